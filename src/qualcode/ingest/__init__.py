@@ -1,0 +1,148 @@
+"""The ingest stage: transcript files in, :class:`RawTranscript` out.
+
+Formats, by file suffix: plain text and Markdown (``.txt``, ``.md``), Word
+(``.docx``), subtitles (``.vtt``, ``.srt``) and tables (``.csv``, ``.xlsx``).  Each
+reader lives in its own module; this one finds files, applies the size limit, picks the
+reader and attaches metadata (explicit, else a sidecar file, else the file's stem as
+title).
+
+A :class:`RawTranscript` holds what participants said, so nothing here logs it or puts
+it in an error message: errors name the file, and a row, column or field at most.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from qualcode.errors import IngestError
+from qualcode.ingest.docx import read_docx
+from qualcode.ingest.meta import SIDECAR_SUFFIXES, load_sidecar_meta, parse_meta
+from qualcode.ingest.safety import read_limited
+from qualcode.ingest.subtitles import read_srt, read_vtt
+from qualcode.ingest.tabular import read_csv, read_xlsx
+from qualcode.ingest.text import read_text
+from qualcode.models import RawTranscript, TranscriptMeta, Turn
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "find_transcripts",
+    "load_sidecar_meta",
+    "parse_meta",
+    "read_transcript",
+]
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+Reader = Callable[[bytes, str], list[Turn]]
+_READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("text", read_text),
+    ".md": ("text", read_text),
+    ".docx": ("docx", read_docx),
+    ".vtt": ("vtt", read_vtt),
+    ".srt": ("srt", read_srt),
+    ".csv": ("csv", read_csv),
+    ".xlsx": ("xlsx", read_xlsx),
+}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
+
+_EXPECTED = {
+    "text": "Each turn should start a line with a speaker label, e.g. 'Moderator: ...', "
+    "'P3: ...' or '[00:12:31] Speaker 1: ...'.",
+    "docx": "Paragraphs should start with a speaker label ('Moderator: ...'), or the "
+    "document should hold a Speaker | Text table.",
+    "vtt": "Cues should carry voices (<v Moderator>) or start with 'Name:'.",
+    "srt": "Cues should start with 'Name:'.",
+    "csv": "Rows under a header with 'speaker' and 'text' columns should hold the turns.",
+    "xlsx": "The first sheet should have a header row with 'speaker' and 'text' columns "
+    "and one turn per row below it.",
+}
+
+
+def _unsupported(path: Path) -> IngestError:
+    return IngestError(
+        f"{path}: unsupported file type {path.suffix or '(no suffix)'!r}.",
+        hint="Supported: " + ", ".join(SUPPORTED_SUFFIXES) + ".",
+    )
+
+
+def read_transcript(
+    path: Path, meta: TranscriptMeta | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> RawTranscript:
+    """Read one transcript file into speaker turns.
+
+    ``meta`` replaces any sidecar metadata entirely; without it the sidecar beside the
+    file is used (:func:`load_sidecar_meta`), else a title from the file's stem.
+    Raises :class:`IngestError` for a missing, unreadable, oversized, unsupported or
+    malformed file, or one without speaker turns; :class:`InputError` for a bad sidecar.
+    """
+    path = Path(path)
+    entry = _READERS.get(path.suffix.lower())
+    if entry is None:
+        raise _unsupported(path)
+    fmt, reader = entry
+    data = read_limited(path, max_bytes)
+    turns = reader(data, str(path))
+    if not turns:
+        raise IngestError(f"{path}: no speaker turns found.", hint=_EXPECTED[fmt])
+    if meta is None:
+        meta = load_sidecar_meta(path) or TranscriptMeta(title=path.stem)
+    return RawTranscript(
+        source_name=path.name,
+        fmt=fmt,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        turns=tuple(turns),
+        meta=meta,
+    )
+
+
+def _is_candidate(name: str) -> bool:
+    lowered = name.lower()
+    return (
+        not name.startswith((".", "~$"))
+        and not lowered.endswith(SIDECAR_SUFFIXES)
+        and os.path.splitext(lowered)[1] in _READERS
+    )
+
+
+def _walk(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, name) for name in sorted(files) if _is_candidate(name))
+    return found
+
+
+def find_transcripts(paths: Iterable[Path]) -> list[Path]:
+    """The transcript files among ``paths``, with folders expanded recursively.
+
+    Folders yield their supported files in sorted order, skipping hidden files and
+    folders, Office lock files (``~$...``) and sidecars (``*.meta.yaml|yml|json``).
+    A file named directly must have a supported suffix.  Duplicates are dropped.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(_walk(path))
+        elif path.is_file():
+            if path.suffix.lower() not in _READERS:
+                raise _unsupported(path)
+            found.append(path)
+        else:
+            raise IngestError(f"{path}: no such file or folder.")
+    return _unique(found)
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    """``paths`` without later duplicates (the same file reached twice)."""
+    seen: set[Path] = set()
+    unique = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique

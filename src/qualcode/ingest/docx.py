@@ -1,0 +1,118 @@
+"""Word (.docx) transcripts: labelled paragraphs, transcript tables, or both.
+
+Paragraphs follow the plain-text rules (:mod:`qualcode.ingest.text`); each paragraph
+after the first of a turn starts a new line of its text.  Heading and Title paragraphs
+are skipped.  Tables are read in document order, as exported by transcription services:
+
+* with a header row (``Time | Speaker | Text``, ``Speaker | Text`` or any names that
+  :func:`~qualcode.ingest.tabular.map_columns` knows), the header picks the columns;
+* without one, a 2-column table is ``speaker | text`` and a 3-column table has a time
+  column (the one whose first cell is a time) and then speaker and text, in that order.
+  A headerless table is a transcript table only if every speaker cell is a plausible
+  speaker label, so a table of metadata (``Date | 14 May``) is ignored.
+
+Consecutive table rows of one speaker become one turn; an empty speaker cell continues
+the previous speaker.  The file is checked for zip bombs before python-docx opens it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from qualcode.errors import IngestError
+from qualcode.ingest.labels import is_plausible_label
+from qualcode.ingest.safety import check_zip
+from qualcode.ingest.tabular import ColumnMap, add_rows, map_columns
+from qualcode.ingest.text import LineParser
+from qualcode.ingest.timecode import parse_time_range
+from qualcode.ingest.turns import TurnBuilder
+from qualcode.models import Turn
+
+_SKIPPED_STYLES = ("Heading", "Title", "Subtitle")
+
+
+def _table_rows(table: Table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        last = None
+        for cell in row.cells:  # a merged cell is repeated once per grid column
+            if cell._tc is not last:
+                cells.append(cell.text.strip())
+            last = cell._tc
+        rows.append(cells)
+    return rows
+
+
+def _guess_columns(rows: Sequence[Sequence[str]]) -> ColumnMap | None:
+    """Columns of a headerless 2- or 3-column table, or None if it is not a transcript."""
+    width = len(rows[0])
+    if width == 2:
+        cols = ColumnMap(speaker=0, text=1)
+    elif width == 3:
+        is_time = [bool(c) and parse_time_range(c) not in (None, (None, None)) for c in rows[0]]
+        if sum(is_time) != 1:
+            return None
+        time_col = is_time.index(True)
+        speaker, text = (i for i in range(3) if i != time_col)
+        cols = ColumnMap(speaker=speaker, text=text, start=time_col)
+    else:
+        return None
+    speakers = [row[cols.speaker] for row in rows if len(row) > cols.speaker]
+    plausible = (not name or is_plausible_label(name.rstrip(":：")) for name in speakers)
+    if all(plausible) and any(speakers):
+        return cols
+    return None
+
+
+def _add_table(builder: TurnBuilder, table: Table, where: str) -> None:
+    numbered = [(n, row) for n, row in enumerate(_table_rows(table), 1) if any(row)]
+    if not numbered:
+        return
+    cols = map_columns(numbered[0][1])
+    if cols is not None:
+        numbered = numbered[1:]
+    else:
+        cols = _guess_columns([row for _, row in numbered])
+        if cols is None:
+            return
+    merging = TurnBuilder(merge_same_speaker=True)
+    add_rows(merging, numbered, cols, where)
+    for turn in merging.build():
+        builder.start_turn(turn.speaker, turn.text, turn.start, turn.end)
+
+
+def _blocks(data: bytes, source: str) -> list[Paragraph | Table]:
+    """The body's paragraphs and tables in document order."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return list(document.iter_inner_content())
+    except Exception:  # python-docx and lxml raise many types for a corrupt file
+        raise IngestError(f"{source}: cannot read the Word document (corrupt?).") from None
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    name = paragraph.style.name if paragraph.style is not None else ""
+    return bool(name) and name.startswith(_SKIPPED_STYLES)
+
+
+def read_docx(data: bytes, source: str) -> list[Turn]:
+    """Turns from the bytes of a .docx file."""
+    check_zip(data, source, kind=".docx", required_member="word/document.xml")
+    builder = TurnBuilder()
+    parser = LineParser(builder)
+    tables = 0
+    for block in _blocks(data, source):
+        if isinstance(block, Table):
+            tables += 1
+            _add_table(builder, block, f"{source}: table {tables}, ")
+        elif not _is_heading(block):
+            for line in block.text.split("\n"):
+                parser.feed(line)
+            parser.paragraph_break()
+    return builder.build()

@@ -1,0 +1,76 @@
+"""Plain-text and Markdown transcripts: one turn per speaker label.
+
+A line that starts with a speaker label (see :mod:`qualcode.ingest.labels`) starts a
+turn.  A line without one continues the turn before it: wrapped lines are joined with a
+space, lines after a blank line with ``"\\n"`` (a new paragraph of the same turn).  A
+line that is only a bracketed note (``[laughter]``) is such a continuation too, and
+notes inside a line stay as written: they are part of the record.
+
+Lines before the first label are front matter (title, date, place) and are not turns;
+so are YAML front matter between ``---`` lines at the top, Markdown headings
+(``# ...``) and rules (``---``, ``***``) anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from qualcode.ingest.labels import match_label
+from qualcode.ingest.safety import decode_text
+from qualcode.ingest.turns import TurnBuilder
+from qualcode.models import Turn
+
+_HEADING = re.compile(r"^#{1,6}(?:\s|$)")
+_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+
+
+class LineParser:
+    """Feeds lines into a :class:`TurnBuilder`; shared by the text and .docx readers."""
+
+    def __init__(self, builder: TurnBuilder) -> None:
+        self.builder = builder
+        self._paragraph_break = False
+
+    def paragraph_break(self) -> None:
+        """The next continuation starts a new paragraph of the current turn."""
+        self._paragraph_break = True
+
+    def feed(self, line: str) -> None:
+        """Take one line of text (without its line ending)."""
+        line = line.strip()
+        if not line:
+            self.paragraph_break()
+            return
+        if _HEADING.match(line) or _RULE.match(line):
+            return
+        label = match_label(line)
+        if label is not None:
+            self.builder.start_turn(label.speaker, label.text, label.start)
+        else:
+            self.builder.extend(line, "\n" if self._paragraph_break else " ")
+        self._paragraph_break = False
+
+
+def _without_front_matter(lines: list[str]) -> list[str]:
+    """Drop a YAML front matter block (``---`` ... ``---``) at the top."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != "---":
+        return lines
+    for i in range(first + 1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return lines[i + 1 :]
+    return lines
+
+
+def parse_lines(lines: Iterable[str]) -> list[Turn]:
+    """Turns from the lines of a transcript."""
+    parser = LineParser(TurnBuilder())
+    for line in _without_front_matter(list(lines)):
+        parser.feed(line)
+    return parser.builder.build()
+
+
+def read_text(data: bytes, source: str) -> list[Turn]:
+    """Turns from the bytes of a .txt or .md file (any common encoding)."""
+    return parse_lines(decode_text(data, source).split("\n"))

@@ -1,0 +1,36 @@
+"""Helpers shared by tests: paths and a fast deterministic fake embedder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO_CORPUS = REPO / "demo" / "corpus"
+DRIVERS = REPO / "codebooks" / "drivers.yaml"
+
+
+class HashEmbedder:
+    """Bag-of-words hashing embedder: texts sharing words get similar vectors.
+
+    Deterministic and instant, so tests of everything but the model itself stay fast.
+    Counts calls so tests can assert what was (not) embedded.
+    """
+
+    model_id = "test-hash|fp32"
+
+    def __init__(self, dim: int = 256) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self.vectorizer = HashingVectorizer(
+            n_features=dim, alternate_sign=False, norm="l2", stop_words="english"
+        )
+        self.encoded: list[str] = []
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        self.encoded.extend(texts)
+        if not texts:
+            return np.zeros((0, self.vectorizer.n_features), dtype=np.float32)
+        return self.vectorizer.transform(list(texts)).toarray().astype(np.float32)
