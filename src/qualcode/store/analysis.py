@@ -1,0 +1,207 @@
+"""Store methods for the analysis stages: embeddings, codes, suggestions, topics, reviews."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from qualcode.errors import NotFoundError
+from qualcode.models import Code, Codebook, ReviewEvent, Suggestion, Topic
+from qualcode.store.db import StoreCore, utcnow
+
+
+class Store(StoreCore):
+    """The project database.  See ``StoreCore`` for transcripts and segments."""
+
+    # embeddings cache, keyed by (model id, text hash) ---------------------------
+    def cached_embeddings(self, model: str, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        wanted = list(dict.fromkeys(hashes))
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for h, blob in self.db.execute(
+                f"SELECT text_hash, vector FROM embeddings WHERE model = ? "
+                f"AND text_hash IN ({marks})",
+                [model, *chunk],
+            ):
+                found[h] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.atomic():
+            self.db.table("embeddings").upsert_all(
+                (
+                    {
+                        "model": model,
+                        "text_hash": h,
+                        "dim": int(v.shape[0]),
+                        "vector": np.asarray(v, dtype=np.float32).tobytes(),
+                    }
+                    for h, v in vectors.items()
+                ),
+                pk=("model", "text_hash"),
+            )
+
+    def embedding_count(self, model: str | None = None) -> int:
+        sql, args = "SELECT count(*) FROM embeddings", []
+        if model:
+            sql, args = sql + " WHERE model = ?", [model]
+        return int(self.db.execute(sql, args).fetchone()[0])
+
+    # stage fingerprints: a stage whose inputs are unchanged is skipped ----------
+    def stage_fingerprint(self, name: str) -> str | None:
+        row = self.db.execute("SELECT fingerprint FROM stages WHERE name = ?", [name]).fetchone()
+        return row[0] if row else None
+
+    def _mark_stage(self, name: str, fingerprint: str) -> None:
+        self.db.table("stages").upsert(
+            {"name": name, "fingerprint": fingerprint, "finished_at": utcnow()}, pk="name"
+        )
+
+    # codebook -----------------------------------------------------------------
+    def save_codebook(self, codebook: Codebook, content: dict[str, Any]) -> None:
+        """Make ``codebook`` the project's codebook.  Existing codes are kept (not deleted)
+        so review decisions that name them keep their meaning."""
+        with self.atomic():
+            self.db.table("codebooks").insert(
+                {
+                    "name": codebook.name,
+                    "version": codebook.version,
+                    "content": json.dumps(content, ensure_ascii=False),
+                    "loaded_at": utcnow(),
+                }
+            )
+            self.db.table("codes").upsert_all(
+                (
+                    {
+                        "id": c.id,
+                        "label": c.label,
+                        "definition": c.definition,
+                        "inclusion": c.inclusion,
+                        "exclusion": c.exclusion,
+                        "examples": json.dumps(list(c.examples), ensure_ascii=False),
+                        "keywords": json.dumps(list(c.keywords), ensure_ascii=False),
+                        "parent": c.parent,
+                    }
+                    for c in codebook.codes
+                ),
+                pk="id",
+            )
+
+    def codebook_content(self) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT content FROM codebooks ORDER BY id DESC LIMIT 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def code_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM codes")}
+
+    def code(self, code_id: str) -> Code:
+        rows = list(self.db.query("SELECT * FROM codes WHERE id = ?", [code_id]))
+        if not rows:
+            raise NotFoundError(f"No code '{code_id}' in this project's codebook.")
+        r = rows[0]
+        return Code(
+            id=r["id"],
+            label=r["label"],
+            definition=r["definition"],
+            inclusion=r["inclusion"] or "",
+            exclusion=r["exclusion"] or "",
+            examples=tuple(json.loads(r["examples"] or "[]")),
+            keywords=tuple(json.loads(r["keywords"] or "[]")),
+            parent=r["parent"],
+        )
+
+    # suggestions ----------------------------------------------------------------
+    def replace_suggestions(self, suggestions: Sequence[Suggestion], fingerprint: str) -> None:
+        with self.atomic():
+            self.db.execute("DELETE FROM suggestions")
+            self.db.table("suggestions").insert_all(
+                {
+                    "segment_id": s.segment_id,
+                    "code_id": s.code_id,
+                    "score": s.score,
+                    "evidence": json.dumps(list(s.evidence), ensure_ascii=False),
+                }
+                for s in suggestions
+            )
+            self._mark_stage("suggest", fingerprint)
+
+    def suggestions(self, segment_id: int | None = None) -> list[Suggestion]:
+        where, args = ("WHERE segment_id = ?", [segment_id]) if segment_id else ("", [])
+        return [
+            Suggestion(r["segment_id"], r["code_id"], r["score"], tuple(json.loads(r["evidence"])))
+            for r in self.db.query(
+                f"SELECT * FROM suggestions {where} ORDER BY segment_id, score DESC", args
+            )
+        ]
+
+    # topics -------------------------------------------------------------------
+    def replace_topics(
+        self, topics: Sequence[Topic], assignment: dict[int, int], fingerprint: str
+    ) -> None:
+        with self.atomic():
+            self.db.execute("DELETE FROM segment_topics")
+            self.db.execute("DELETE FROM topics")
+            self.db.table("topics").insert_all(
+                {
+                    "id": t.topic_id,
+                    "label": t.label,
+                    "words": json.dumps(list(t.words)),
+                    "size": t.size,
+                    "representatives": json.dumps(list(t.representative_segment_ids)),
+                }
+                for t in topics
+            )
+            known = {t.topic_id for t in topics}  # segments left out of the fit get no row
+            self.db.table("segment_topics").insert_all(
+                {"segment_id": s, "topic_id": t} for s, t in assignment.items() if t in known
+            )
+            self._mark_stage("topics", fingerprint)
+
+    def topics(self) -> list[Topic]:
+        return [
+            Topic(
+                r["id"],
+                r["label"],
+                tuple(json.loads(r["words"])),
+                r["size"],
+                tuple(json.loads(r["representatives"])),
+            )
+            for r in self.db.query("SELECT * FROM topics ORDER BY size DESC, id")
+        ]
+
+    def topic_assignment(self) -> dict[int, int]:
+        return {
+            r[0]: r[1] for r in self.db.execute("SELECT segment_id, topic_id FROM segment_topics")
+        }
+
+    # review log: append-only ---------------------------------------------------
+    def append_review(self, event: ReviewEvent, undoes: int | None = None) -> int:
+        with self.atomic():
+            pk = (
+                self.db.table("review_log")
+                .insert(
+                    {
+                        "segment_id": event.segment_id,
+                        "code_id": event.code_id,
+                        "action": event.action,
+                        "coder": event.coder,
+                        "at": event.at,
+                        "memo": event.memo,
+                        "undoes": undoes,
+                    }
+                )
+                .last_pk
+            )
+        return int(pk)  # type: ignore[arg-type]
+
+    def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
+        where, args = ("WHERE segment_id = ?", [segment_id]) if segment_id else ("", [])
+        return list(self.db.query(f"SELECT * FROM review_log {where} ORDER BY id", args))
+
+    def segment_exists(self, segment_id: int) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM segments WHERE id = ?", [segment_id]).fetchone())

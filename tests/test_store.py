@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qualcode.errors import ConflictError, NotFoundError, PipelineError
+from qualcode.models import RedactedTranscript, RedactedTurn, Redaction, TranscriptMeta
+from qualcode.segment import layout
+from qualcode.store import Store
+
+
+def _doc(h: str = "abc") -> RedactedTranscript:
+    return RedactedTranscript(
+        "fg.txt",
+        "text",
+        h,
+        (RedactedTurn("P1", "hello there"), RedactedTurn("P2", "yes")),
+        TranscriptMeta(title="FG", region="Jizzakh"),
+        (Redaction("PERSON", "[PERSON_1]", 2),),
+    )
+
+
+def test_schema_is_built_by_numbered_migrations_with_wal_and_foreign_keys(store: Store) -> None:
+    applied = [r["name"] for r in store.db.table("_sqlite_migrations").rows]
+    assert applied == sorted(applied) and applied[0].startswith("m001")
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_opening_a_missing_project_says_how_to_create_one(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="qualcode init"):
+        Store(tmp_path / "nope")
+
+
+def test_transcript_round_trip_and_duplicate_refused(store: Store) -> None:
+    doc = _doc()
+    text, spans = layout(doc.turns)
+    tid = store.add_transcript(doc, text, spans)
+    assert store.transcript(tid)["text"] == text
+    assert [t["text"] for t in store.turns(tid)] == ["hello there", "yes"]
+    assert store.redactions(tid)[0]["pseudonym"] == "[PERSON_1]"
+    with pytest.raises(ConflictError):
+        store.add_transcript(doc, text, spans)
+
+
+def test_a_failed_multi_row_write_leaves_nothing_behind(store: Store) -> None:
+    doc = _doc()
+    text, _ = layout(doc.turns)
+    with pytest.raises(ValueError):  # one span too few: fails half-way through the turns
+        store.add_transcript(doc, text, [(0, 5)])
+    assert store.transcripts() == []
+    assert store.db.execute("SELECT count(*) FROM turns").fetchone()[0] == 0
+
+
+def test_review_log_is_append_only(store: Store) -> None:
+    doc = _doc()
+    text, spans = layout(doc.turns)
+    store.add_transcript(doc, text, spans)
+    store.db.execute(
+        "INSERT INTO segments (transcript_id, seq, turn_index, speaker, text, "
+        "char_start, char_end, text_hash) VALUES (1, 0, 0, 'P1', 'x', 0, 1, 'h')"
+    )
+    store.db.execute(
+        "INSERT INTO review_log (segment_id, code_id, action, coder, at) "
+        "VALUES (1, 'c', 'accept', 'ann', 'now')"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.db.execute("UPDATE review_log SET action = 'reject'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.db.execute("DELETE FROM review_log")
+
+
+def test_embedding_cache_round_trips_float32(store: Store) -> None:
+    v = np.arange(4, dtype=np.float32)
+    store.put_embeddings("m", {"h1": v})
+    got = store.cached_embeddings("m", ["h1", "h2"])
+    assert list(got) == ["h1"] and np.array_equal(got["h1"], v)
+    assert store.cached_embeddings("other-model", ["h1"]) == {}
+
+
+def test_integrity_errors_become_pipeline_errors(store: Store) -> None:
+    with pytest.raises(PipelineError, match="nothing from this step was kept"), store.atomic():
+        store.db.execute(
+            "INSERT INTO turns (transcript_id, idx, speaker, text, char_start, "
+            "char_end) VALUES (999, 0, 'x', 'y', 0, 1)"
+        )
