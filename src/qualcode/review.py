@@ -1,0 +1,85 @@
+"""The review stage: coders accept, reject or add codes; an append-only log records it.
+
+The current state of every (segment, code) pair is derived by folding the log, so the
+log is the audit trail and undo is just another entry (``undo`` names the entry it
+reverses).  Nothing is ever updated or deleted; the store enforces that with triggers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from qualcode.errors import ConflictError, InputError, NotFoundError
+from qualcode.models import ReviewEvent
+from qualcode.store import Store
+
+ACTIONS = {"accept": "accepted", "reject": "rejected", "add": "added"}
+MAX_MEMO = 5000
+
+
+def record(
+    store: Store, segment_id: int, code_id: str, action: str, coder: str, memo: str = ""
+) -> int:
+    """Append a decision; return its log id."""
+    if action not in ACTIONS:
+        raise InputError(f"Unknown review action '{action}'; use one of {sorted(ACTIONS)}.")
+    _check(store, segment_id, code_id, coder, memo)
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    return store.append_review(ReviewEvent(segment_id, code_id, action, coder.strip(), at, memo))
+
+
+def undo(store: Store, event_id: int, coder: str) -> int:
+    """Reverse an earlier decision by appending an ``undo`` entry that names it."""
+    events = {e["id"]: e for e in store.review_events()}
+    target = events.get(event_id)
+    if target is None or target["action"] == "undo":
+        raise NotFoundError(f"No review decision with id {event_id} to undo.")
+    if any(e["undoes"] == event_id for e in events.values()):
+        raise ConflictError(f"Review decision {event_id} has already been undone.")
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    event = ReviewEvent(target["segment_id"], target["code_id"], "undo", coder.strip(), at)
+    return store.append_review(event, undoes=event_id)
+
+
+def fold(events: Iterable[Mapping[str, Any]]) -> dict[tuple[int, str], Mapping[str, Any]]:
+    """Fold the log: per (segment, code) pair, the latest decision not undone."""
+    rows = list(events)
+    undone = {e["undoes"] for e in rows if e["action"] == "undo"}
+    return {
+        (e["segment_id"], e["code_id"]): e
+        for e in rows
+        if e["action"] in ACTIONS and e["id"] not in undone
+    }
+
+
+def current_state(events: Iterable[Mapping[str, Any]]) -> dict[tuple[int, str], str]:
+    return {pair: ACTIONS[e["action"]] for pair, e in fold(events).items()}
+
+
+def decisions(store: Store) -> dict[tuple[int, str], dict[str, Any]]:
+    """For each reviewed pair: status, and the coder, time and memo of the deciding entry."""
+    return {
+        pair: {
+            "status": ACTIONS[e["action"]],
+            "coder": e["coder"],
+            "at": e["at"],
+            "memo": e["memo"] or "",
+        }
+        for pair, e in fold(store.review_events()).items()
+    }
+
+
+def _check(store: Store, segment_id: int, code_id: str, coder: str, memo: str) -> None:
+    if not coder or not coder.strip():
+        raise InputError("A review decision needs the coder's name or id.")
+    if len(memo) > MAX_MEMO:
+        raise InputError(f"The memo is {len(memo)} characters; the limit is {MAX_MEMO}.")
+    if not store.segment_exists(segment_id):
+        raise NotFoundError(f"No segment with id {segment_id}.")
+    if code_id not in store.code_ids():
+        raise NotFoundError(
+            f"No code '{code_id}' in this project's codebook.",
+            hint="Load the codebook with `qualcode process --codebook FILE` first.",
+        )

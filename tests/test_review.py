@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from helpers import DRIVERS
+from qualcode import review
+from qualcode.codebook import load_codebook
+from qualcode.errors import ConflictError, InputError, NotFoundError
+from qualcode.models import RedactedTranscript, RedactedTurn, TranscriptMeta
+from qualcode.segment import SentenceSegmenter, layout, text_hash
+from qualcode.store import Store
+
+
+@pytest.fixture
+def seg_store(store: Store) -> Store:
+    doc = RedactedTranscript(
+        "f.txt", "text", "h", (RedactedTurn("P1", "We need jobs."),), TranscriptMeta(title="t"), ()
+    )
+    text, spans = layout(doc.turns)
+    tid = store.add_transcript(doc, text, spans)
+    segs = SentenceSegmenter().segment(tid, text, spans, ["P1"])
+    store.add_segments(segs, [text_hash(s.text) for s in segs])
+    book = load_codebook(DRIVERS)
+    store.save_codebook(book, {})
+    return store
+
+
+def test_state_is_derived_from_the_log_latest_decision_wins(seg_store: Store) -> None:
+    review.record(seg_store, 1, "unemployment", "accept", "ann")
+    review.record(seg_store, 1, "unemployment", "reject", "bob")
+    review.record(seg_store, 1, "labour_migration", "add", "ann", memo="mentions Russia")
+    state = review.current_state(seg_store.review_events())
+    assert state == {(1, "unemployment"): "rejected", (1, "labour_migration"): "added"}
+    d = review.decisions(seg_store)[(1, "unemployment")]
+    assert d["coder"] == "bob" and d["at"]
+
+
+def test_undo_restores_the_previous_state_and_is_logged(seg_store: Store) -> None:
+    first = review.record(seg_store, 1, "unemployment", "accept", "ann")
+    second = review.record(seg_store, 1, "unemployment", "reject", "ann")
+    review.undo(seg_store, second, "ann")
+    assert review.current_state(seg_store.review_events()) == {(1, "unemployment"): "accepted"}
+    review.undo(seg_store, first, "ann")
+    assert review.current_state(seg_store.review_events()) == {}
+    assert [e["action"] for e in seg_store.review_events()] == ["accept", "reject", "undo", "undo"]
+    with pytest.raises(ConflictError):
+        review.undo(seg_store, first, "ann")
+
+
+@pytest.mark.parametrize(
+    ("seg", "code", "action", "coder", "err"),
+    [
+        (1, "unemployment", "approve", "ann", InputError),
+        (1, "unemployment", "accept", "  ", InputError),
+        (99, "unemployment", "accept", "ann", NotFoundError),
+        (1, "no_such_code", "accept", "ann", NotFoundError),
+    ],
+)
+def test_bad_decisions_are_refused_and_nothing_is_logged(
+    seg_store: Store, seg: int, code: str, action: str, coder: str, err: type[Exception]
+) -> None:
+    with pytest.raises(err):
+        review.record(seg_store, seg, code, action, coder)
+    assert seg_store.review_events() == []
+
+
+def test_undo_of_an_unknown_decision(seg_store: Store) -> None:
+    with pytest.raises(NotFoundError):
+        review.undo(seg_store, 42, "ann")

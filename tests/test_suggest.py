@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from helpers import DRIVERS, HashEmbedder
+from qualcode.codebook import load_codebook
+from qualcode.suggest import ZeroShotSuggester, keyword_pattern
+
+TEXTS = [
+    "My son went to Russia for work, he sends money home every month with a patent.",
+    "The qalin and the to'y cost so much that families go into debt for the wedding.",
+    "The weather was nice yesterday.",
+]
+
+
+def test_keyword_pattern_matches_inflections_but_not_inside_words() -> None:
+    rx = keyword_pattern(["migrant", "debt"])
+    assert rx is not None
+    assert rx.search("many migrants left") and rx.search("in debt")
+    assert not rx.search("immigrantion") and not rx.search("debtor's prison")
+
+
+def test_multi_label_with_evidence_and_none_for_irrelevant_text() -> None:
+    emb = HashEmbedder()
+    sugg = ZeroShotSuggester(emb, threshold=0.3).fit(load_codebook(DRIVERS))
+    out = sugg.suggest([1, 2, 3], TEXTS, emb.encode(TEXTS))
+    codes = {s.segment_id: [x.code_id for x in out if x.segment_id == s.segment_id] for s in out}
+    assert "labour_migration" in codes[1]
+    assert "wedding_costs" in codes[2]
+    assert 3 not in codes
+    first = next(s for s in out if s.code_id == "wedding_costs")
+    assert any(e.startswith("keywords:") for e in first.evidence)
+    assert all(0.0 <= s.score <= 1.0 for s in out)
+
+
+def test_fit_follows_sklearn_conventions() -> None:
+    s = ZeroShotSuggester(HashEmbedder(), threshold=0.5)
+    assert not hasattr(s, "code_ids_")
+    assert s.fit(load_codebook(DRIVERS)) is s
+    assert len(s.code_ids_) == 13
+
+
+@pytest.mark.slow
+def test_real_model_ranks_the_right_driver_first(real_embedder: object) -> None:
+    book = load_codebook(DRIVERS)
+    sugg = ZeroShotSuggester(real_embedder, threshold=0.0, top_k=1).fit(book)  # type: ignore[arg-type]
+    texts = [
+        "Young men sit at home; there is no work in the district, the factory closed.",
+        "Girls are taken out of school after ninth grade to help at home before marriage.",
+        "Fake news spreads on Telegram and people believe every video they see.",
+    ]
+    vecs = real_embedder.encode(texts)  # type: ignore[attr-defined]
+    top = [s.code_id for s in sugg.suggest([0, 1, 2], texts, vecs)]
+    assert top == ["unemployment", "girls_education", "media_literacy"]
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
