@@ -1,0 +1,208 @@
+"""``qualcode`` command line: a thin caller of the library.
+
+Each command maps ``QualcodeError`` subclasses to exit codes (see ``errors.py``) in one
+place, ``_run``.  Logs go to ``<project>/qualcode.log`` and carry counts and ids only.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from qualcode.errors import QualcodeError
+
+app = typer.Typer(
+    help="Offline qualitative analysis of focus-group transcripts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+T = TypeVar("T")
+
+ProjectOpt = Annotated[
+    Path,
+    typer.Option(
+        "--project", "-p", envvar="QUALCODE_PROJECT", help="Project folder (holds qualcode.db)."
+    ),
+]
+
+
+def _run(fn: Callable[[], T]) -> T:
+    try:
+        return fn()
+    except QualcodeError as err:
+        typer.secho(f"Error: {err}", fg="red", err=True)
+        raise typer.Exit(err.exit_code) from None
+
+
+def _open(project: Path, create: bool = False):  # type: ignore[no-untyped-def]
+    from qualcode.store import Store
+
+    store = _run(lambda: Store(project, create=create))
+    _log_to(store.path.parent / "qualcode.log")
+    return store
+
+
+def _log_to(path: Path) -> None:
+    """Send qualcode's log to the project's own file (counts and ids only, never text)."""
+    root = logging.getLogger("qualcode")
+    for h in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+        if Path(h.baseFilename) == path.resolve():
+            return
+        root.removeHandler(h)
+        h.close()
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+@app.command()
+def init(
+    project: Annotated[Path, typer.Argument(help="Folder for the new project.")] = Path("."),
+    setting: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="key=value project setting, e.g. topic_reducer=umap."),
+    ] = None,
+) -> None:
+    """Create a project (a folder holding qualcode.db)."""
+    from qualcode.config import parse_assignments
+
+    values = _run(lambda: parse_assignments(setting or []))
+    store = _open(project, create=True)
+    store.set_settings(values)
+    typer.echo(f"Project ready at {store.path}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+    project: ProjectOpt = Path("."),
+    title: Annotated[str | None, typer.Option()] = None,
+    region: Annotated[str | None, typer.Option()] = None,
+    district: Annotated[str | None, typer.Option()] = None,
+    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    group: Annotated[str | None, typer.Option(help='e.g. "women 18-30"')] = None,
+    language: Annotated[str | None, typer.Option()] = None,
+    facilitator: Annotated[str | None, typer.Option()] = None,
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(help="A participant's name, for redaction (repeat the option)."),
+    ] = None,
+) -> None:
+    """Read, redact and store transcripts; metadata from sidecars and these options."""
+    from qualcode.pipeline import ingest_paths
+
+    store = _open(project)
+    overrides = {
+        k: v
+        for k, v in {
+            "title": title,
+            "region": region,
+            "district": district,
+            "date": date,
+            "group": group,
+            "language": language,
+            "facilitator": facilitator,
+            "participants": tuple(participant) if participant else None,
+        }.items()
+        if v is not None
+    }
+    report = _run(lambda: ingest_paths(store, paths, overrides))
+    typer.echo(
+        f"Ingested {len(report.added)}; already present {len(report.duplicates)}; "
+        f"failed {len(report.errors)}."
+    )
+    for message in report.errors:
+        typer.secho(f"Error: {message}", fg="red", err=True)
+    if report.errors:
+        raise typer.Exit(2)
+
+
+@app.command()
+def process(
+    project: ProjectOpt = Path("."),
+    codebook: Annotated[Path | None, typer.Option(help="Codebook YAML/JSON.")] = None,
+    progress: Annotated[bool, typer.Option(help="Show progress bars.")] = True,
+) -> None:
+    """Segment, embed, find topics and suggest codes; finished stages are skipped."""
+    from qualcode.pipeline import process as run_process
+
+    store = _open(project)
+    report = _run(lambda: run_process(store, codebook=codebook, progress=progress))
+    typer.echo(
+        f"Segmented {report.segmented}, embedded {report.embedded}, "
+        f"topics: {report.topics}, suggestions: {report.suggestions}."
+    )
+    typer.echo("Seconds: " + ", ".join(f"{k} {v}" for k, v in report.seconds.items()))
+
+
+@app.command()
+def suggest(
+    codebook: Annotated[Path, typer.Option(help="Codebook YAML/JSON.")],
+    input: Annotated[Path, typer.Option("--input", help="CSV/JSONL with id, text.")],
+    output: Annotated[Path, typer.Option(help="Output .jsonl or .csv.")],
+    model: Annotated[str | None, typer.Option(help="Embedding model path.")] = None,
+    threshold: Annotated[float, typer.Option()] = 0.45,
+) -> None:
+    """Suggest codes for any list of texts (e.g. open-ended survey answers)."""
+    from qualcode.codebook import load_codebook
+    from qualcode.embed import SentenceTransformerEmbedder
+    from qualcode.suggest import ZeroShotSuggester
+    from qualcode.textlist import read_texts, suggest_texts, write_suggestions
+
+    def go() -> int:
+        book, items = load_codebook(codebook), read_texts(input)
+        embedder = SentenceTransformerEmbedder(model)
+        result = suggest_texts(
+            items, book, ZeroShotSuggester(embedder, threshold=threshold), embedder
+        )
+        write_suggestions(result, output)
+        return sum(len(v) for v in result.values())
+
+    n = _run(go)
+    typer.echo(f"Wrote {n} suggestions to {output}")
+
+
+@app.command()
+def summary(project: ProjectOpt = Path(".")) -> None:
+    """Codes by region and participant group, and the top topics."""
+    from qualcode.summary import render_summary, summarise
+
+    typer.echo(render_summary(_run(lambda: summarise(_open(project)))))
+
+
+@app.command()
+def export(
+    project: ProjectOpt = Path("."),
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+) -> None:
+    """Write coded segments as CSV and the whole project as JSON (redacted text only)."""
+    from qualcode.export import export_csv, export_json
+
+    store = _open(project)
+    n = _run(lambda: export_csv(store, out / "coded_segments.csv"))
+    _run(lambda: export_json(store, out / "project.json"))
+    typer.echo(f"Wrote {n} rows to {out / 'coded_segments.csv'} and {out / 'project.json'}")
+
+
+@app.command()
+def demo(
+    corpus: Annotated[Path | None, typer.Option(help="Demo corpus folder.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    progress: Annotated[bool, typer.Option()] = True,
+) -> None:
+    """Run the whole pipeline on the bundled demo corpus into OUT."""
+    from qualcode.demo import run_demo
+
+    text = _run(lambda: run_demo(corpus, out, progress=progress, log=_log_to))
+    typer.echo(text)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    sys.exit(app())

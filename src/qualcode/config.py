@@ -1,0 +1,129 @@
+"""Project settings (stored in the project database) and the default stage components.
+
+Settings are plain strings in the ``settings`` table, validated here into ``Settings``.
+``components`` builds the default implementation of each stage from them; a caller may
+pass its own (any object with the stage's interface) to ``pipeline.process`` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from qualcode.errors import ConfigError
+
+if TYPE_CHECKING:
+    from qualcode.embed import Embedder
+    from qualcode.segment import Segmenter
+    from qualcode.store import Store
+    from qualcode.suggest import Suggester
+    from qualcode.topics import TopicModeler
+
+DEFAULTS: dict[str, str] = {
+    "embedding_model": "all-MiniLM-L6-v2",
+    "embedding_precision": "fp32",
+    "segment_max_chars": "600",
+    "topic_reducer": "pca",
+    "topic_clusterer": "kmeans",
+    "n_topics": "0",
+    "min_topic_size": "8",
+    "suggest_threshold": "0.45",
+    "suggest_top_k": "3",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    embedding_model: str
+    embedding_precision: str
+    segment_max_chars: int
+    topic_reducer: str
+    topic_clusterer: str
+    n_topics: int
+    min_topic_size: int
+    suggest_threshold: float
+    suggest_top_k: int
+
+    @classmethod
+    def from_strings(cls, values: dict[str, str]) -> Settings:
+        merged = {**DEFAULTS, **{k: v for k, v in values.items() if k in DEFAULTS}}
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            kwargs[f.name] = _convert(f.name, merged[f.name], f.type)
+        return cls(**kwargs)
+
+    def as_strings(self) -> dict[str, str]:
+        return {k: str(v) for k, v in asdict(self).items()}
+
+
+def _convert(name: str, raw: str, kind: Any) -> Any:
+    try:
+        if kind in (int, "int"):
+            value: Any = int(raw)
+            if value < 0 or (value == 0 and name != "n_topics"):
+                raise ValueError
+            return value
+        if kind in (float, "float"):
+            return float(raw)
+    except ValueError:
+        raise ConfigError(
+            f"Setting '{name}' has the value '{raw}', which is not a valid {kind}.",
+            hint=f"Set it again, e.g. `qualcode init --set {name}={DEFAULTS[name]}`.",
+        ) from None
+    return raw
+
+
+def parse_assignments(items: list[str]) -> dict[str, str]:
+    """Parse ``key=value`` strings from the command line, checking keys exist."""
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or key.strip() not in DEFAULTS:
+            raise ConfigError(
+                f"Cannot use the setting '{item}'.",
+                hint=f"Write key=value with a key among: {', '.join(DEFAULTS)}.",
+            )
+        out[key.strip()] = value.strip()
+    Settings.from_strings(out)  # validate values now, before anything is stored
+    return out
+
+
+@dataclass
+class Components:
+    """One implementation per stage; any object with the stage's interface will do."""
+
+    embedder: Embedder
+    segmenter: Segmenter
+    topic_modeler: TopicModeler
+    suggester: Suggester
+    topic_settings: dict[str, Any]
+    suggest_settings: dict[str, Any]
+
+
+def components_for(store: Store) -> Components:
+    return default_components(Settings.from_strings(store.settings()))
+
+
+def default_components(s: Settings, embedder: Embedder | None = None) -> Components:
+    from qualcode.embed import SentenceTransformerEmbedder
+    from qualcode.segment import SentenceSegmenter
+    from qualcode.suggest import ZeroShotSuggester
+    from qualcode.topics import BERTopicModeler
+
+    emb: Embedder = embedder or SentenceTransformerEmbedder(
+        s.embedding_model, precision=s.embedding_precision
+    )
+    topic: dict[str, Any] = {
+        "reducer": s.topic_reducer,
+        "clusterer": s.topic_clusterer,
+        "n_topics": s.n_topics,
+        "min_topic_size": s.min_topic_size,
+    }
+    return Components(
+        embedder=emb,
+        segmenter=SentenceSegmenter(max_chars=s.segment_max_chars),
+        topic_modeler=BERTopicModeler(**topic),
+        suggester=ZeroShotSuggester(emb, threshold=s.suggest_threshold, top_k=s.suggest_top_k),
+        topic_settings=dict(topic),
+        suggest_settings={"threshold": s.suggest_threshold, "top_k": s.suggest_top_k},
+    )

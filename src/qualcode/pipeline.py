@@ -1,0 +1,211 @@
+"""The pipeline: ingest -> redact -> store; then segment -> embed -> topics -> suggest.
+
+Each step is skipped when its inputs are unchanged: segments exist, embeddings are cached
+by (model id, text hash), and topics and suggestions carry a fingerprint of their inputs.
+Every step writes inside one transaction, so an interrupted run leaves the database as
+it was before that step.  Logs carry counts and ids only, never transcript text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qualcode import ingest
+from qualcode.codebook import codebook_to_dict, load_codebook, parse_codebook
+from qualcode.config import Components, components_for
+from qualcode.errors import ConflictError, QualcodeError
+from qualcode.models import Codebook, RawTranscript, TranscriptMeta
+from qualcode.redact import Redactor, RuleRedactor
+from qualcode.segment import layout, text_hash
+from qualcode.store import Store
+
+log = logging.getLogger("qualcode.pipeline")
+
+
+@dataclass
+class IngestReport:
+    added: list[int] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # redacted source names
+    errors: list[str] = field(default_factory=list)  # messages naming the file
+
+
+@dataclass
+class ProcessReport:
+    segmented: int = 0
+    embedded: int = 0
+    topics: str = "skipped"
+    suggestions: str = "skipped"
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def store_transcript(store: Store, raw: RawTranscript, redactor: Redactor | None = None) -> int:
+    """Redact ``raw`` and store it; the original text goes no further than this call."""
+    if (tid := store.transcript_id_by_hash(raw.content_hash)) is not None:
+        raise ConflictError(f"Transcript already ingested as id {tid}.")
+    doc = (redactor or RuleRedactor()).redact(raw)
+    text, spans = layout(doc.turns)
+    tid = store.add_transcript(doc, text, spans)
+    log.info(
+        "stored transcript %d: %d turns, %d redactions",
+        tid,
+        len(doc.turns),
+        sum(r.count for r in doc.redactions),
+    )
+    return tid
+
+
+def file_meta(path: Path, overrides: Mapping[str, Any] | None = None) -> TranscriptMeta:
+    """The sidecar's metadata (or the file's stem as title), with ``overrides`` on top."""
+    base = ingest.load_sidecar_meta(path) or TranscriptMeta(title=path.stem)
+    if not overrides:
+        return base
+    merged = {**asdict(base), **overrides}
+    return ingest.parse_meta(merged, source=f"metadata for {path.name}")
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    overrides: Mapping[str, Any] | None = None,
+    redactor: Redactor | None = None,
+) -> IngestReport:
+    """Ingest files and folders; a bad file is reported and the others go on."""
+    report = IngestReport()
+    for path in ingest.find_transcripts(paths):
+        try:
+            raw = ingest.read_transcript(path, file_meta(path, overrides))
+            report.added.append(store_transcript(store, raw, redactor))
+        except ConflictError:
+            report.duplicates.append(path.name)
+        except QualcodeError as err:
+            report.errors.append(str(err))
+    return report
+
+
+def use_codebook(store: Store, path: Path | None) -> Codebook:
+    """Load ``path`` into the project (if given), else the project's stored codebook."""
+    if path is not None:
+        codebook = load_codebook(path)
+        if store.codebook_content() != codebook_to_dict(codebook):
+            store.save_codebook(codebook, codebook_to_dict(codebook))
+        return codebook
+    content = store.codebook_content()
+    if content is None:
+        from qualcode.codebook import default_codebook_path
+
+        return use_codebook(store, default_codebook_path())
+    return parse_codebook(content, source="the project's stored codebook")
+
+
+def process(
+    store: Store,
+    *,
+    codebook: Path | None = None,
+    parts: Components | None = None,
+    progress: bool = False,
+) -> ProcessReport:
+    parts = parts or components_for(store)
+    report = ProcessReport()
+    with _timed(report, "segment"):
+        report.segmented = segment_all(store, parts)
+    segments = store.segments()
+    ids = [s.id or 0 for s in segments]
+    texts = [s.text for s in segments]
+    with _timed(report, "embed"):
+        vectors, report.embedded = embed_all(store, parts, texts, progress)
+    with _timed(report, "topics"):
+        report.topics = _topics(store, parts, ids, texts, vectors)
+    with _timed(report, "suggest"):
+        book = use_codebook(store, codebook)
+        report.suggestions = _suggest(store, parts, book, ids, texts, vectors)
+    log.info("process: %s", json.dumps(report.__dict__))
+    return report
+
+
+@contextmanager
+def _timed(report: ProcessReport, name: str) -> Iterator[None]:
+    t0 = time.perf_counter()
+    yield
+    report.seconds[name] = round(time.perf_counter() - t0, 3)
+
+
+def segment_all(store: Store, parts: Components) -> int:
+    count = 0
+    for tid in store.unsegmented_transcript_ids():
+        turns = store.turns(tid)
+        spans = [(t["char_start"], t["char_end"]) for t in turns]
+        segs = parts.segmenter.segment(
+            tid, store.transcript(tid)["text"], spans, [t["speaker"] for t in turns]
+        )
+        store.add_segments(segs, [text_hash(s.text) for s in segs])
+        count += len(segs)
+    return count
+
+
+def embed_all(
+    store: Store, parts: Components, texts: list[str], progress: bool = False
+) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` in order, encoding only those not cached for this model."""
+    model_id = parts.embedder.model_id
+    hashes = [text_hash(t) for t in texts]
+    cached = store.cached_embeddings(model_id, hashes)
+    missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in cached}
+    if missing:
+        fresh = parts.embedder.encode(list(missing.values()), progress=progress)
+        new = dict(zip(missing, fresh, strict=True))
+        store.put_embeddings(model_id, new)
+        cached.update(new)
+    if not hashes:
+        return np.zeros((0, 0), dtype=np.float32), 0
+    return np.vstack([cached[h] for h in hashes]), len(missing)
+
+
+def _fingerprint(*parts: object) -> str:
+    blob = json.dumps(parts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()
+
+
+def _topics(
+    store: Store, parts: Components, ids: list[int], texts: list[str], vectors: np.ndarray
+) -> str:
+    fp = _fingerprint(
+        "topics", parts.embedder.model_id, parts.topic_settings, [text_hash(t) for t in texts], ids
+    )
+    if store.stage_fingerprint("topics") == fp:
+        return "skipped"
+    result = parts.topic_modeler.fit(ids, texts, vectors)
+    store.replace_topics(result.topics, result.assignment, fp)
+    return f"{sum(1 for t in result.topics if t.topic_id != -1)} topics"
+
+
+def _suggest(
+    store: Store,
+    parts: Components,
+    book: Codebook,
+    ids: list[int],
+    texts: list[str],
+    vectors: np.ndarray,
+) -> str:
+    fp = _fingerprint(
+        "suggest",
+        parts.embedder.model_id,
+        parts.suggest_settings,
+        codebook_to_dict(book),
+        [text_hash(t) for t in texts],
+        ids,
+    )
+    if store.stage_fingerprint("suggest") == fp:
+        return "skipped"
+    suggestions = parts.suggester.fit(book).suggest(ids, texts, vectors)
+    store.replace_suggestions(suggestions, fp)
+    return f"{len(suggestions)} suggestions"

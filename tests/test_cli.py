@@ -1,0 +1,109 @@
+"""The command line maps library errors to exit codes and messages naming the culprit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from helpers import DEMO_CORPUS, DRIVERS
+from qualcode.cli import app
+
+runner = CliRunner()
+
+
+def _ok(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_init_and_ingest_with_metadata_options(tmp_path: Path) -> None:
+    proj = tmp_path / "p"
+    _ok("init", str(proj), "--set", "n_topics=5")
+    src = tmp_path / "fg.txt"
+    shutil.copy(DEMO_CORPUS / "jizzakh_women.txt", src)
+    out = _ok(
+        "ingest",
+        str(src),
+        "-p",
+        str(proj),
+        "--region",
+        "Jizzakh",
+        "--group",
+        "women",
+        "--participant",
+        "Dilfuza",
+    )
+    assert "Ingested 1" in out
+    assert "already present 1" in _ok("ingest", str(src), "-p", str(proj))
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["summary", "-p", "{tmp}/missing"], 3, "qualcode init"),
+        (["init", "{tmp}/p", "--set", "colour=blue"], 2, "colour=blue"),
+        (["init", "{tmp}/p", "--set", "segment_max_chars=many"], 2, "segment_max_chars"),
+        (["ingest", "{tmp}/notes.pdf", "-p", "{tmp}/p"], 2, "notes.pdf"),
+        (["ingest", "{corpus}/namangan_men.csv", "-p", "{tmp}/p", "--date", "soon"], 2, "date"),
+        (["process", "-p", "{tmp}/p", "--codebook", "{tmp}/bad.yaml"], 2, "bad.yaml"),
+        (
+            [
+                "suggest",
+                "--codebook",
+                str(DRIVERS),
+                "--input",
+                "{tmp}/t.txt",
+                "--output",
+                "{tmp}/o.jsonl",
+            ],
+            2,
+            "t.txt",
+        ),
+    ],
+)
+def test_errors_exit_non_zero_naming_the_culprit(
+    tmp_path: Path, args: list[str], code: int, needle: str
+) -> None:
+    _ok("init", str(tmp_path / "p"))
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "bad.yaml").write_text("codes: [{id: x}]")
+    (tmp_path / "t.txt").write_text("id,text\n1,hello")
+    args = [a.format(tmp=tmp_path, corpus=DEMO_CORPUS) for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert needle in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_suggest_codes_any_text_list_with_the_real_model(tmp_path: Path) -> None:
+    src = tmp_path / "answers.csv"
+    src.write_text(
+        "id,text\n"
+        "a1,My husband went to Russia for work and sends money; call me on +998 90 111 22 33\n"
+        "a2,The wedding and the qalin put our family in debt for years\n"
+        "a3,I like green tea\n"
+    )
+    out = tmp_path / "s.jsonl"
+    _ok("suggest", "--codebook", str(DRIVERS), "--input", str(src), "--output", str(out))
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    by_id = {r["id"]: [s["code"] for s in r["suggestions"]] for r in rows}
+    assert by_id["a1"][0] == "labour_migration"
+    assert by_id["a2"][0] == "wedding_costs"
+    assert by_id["a3"] == []
+    assert all(0 <= s["score"] <= 1 for r in rows for s in r["suggestions"])
+    _ok(
+        "suggest",
+        "--codebook",
+        str(DRIVERS),
+        "--input",
+        str(src),
+        "--output",
+        str(tmp_path / "s.csv"),
+    )
+    assert (tmp_path / "s.csv").read_text().startswith("id,code,score,evidence")

@@ -1,0 +1,120 @@
+"""The pipeline over real demo transcripts, with the fast fake embedder."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import DEMO_CORPUS, HashEmbedder
+from qualcode.config import Settings, default_components
+from qualcode.errors import InputError
+from qualcode.pipeline import file_meta, ingest_paths, process
+from qualcode.redact.names import name_tokens
+from qualcode.store import Store
+
+
+def _parts(emb: HashEmbedder):  # type: ignore[no-untyped-def]
+    return default_components(Settings.from_strings({}), embedder=emb)
+
+
+@pytest.fixture
+def loaded(store: Store) -> Store:
+    report = ingest_paths(store, [DEMO_CORPUS])
+    assert report.errors == [] and len(report.added) == 8
+    return store
+
+
+def test_process_twice_gives_identical_results_and_embeds_nothing_new(loaded: Store) -> None:
+    emb = HashEmbedder()
+    first = process(loaded, parts=_parts(emb))
+    assert first.segmented > 300 and first.embedded == first.segmented
+    topics, sugg = loaded.topics(), loaded.suggestions()
+    assert topics and sugg
+    emb.encoded.clear()
+    second = process(loaded, parts=_parts(emb))
+    assert (second.segmented, second.embedded) == (0, 0)
+    assert second.topics == "skipped" and second.suggestions == "skipped"
+    assert emb.encoded == []
+    assert loaded.topics() == topics and loaded.suggestions() == sugg
+
+
+def test_recomputed_stages_are_deterministic(loaded: Store) -> None:
+    process(loaded, parts=_parts(HashEmbedder()))
+    topics, sugg = loaded.topics(), loaded.suggestions()
+    loaded.db.execute("DELETE FROM stages")  # force topics and suggest to run again
+    process(loaded, parts=_parts(HashEmbedder()))
+    assert loaded.topics() == topics and loaded.suggestions() == sugg
+
+
+def test_same_file_twice_is_recognised_by_content_hash(loaded: Store, tmp_path: Path) -> None:
+    copy = tmp_path / "renamed_copy.txt"
+    shutil.copy(DEMO_CORPUS / "jizzakh_women.txt", copy)
+    report = ingest_paths(loaded, [copy])
+    assert report.added == [] and report.duplicates == ["renamed_copy.txt"]
+    assert len(loaded.transcripts()) == 8
+
+
+def test_a_bad_file_is_reported_and_the_others_are_ingested(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("   \n\n")
+    shutil.copy(DEMO_CORPUS / "tashkent_women.md", tmp_path / "fg.md")
+    report = ingest_paths(store, [tmp_path])
+    assert len(report.added) == 1 and len(report.errors) == 1
+    assert "empty.txt" in report.errors[0]
+
+
+def test_an_interrupted_stage_leaves_the_store_as_before(loaded: Store) -> None:
+    parts = _parts(HashEmbedder())
+    process(loaded, parts=parts)
+    before = loaded.suggestions()
+
+    class Boom:
+        def fit(self, book):  # type: ignore[no-untyped-def]
+            return self
+
+        def suggest(self, ids, texts, vectors):  # type: ignore[no-untyped-def]
+            raise RuntimeError("killed mid-stage")
+
+    parts.suggester = Boom()  # type: ignore[assignment]
+    parts.suggest_settings = {"changed": True}
+    with pytest.raises(RuntimeError):
+        process(loaded, parts=parts)
+    assert loaded.suggestions() == before
+
+
+def test_command_line_metadata_overrides_the_sidecar_and_is_validated() -> None:
+    meta = file_meta(DEMO_CORPUS / "namangan_men.csv", {"group": "elders 60+"})
+    assert meta.group == "elders 60+" and meta.region == "Namangan"
+    with pytest.raises(InputError, match="date"):
+        file_meta(DEMO_CORPUS / "namangan_men.csv", {"date": "last spring"})
+
+
+def _known_names(meta_file: Path) -> list[str]:
+    meta = yaml.safe_load(meta_file.read_text())
+    return [*meta["participants"], meta["facilitator"]]
+
+
+def test_known_names_never_reach_the_database(loaded: Store) -> None:
+    """Issue 2's contract: each transcript's participants, facilitator and name labels are
+    gone from everything stored for it, and no full name is anywhere in the file."""
+    process(loaded, parts=_parts(HashEmbedder()))
+    for t in loaded.transcripts():
+        stem = t["source_name"].rsplit(".", 1)[0]
+        stored = json.dumps(
+            [t, loaded.turns(t["id"]), loaded.segments(t["id"])], default=str, ensure_ascii=False
+        )
+        for name in _known_names(DEMO_CORPUS / f"{stem}.meta.yaml"):
+            for token in name_tokens(name):
+                assert not re.search(rf"(?<!\w){re.escape(token)}(?!\w)", stored, re.I), (
+                    f"{token} in {stem}"
+                )
+    loaded.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    blob = loaded.path.read_bytes().decode("utf-8", "ignore")
+    for meta_file in DEMO_CORPUS.glob("*.meta.yaml"):
+        for name in _known_names(meta_file):
+            if " " in name:
+                assert name not in blob
