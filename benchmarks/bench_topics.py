@@ -1,0 +1,70 @@
+"""Topic modelling cost per fresh process on the demo corpus: qualcode's defaults
+(PCA + KMeans) against BERTopic's defaults (UMAP + HDBSCAN), each in a new Python
+process so UMAP's numba compilation is counted as a CLI user pays it.
+
+Run: .venv/bin/python benchmarks/bench_topics.py
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from _common import demo_segments
+
+CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+import numpy as np
+from qualcode.topics import BERTopicModeler
+t_import = time.perf_counter() - t0
+texts = json.load(open(sys.argv[1])); vecs = np.load(sys.argv[2])
+cfg = json.loads(sys.argv[3])
+t1 = time.perf_counter()
+res = BERTopicModeler(**cfg).fit(list(range(len(texts))), texts, vecs)
+t_fit = time.perf_counter() - t1
+labels = list(res.assignment.values())
+print(json.dumps({"import": t_import, "fit": t_fit,
+                  "topics": sum(1 for t in res.topics if t.topic_id != -1),
+                  "unassigned": labels.count(-1) / len(labels)}))
+"""
+
+
+def run(cfg: dict[str, object], texts_path: Path, vecs_path: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(texts_path), str(vecs_path), json.dumps(cfg)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    from qualcode.embed import SentenceTransformerEmbedder
+
+    texts = demo_segments()
+    vecs = SentenceTransformerEmbedder().encode(texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        tp, vp = Path(tmp) / "t.json", Path(tmp) / "v.npy"
+        tp.write_text(json.dumps(texts))
+        np.save(vp, vecs)
+        peer = run({"reducer": "umap", "clusterer": "hdbscan", "n_components": 5}, tp, vp)
+        ours = run({}, tp, vp)
+    print(f"demo corpus: {len(texts)} segments; fresh process each")
+    print(f"{'config':<28}{'import s':>9}{'fit s':>8}{'topics':>8}{'unassigned':>12}")
+    for name, r in (("peer: UMAP + HDBSCAN", peer), ("qualcode: PCA + KMeans", ours)):
+        print(
+            f"{name:<28}{r['import']:>9.2f}{r['fit']:>8.2f}{r['topics']:>8.0f}"
+            f"{r['unassigned']:>12.2f}"
+        )
+    print(f"fit speed-up vs peer: {peer['fit'] / ours['fit']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
