@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -52,3 +53,38 @@ def test_demo_runs_twice_identically_and_its_summary_matches_the_csv(tmp_path: P
             if " " in name:  # full names: never in any output
                 for f in files:
                     assert name not in f.read_text(encoding="utf-8"), (name, f.name)
+
+
+def _gold_names() -> list[str]:
+    names: list[str] = []
+    for f in DEMO_CORPUS.glob("NAMES_part*.yaml"):
+        for entry in yaml.safe_load(f.read_text()).values():
+            names += entry["names"] + entry.get("contacts", [])
+    return sorted(set(names))
+
+
+@pytest.mark.slow
+def test_no_name_from_the_demo_corpus_is_in_the_database_exports_or_logs(tmp_path: Path) -> None:
+    """Every name form and contact in the gold lists, in any transcript, is gone from
+    the SQLite file (WAL checkpointed), the CSV, the JSON dump and the log."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["demo", "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    store = Store(out / "demo-project")
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    files = [
+        out / "demo-project" / "qualcode.db",
+        out / "coded_segments.csv",
+        out / "project.json",
+        out / "demo-project" / "qualcode.log",
+    ]
+    texts = {f.name: f.read_bytes().decode("utf-8", "ignore") for f in files}
+    texts["stdout"] = result.output
+    leaks = [
+        (name, where)
+        for name in _gold_names()
+        for where, text in texts.items()
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    ]
+    assert leaks == []

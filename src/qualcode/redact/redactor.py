@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -21,6 +22,7 @@ from qualcode.models import (
 )
 from qualcode.redact.names import Person, compile_people, is_generic_label, known_people
 from qualcode.redact.patterns import find_contacts
+from qualcode.redact.unknown import KEEP, addressed_names, find_unknown, fold, stem
 
 
 class Redactor(Protocol):
@@ -35,6 +37,7 @@ class _Pseudonyms:
     per_kind: Counter[str] = field(default_factory=Counter)
     counts: Counter[str] = field(default_factory=Counter)
     source: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def get(self, kind: str, key: str, source: str) -> str:
         if (kind, key) not in self.by_key:
@@ -45,19 +48,39 @@ class _Pseudonyms:
 
     def summary(self) -> tuple[Redaction, ...]:
         return tuple(
-            Redaction(kind=k, pseudonym=p, count=self.counts[p], source=self.source[p])
+            Redaction(
+                kind=k,
+                pseudonym=p,
+                count=self.counts[p],
+                source=self.source[p],
+                confidence=self.confidence.get(p, 1.0),
+            )
             for (k, _), p in self.by_key.items()
             if self.counts[p]
         )
 
 
 class RuleRedactor:
-    """Patterns for contacts plus the names known for the transcript."""
+    """Layers, in order: contact patterns, names known for the transcript (labels,
+    participant list, facilitator, and words used with a form of address such as
+    'Akbar aka'), then capitalised words that are not common English
+    (``unknown.find_unknown``).
+
+    ``keep``: extra words (e.g. a project's place names needed for analysis) never
+    redacted; ``detect_unknown=False`` limits redaction to patterns and known names.
+    """
+
+    def __init__(self, keep: Iterable[str] = (), *, detect_unknown: bool = True) -> None:
+        self.keep = keep
+        self.detect_unknown = detect_unknown
 
     def redact(self, raw: RawTranscript) -> RedactedTranscript:
         labels = list(dict.fromkeys(t.speaker for t in raw.turns))
+        keep = KEEP | {fold(k) for k in self.keep} if self.detect_unknown else None
+        if keep is not None:
+            labels += addressed_names((t.text for t in raw.turns), keep)
         people = known_people(labels, raw.meta.participants, raw.meta.facilitator)
-        run = _Run(compile_people(people), _Pseudonyms())
+        run = _Run(compile_people(people), _Pseudonyms(), keep)
         for person in people:  # number people in order of appearance in the lists
             run.names.get("PERSON", person.key, "known-name")
         turns = tuple(
@@ -77,6 +100,7 @@ class RuleRedactor:
 class _Run:
     people: list[tuple[Person, re.Pattern[str]]]
     names: _Pseudonyms
+    keep: frozenset[str] | None  # None: no detection of unknown names
 
     def label(self, speaker: str) -> str:
         if is_generic_label(speaker):
@@ -91,6 +115,8 @@ class _Run:
             for m in rx.finditer(text):
                 if not any(s < m.end() and m.start() < e for s, e, _ in spans):
                     spans.append((m.start(), m.end(), self._pseudo("PERSON", person.key)))
+        if self.keep is not None:
+            spans += self._unknown(text, [(s, e) for s, e, _ in spans])
         out, pos = [], 0
         for s, e, pseudo in sorted(spans):
             out += [text[pos:s], pseudo]
@@ -102,9 +128,29 @@ class _Run:
         """File names join words with _ - . : redact each part on its own."""
         return "".join(self.text(part) for part in re.split(r"([_\-. ]+)", name))
 
-    def _pseudo(self, kind: str, key: str) -> str:
-        pseudo = self.names.get(kind, key, "known-name" if kind == "PERSON" else "pattern")
+    def _unknown(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        assert self.keep is not None
+        out = []
+        for c in find_unknown(text, taken, self.keep):
+            person = self._known_by_stem(c.key) if c.kind == "PERSON" else None
+            if person is not None:
+                out.append((c.start, c.end, self._pseudo("PERSON", person.key)))
+            else:
+                out.append(
+                    (c.start, c.end, self._pseudo(c.kind, "?" + c.key, "detector", c.confidence))
+                )
+        return out
+
+    def _known_by_stem(self, key: str) -> Person | None:
+        return next((p for p, _ in self.people if key in {stem(t) for t in p.tokens}), None)
+
+    def _pseudo(
+        self, kind: str, key: str, source: str | None = None, confidence: float = 1.0
+    ) -> str:
+        src = source or ("known-name" if kind == "PERSON" else "pattern")
+        pseudo = self.names.get(kind, key, src)
         self.names.counts[pseudo] += 1
+        self.names.confidence[pseudo] = min(self.names.confidence.get(pseudo, 1.0), confidence)
         return pseudo
 
 

@@ -1,0 +1,190 @@
+"""Names and places nobody declared: recall-first detection from capitalisation,
+English word frequency (wordfreq), Cyrillic script and Uzbek/Russian morphology.
+
+A capitalised word is a name candidate when it is not a common English word and not on
+the keep-list (regions, countries, institutions, registries, religious and calendar
+words that the analysis needs).  Confidence is lower at the start of a sentence, where
+English capitalises anyway; such detections are flagged for review.  A candidate
+followed by a place word (makhalla, district, street, ko'chasi ...) is a PLACE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qualcode.redact.names import HONORIFICS
+
+WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`\-][^\W\d_]+)*", re.UNICODE)
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”]\s*|\n\s*|[-–—]\s+)$")
+SURNAME = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|iyev|iyeva|zoda|zade|ovich|ovna|evich|evna|jonov|jonova|"
+    r"boyev|boyeva|qulov|qulova|murodov|murodova)$",
+    re.IGNORECASE,
+)
+GIVEN = re.compile(r"(?:jon|xon|khon|bek|oy|gul|nisa|niso|mirzo)$", re.IGNORECASE)
+SUFFIXES = re.compile(
+    r"(?:['’]s|lar|ning|nikiga|niki|ni|ga|ka|qa|dan|da|day|dek|ham|mi|chi|jon|xon|khon)+$",
+    re.IGNORECASE,
+)
+PLACE_WORDS = {
+    "makhalla",
+    "mahalla",
+    "mahallasi",
+    "makhallasi",
+    "district",
+    "tumani",
+    "tuman",
+    "street",
+    "ko'chasi",
+    "ko‘chasi",
+    "koʻchasi",
+    "kochasi",
+    "avenue",
+    "village",
+    "qishloq",
+    "qishlog'i",
+    "kishlak",
+    "school",
+    "maktab",
+    "bazaar",
+    "bozor",
+    "lane",
+    "quarter",
+}
+RARE_ZIPF = 3.0  # wordfreq: below this a capitalised word is not common English
+
+# Words the analysis needs and that identify nobody.  Casefolded.
+KEEP = frozenset(
+    """
+i i'm i've i'd i'll ok okay mr mrs ms dr moderator facilitator participant participants
+speaker interviewer respondent note notes question answer yes no god allah islam muslim
+muslims quran koran ramadan ramazan eid hayit navruz nowruz friday monday tuesday
+wednesday thursday saturday sunday january february march april may june july august
+september october november december uzbekistan uzbek uzbeks tajikistan tajik tajiks
+kyrgyzstan kyrgyz kazakhstan kazakh russia russian russians moscow petersburg
+turkey turkish korea korean syria syrian iraq iraqi afghanistan afghan china chinese
+dubai emirates europe european america american ukraine tashkent jizzakh jizzax namangan
+samarkand samarqand bukhara buxoro fergana farg'ona andijan andijon khorezm xorazm
+navoi navoiy kashkadarya qashqadaryo surkhandarya surxondaryo sirdarya sirdaryo
+karakalpakstan qoraqalpog'iston dushanbe khujand sughd khatlon bishkek almaty astana
+makhalla mahalla khokimiyat hokimiyat khokim hokim ayollar yoshlar temir daftar daftari
+telegram instagram facebook whatsapp youtube tiktok imo odnoklassniki google sberbank
+humo uzcard payme click zags agency ministry centre center committee council
+internal affairs prosecutor court police militsiya profilaktika inspektor inspector
+patent soviet covid corona english russian arabic ielts sat ngo un unicef saferworld
+usaid eu women youth assalomu alaykum alaykum salom rahmat xayr cyrillic latin
+kazan samara yekaterinburg novosibirsk krasnodar podolsk shymkent petersburg istanbul
+seoul omsk tyumen surgut chelyabinsk ufa perm nizhny vladivostok irkutsk krasnoyarsk
+rostov volgograd voronezh kaliningrad sochi tomsk barnaul
+""".split()
+)  # the last lines: greetings and the big cities labour migrants go to
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str  # PERSON or PLACE
+    key: str  # folded stem: the same person across case endings
+    confidence: float
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def fold(word: str) -> str:
+    return re.sub(r"['’ʻ‘`]", "'", word).casefold()
+
+
+def stem(word: str) -> str:
+    """Strip case endings, possessives and affectionate suffixes: Dilnozaning -> dilnoza."""
+    folded = fold(word)
+    base = SUFFIXES.sub("", folded)
+    return base if len(base) >= 3 else folded
+
+
+def _is_common(word: str, keep: frozenset[str]) -> bool:
+    folded = fold(word)
+    return folded in keep or stem(word) in keep or _zipf(folded) >= RARE_ZIPF
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
+
+
+def _next_word(text: str, end: int) -> str:
+    m = WORD.search(text, end)
+    return fold(m.group(0)) if m and not text[end : m.start()].strip() else ""
+
+
+def find_unknown(
+    text: str, skip: Iterable[tuple[int, int]] = (), keep: frozenset[str] = KEEP
+) -> Iterator[Candidate]:
+    """Capitalised, non-common words outside ``skip`` spans, as PERSON or PLACE.
+    ``keep``: casefolded words never redacted (default ``KEEP``; projects extend it)."""
+    taken = list(skip)
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        if not word[0].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        conf = _confidence(text, m.start(), word, keep)
+        if conf == 0.0:
+            continue
+        kind = "PLACE" if _next_word(text, m.end()) in PLACE_WORDS else "PERSON"
+        yield Candidate(m.start(), m.end(), kind, stem(word), conf)
+
+
+def _confidence(text: str, start: int, word: str, keep: frozenset[str]) -> float:
+    if fold(word) in HONORIFICS or fold(word) in keep:
+        return 0.0
+    if CYRILLIC.search(word):
+        return 0.9  # Cyrillic words in an English transcript: names read from documents
+    morph = bool(SURNAME.search(word) or GIVEN.search(word))
+    if _is_common(word, keep) and not (morph and _zipf(fold(word)) < 4.0):
+        return 0.0
+    if _sentence_initial(text, start):
+        return 0.7 if (morph or _zipf(stem(word)) < 1.0) else 0.0
+    return 0.9 if morph else 0.8
+
+
+ADDRESS_WORDS = (
+    "aka",
+    "opa",
+    "domla",
+    "xola",
+    "buvi",
+    "amaki",
+    "hoji",
+    "apa",
+    "eje",
+    "ota",
+    "akajon",
+    "opajon",
+    "akaxon",
+    "opaxon",
+)
+_ADDRESSED = re.compile(
+    r"(?<![\w'’])([A-ZА-ЯЁЎҚҒҲ][^\W\d_]+(?:['’ʻ‘`][^\W\d_]+)*)\s+(?:"
+    + "|".join(ADDRESS_WORDS)
+    + r")(?:[^\W\d_]{0,6})(?!\w)"
+)
+
+
+def addressed_names(texts: Iterable[str], keep: frozenset[str] = KEEP) -> list[str]:
+    """Words used with a form of address ('Akbar aka', 'Malohat opa'): names for sure,
+    even when also an English word.  Common function words ('Our opa') are skipped."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in _ADDRESSED.finditer(text):
+            word = m.group(1)
+            if fold(word) not in keep and _zipf(fold(word)) < 5.0:
+                found[word] = None
+    return list(found)
