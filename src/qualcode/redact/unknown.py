@@ -76,7 +76,8 @@ telegram instagram facebook whatsapp youtube tiktok imo odnoklassniki google sbe
 humo uzcard payme click zags agency ministry centre center committee council
 internal affairs prosecutor court police militsiya profilaktika inspektor inspector
 patent soviet covid corona english russian arabic ielts sat ngo un unicef saferworld
-usaid eu women youth assalomu alaykum alaykum salom rahmat xayr cyrillic latin
+usaid eu women youth pinfl jshshir inn stir sms id passport
+assalomu alaykum salom rahmat xayr cyrillic latin
 kazan samara yekaterinburg novosibirsk krasnodar podolsk shymkent petersburg istanbul
 seoul omsk tyumen surgut chelyabinsk ufa perm nizhny vladivostok irkutsk krasnoyarsk
 rostov volgograd voronezh kaliningrad sochi tomsk barnaul
