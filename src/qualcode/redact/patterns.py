@@ -41,8 +41,15 @@ class Match:
     confidence: float = 1.0
 
 
-_ORDER = (("EMAIL", EMAIL), ("URL", URL), ("ID", PASSPORT), ("CARD", CARD),
-          ("ID", PERSONAL_NO), ("DOB", DOB), ("PHONE", PHONE))
+_ORDER = (
+    ("EMAIL", EMAIL),
+    ("URL", URL),
+    ("ID", PASSPORT),
+    ("CARD", CARD),
+    ("ID", PERSONAL_NO),
+    ("DOB", DOB),
+    ("PHONE", PHONE),
+)
 
 
 def _phone_ok(candidate: str) -> bool:

@@ -10,7 +10,7 @@ import numpy as np
 
 from qualcode.errors import NotFoundError
 from qualcode.models import Code, Codebook, ReviewEvent, Suggestion, Topic
-from qualcode.store.db import StoreCore, utcnow
+from qualcode.store.db import StoreCore, utcnow, where_equals
 
 
 class Store(StoreCore):
@@ -131,7 +131,7 @@ class Store(StoreCore):
             self._mark_stage("suggest", fingerprint)
 
     def suggestions(self, segment_id: int | None = None) -> list[Suggestion]:
-        where, args = ("WHERE segment_id = ?", [segment_id]) if segment_id else ("", [])
+        where, args = where_equals("segment_id", segment_id)
         return [
             Suggestion(r["segment_id"], r["code_id"], r["score"], tuple(json.loads(r["evidence"])))
             for r in self.db.query(
@@ -200,7 +200,7 @@ class Store(StoreCore):
         return int(pk)  # type: ignore[arg-type]
 
     def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
-        where, args = ("WHERE segment_id = ?", [segment_id]) if segment_id else ("", [])
+        where, args = where_equals("segment_id", segment_id)
         return list(self.db.query(f"SELECT * FROM review_log {where} ORDER BY id", args))
 
     def segment_exists(self, segment_id: int) -> bool:

@@ -28,6 +28,11 @@ def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def where_equals(column: str, value: object) -> tuple[str, list[object]]:
+    """An optional ``WHERE column = ?`` filter: none when ``value`` is None or 0."""
+    return (f"WHERE {column} = ?", [value]) if value else ("", [])
+
+
 def project_db_path(project: Path) -> Path:
     return project / DB_NAME if project.suffix != ".db" else project
 
@@ -193,7 +198,7 @@ class StoreCore:
             )
 
     def segments(self, transcript_id: int | None = None) -> list[Segment]:
-        where, args = ("WHERE transcript_id = ?", [transcript_id]) if transcript_id else ("", [])
+        where, args = where_equals("transcript_id", transcript_id)
         rows = self.db.query(f"SELECT * FROM segments {where} ORDER BY transcript_id, seq", args)
         return [
             Segment(
