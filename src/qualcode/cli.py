@@ -170,6 +170,31 @@ def suggest(
 
 
 @app.command()
+def redact(
+    paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+    out: Annotated[Path, typer.Option(help="Folder for the redacted copies.")],
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(help="A participant's name to redact everywhere (repeat the option)."),
+    ] = None,
+    keep: Annotated[
+        list[str] | None,
+        typer.Option(help="A word never to redact, e.g. a place the analysis needs (repeat)."),
+    ] = None,
+) -> None:
+    """Write redacted copies of transcripts, in their own formats, plus a redaction log
+    without originals, for sharing outside qualcode."""
+    from qualcode.share import redact_files
+
+    errors = _run(lambda: redact_files(paths, out, participants=participant or [], keep=keep or []))
+    for message in errors:
+        typer.secho(f"Error: {message}", fg="red", err=True)
+    typer.echo(f"Redacted copies and redaction_log.csv are in {out}")
+    if errors:
+        raise typer.Exit(2)
+
+
+@app.command()
 def summary(project: ProjectOpt = Path(".")) -> None:
     """Codes by region and participant group, and the top topics."""
     from qualcode.summary import render_summary, summarise

@@ -137,3 +137,12 @@ def test_parse_time_range() -> None:
     assert parse_time_range("1:23") == (83.0, None)
     assert parse_time_range("  ") == (None, None)
     assert parse_time_range("soon") is None
+
+
+def test_pseudonym_labels_from_redacted_copies_are_speakers() -> None:
+    from qualcode.ingest.labels import match_label
+
+    found = match_label("[PERSON_6]: No, but it's not only money.")
+    assert found is not None
+    assert (found.speaker, found.text) == ("[PERSON_6]", "No, but it's not only money.")
+    assert match_label("[laughter] yes") is None

@@ -85,8 +85,16 @@ def test_redactions_summary_holds_no_original() -> None:
 
 
 def test_ids_cards_and_dates_of_birth_are_redacted() -> None:
-    raw = _raw([("P1", "Passport AA1234567, PINFL 31507861230014, card 8600 1234 5678 9012, "
-                       "born 14.03.1991; my son was born in 2010.")])
+    raw = _raw(
+        [
+            (
+                "P1",
+                "Passport AA1234567, PINFL 31507861230014, card 8600 1234 5678 9012, "
+                "born 14.03.1991; my son was born in 2010.",
+            )
+        ]
+    )
     text = RuleRedactor().redact(raw).turns[0].text
-    assert text == ("Passport [ID_1], PINFL [ID_2], card [CARD_1], born [DOB_1]; "
-                    "my son was born in 2010.")
+    assert text == (
+        "Passport [ID_1], PINFL [ID_2], card [CARD_1], born [DOB_1]; my son was born in 2010."
+    )

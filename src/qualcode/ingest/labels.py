@@ -161,9 +161,17 @@ def _first_timestamp(*values: str | None) -> float | None:
     return None
 
 
+# A pseudonym from qualcode's redaction ("[PERSON_3]: text"), so redacted copies that a
+# team shares can be ingested again with their speakers.
+_PSEUDONYM_LINE = re.compile(r"^(?P<name>\[[A-Z]+_\d+\])\s*[:：]\s*(?P<text>.*)$")
+
+
 def match_label(line: str) -> LabelMatch | None:
     """The speaker label at the start of ``line``, or None if the line has none."""
     line = _unwrap_emphasis(line.strip())
+    pseudonym = _PSEUDONYM_LINE.match(line)
+    if pseudonym:
+        return LabelMatch(pseudonym["name"], pseudonym["text"].strip(), None)
     alone = _NAME_TIME_LINE.match(line)
     if alone and is_plausible_label(alone["name"]):
         return LabelMatch(normalise_speaker(alone["name"]), "", parse_timestamp(alone["ts"]))
