@@ -7,7 +7,6 @@ place, ``_run``.  Logs go to ``<project>/qualcode.log`` and carry counts and ids
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -227,7 +226,3 @@ def demo(
 
     text = _run(lambda: run_demo(corpus, out, progress=progress, log=_log_to))
     typer.echo(text)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    sys.exit(app())

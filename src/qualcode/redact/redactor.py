@@ -101,6 +101,11 @@ class _Run:
     people: list[tuple[Person, re.Pattern[str]]]
     names: _Pseudonyms
     keep: frozenset[str] | None  # None: no detection of unknown names
+    by_stem: dict[str, Person] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for person, _ in reversed(self.people):  # the first person listed wins a shared stem
+            self.by_stem.update({stem(t): person for t in person.tokens})
 
     def label(self, speaker: str) -> str:
         if is_generic_label(speaker):
@@ -132,7 +137,7 @@ class _Run:
         assert self.keep is not None
         out = []
         for c in find_unknown(text, taken, self.keep):
-            person = self._known_by_stem(c.key) if c.kind == "PERSON" else None
+            person = self.by_stem.get(c.key) if c.kind == "PERSON" else None
             if person is not None:
                 out.append((c.start, c.end, self._pseudo("PERSON", person.key)))
             else:
@@ -140,9 +145,6 @@ class _Run:
                     (c.start, c.end, self._pseudo(c.kind, "?" + c.key, "detector", c.confidence))
                 )
         return out
-
-    def _known_by_stem(self, key: str) -> Person | None:
-        return next((p for p, _ in self.people if key in {stem(t) for t in p.tokens}), None)
 
     def _pseudo(
         self, kind: str, key: str, source: str | None = None, confidence: float = 1.0

@@ -46,12 +46,6 @@ class Store(StoreCore):
                 pk=("model", "text_hash"),
             )
 
-    def embedding_count(self, model: str | None = None) -> int:
-        sql, args = "SELECT count(*) FROM embeddings", []
-        if model:
-            sql, args = sql + " WHERE model = ?", [model]
-        return int(self.db.execute(sql, args).fetchone()[0])
-
     # stage fingerprints: a stage whose inputs are unchanged is skipped ----------
     def stage_fingerprint(self, name: str) -> str | None:
         row = self.db.execute("SELECT fingerprint FROM stages WHERE name = ?", [name]).fetchone()

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from qualcode.errors import ConflictError, NotFoundError, PipelineError
-from qualcode.models import RedactedTranscript, Segment, TranscriptMeta
+from qualcode.models import RedactedTranscript, Segment
 from qualcode.store.migrations import migrations
 
 DB_NAME = "qualcode.db"
@@ -144,19 +144,6 @@ class StoreCore:
             raise NotFoundError(f"No transcript with id {tid}.", hint="See `qualcode summary`.")
         return rows[0]
 
-    def transcript_meta(self, tid: int) -> TranscriptMeta:
-        r = self.transcript(tid)
-        return TranscriptMeta(
-            title=r["title"],
-            region=r["region"],
-            district=r["district"],
-            date=r["date"],
-            group=r["grp"],
-            language=r["language"],
-            facilitator=r["facilitator"],
-            extra=json.loads(r["extra"] or "{}"),
-        )
-
     def turns(self, tid: int) -> list[dict[str, Any]]:
         return list(
             self.db.query("SELECT * FROM turns WHERE transcript_id = ? ORDER BY idx", [tid])
@@ -213,6 +200,3 @@ class StoreCore:
             )
             for r in rows
         ]
-
-    def segment_hashes(self) -> dict[int, str]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, text_hash FROM segments")}
