@@ -11,9 +11,11 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from qualcode.errors import ConfigError
+from qualcode.redact.layers import DEFAULT_LAYERS, check_layers
 
 if TYPE_CHECKING:
     from qualcode.embed import Embedder
+    from qualcode.redact import RuleRedactor
     from qualcode.segment import Segmenter
     from qualcode.store import Store
     from qualcode.suggest import Suggester
@@ -29,6 +31,10 @@ DEFAULTS: dict[str, str] = {
     "min_topic_size": "8",
     "suggest_threshold": "0.45",
     "suggest_top_k": "3",
+    "redact_keep": "",  # words never redacted, comma-separated (e.g. district names needed)
+    "redact_orgs": "",  # organisations that identify a person, comma-separated
+    "redact_layers": ",".join(DEFAULT_LAYERS),
+    "redact_ner_model": "",  # a spaCy pipeline path; empty: the model in models/ner
 }
 
 
@@ -43,6 +49,10 @@ class Settings:
     min_topic_size: int
     suggest_threshold: float
     suggest_top_k: int
+    redact_keep: str
+    redact_orgs: str
+    redact_layers: str
+    redact_ner_model: str
 
     @classmethod
     def from_strings(cls, values: dict[str, str]) -> Settings:
@@ -65,6 +75,8 @@ def _convert(name: str, raw: str, kind: Any) -> Any:
             return value
         if kind in (float, "float"):
             return float(raw)
+        if name == "redact_layers":
+            return ",".join(check_layers(split_list(raw)))
     except ValueError:
         raise ConfigError(
             f"Setting '{name}' has the value '{raw}', which is not a valid {kind}.",
@@ -126,4 +138,21 @@ def default_components(s: Settings, embedder: Embedder | None = None) -> Compone
         suggester=ZeroShotSuggester(emb, threshold=s.suggest_threshold, top_k=s.suggest_top_k),
         topic_settings=dict(topic),
         suggest_settings={"threshold": s.suggest_threshold, "top_k": s.suggest_top_k},
+    )
+
+
+def split_list(raw: str) -> list[str]:
+    return [w.strip() for w in raw.split(",") if w.strip()]
+
+
+def redactor_for(store: Store) -> RuleRedactor:
+    """The project's redactor, from its ``redact_*`` settings."""
+    from qualcode.redact import RuleRedactor
+
+    s = Settings.from_strings(store.settings())
+    return RuleRedactor(
+        keep=split_list(s.redact_keep),
+        layers=split_list(s.redact_layers),
+        orgs=split_list(s.redact_orgs),
+        ner_model=s.redact_ner_model or None,
     )

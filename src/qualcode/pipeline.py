@@ -16,18 +16,22 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from qualcode import ingest
 from qualcode.codebook import codebook_to_dict, load_codebook, parse_codebook
-from qualcode.config import Components, components_for
+from qualcode.config import Components, components_for, redactor_for
 from qualcode.errors import ConflictError, QualcodeError
 from qualcode.models import Codebook, RawTranscript, TranscriptMeta
 from qualcode.redact import Redactor, RuleRedactor
+from qualcode.redact.vault import seal
 from qualcode.segment import layout, text_hash
 from qualcode.store import Store
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 log = logging.getLogger("qualcode.pipeline")
 
@@ -48,13 +52,23 @@ class ProcessReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def store_transcript(store: Store, raw: RawTranscript, redactor: Redactor | None = None) -> int:
-    """Redact ``raw`` and store it; the original text goes no further than this call."""
+def store_transcript(
+    store: Store, raw: RawTranscript, redactor: Redactor | None = None, key: Fernet | None = None
+) -> int:
+    """Redact ``raw`` and store it; the original text goes no further than this call,
+    except encrypted with the user's ``key`` (for authorised re-identification)."""
     if (tid := store.transcript_id_by_hash(raw.content_hash)) is not None:
         raise ConflictError(f"Transcript already ingested as id {tid}.")
-    doc = (redactor or RuleRedactor()).redact(raw)
+    red = redactor or redactor_for(store)
+    tokens = None
+    if key is not None and isinstance(red, RuleRedactor):
+        doc, originals = red.redact_with_key(raw)
+        tokens = seal(key, originals)
+        del originals
+    else:
+        doc = red.redact(raw)
     text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans)
+    tid = store.add_transcript(doc, text, spans, tokens)
     log.info(
         "stored transcript %d: %d turns, %d redactions",
         tid,
@@ -78,13 +92,15 @@ def ingest_paths(
     paths: Iterable[Path],
     overrides: Mapping[str, Any] | None = None,
     redactor: Redactor | None = None,
+    key: Fernet | None = None,
 ) -> IngestReport:
     """Ingest files and folders; a bad file is reported and the others go on."""
     report = IngestReport()
+    red = redactor or redactor_for(store)
     for path in ingest.find_transcripts(paths):
         try:
             raw = ingest.read_transcript(path, file_meta(path, overrides))
-            report.added.append(store_transcript(store, raw, redactor))
+            report.added.append(store_transcript(store, raw, red, key))
         except ConflictError:
             report.duplicates.append(path.name)
         except QualcodeError as err:

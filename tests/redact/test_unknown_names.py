@@ -54,7 +54,7 @@ def test_detections_of_unknown_names_carry_lower_confidence_for_review() -> None
         "f.txt", "text", "h", (Turn("P1", "Ask Farrukh."),), TranscriptMeta(title="t")
     )
     (r,) = RuleRedactor().redact(raw).redactions
-    assert r.source == "detector" and r.confidence < 1.0
+    assert r.source == "unknown" and r.confidence < 1.0
 
 
 def test_stems_strip_case_endings_and_possessives() -> None:

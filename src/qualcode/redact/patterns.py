@@ -26,6 +26,32 @@ DOB = re.compile(
     r"(?i:\b(?:born(?:\s+on)?|date\s+of\s+birth:?|d\.?o\.?b\.?:?|tug['’ʻ‘`]ilgan)\s+)"
     r"(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
+# Street addresses: a street name with a house (and flat) number; a street name alone is a
+# PLACE.  "house 12", "kv. 4" alone are addresses too.
+_AP = "['’ʻ‘`]"
+_STREET = (
+    rf"(?:ko{_AP}?chasi|street|st\.|avenue|ave\.|prospekti|prospect|mavzesi|kvartal|"
+    r"massivi|ulitsa|улица|ул\.)"
+)
+_HOUSE = (
+    r"(?:(?:house|home|uy|dom|д\.|No\.?|№)\s*)?\d+[a-zA-Z]?"
+    r"(?:\s*[,/-]?\s*(?:apt\.?|apartment|flat|kv\.?|xonadon|кв\.?)?\s*\d+)?"
+)
+_STREET_NAME = rf"(?:[A-ZА-ЯЁЎҚҒҲ][\w{_AP[1:-1]}-]*\s+){{1,3}}{_STREET}"
+ADDRESS = re.compile(
+    rf"(?:\b\d+[a-zA-Z]?\s*,?\s+{_STREET_NAME}|{_STREET_NAME}\s*,?\s*{_HOUSE}(?!\w)"
+    r"|(?i:\b(?:house|apartment|flat|apt\.|kv\.)\s*(?:No\.?\s*)?\d+[a-z]?\b)"
+    r"|(?i:(?:улица|ул\.|проспект|пр-т|переулок|пер\.)\s*[А-ЯЁ][\w-]+"
+    r"(?:\s*,?\s*(?:д\.|дом)\s*\d+\w?)?(?:\s*,?\s*(?:кв\.?|квартира)\s*\d+)?))"
+)
+# Exact ages attached to a person: "Dilnoza, 34,", "Jasur (17)", "34-year-old", "aged 34".
+AGE_NEAR = re.compile(
+    r"\b(\d{1,3})[- ]years?[- ]old\b|\baged?\s+(\d{1,3})\b|^\s*[,(]\s*(\d{1,3})\s*[,)]"
+    r"|^\s+(?:is|was|turned|turns)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|percent|km|kg|som|"
+    r"dollars?|thousand|million|times|people|days|months))",
+    re.IGNORECASE,
+)
+AGE_WINDOW = 40
 # A run of digits with phone-style separators, optionally with a country code.
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,}\d(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{2}[./]\d{2}[./]\d{4}$|^\d{4}$")
@@ -48,6 +74,7 @@ _ORDER = (
     ("CARD", CARD),
     ("ID", PERSONAL_NO),
     ("DOB", DOB),
+    ("ADDRESS", ADDRESS),
     ("PHONE", PHONE),
 )
 
@@ -78,3 +105,17 @@ def find_contacts(text: str) -> Iterator[Match]:
             taken.append((start, end))
             found.append(Match(start, end, kind, value))
     yield from sorted(found, key=lambda m: m.start)
+
+
+def find_ages(text: str, people: list[tuple[int, int]]) -> Iterator[Match]:
+    """Exact ages within a few words of a person's name (``people``: their spans)."""
+    for _, end in people:
+        m = AGE_NEAR.search(text[end : end + AGE_WINDOW])
+        if m:
+            group = next(i for i in range(1, 5) if m.group(i))
+            yield Match(end + m.start(group), end + m.end(group), "AGE", m.group(group))
+    for start, _ in people:
+        window = text[max(0, start - AGE_WINDOW) : start]
+        for m in re.finditer(r"\b(\d{1,3})[- ]years?[- ]old\b", window, re.IGNORECASE):
+            base = max(0, start - AGE_WINDOW)
+            yield Match(base + m.start(1), base + m.end(1), "AGE", m.group(1))

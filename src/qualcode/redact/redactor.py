@@ -2,91 +2,88 @@
 
 ``Redactor`` is the interface; ``RuleRedactor`` the default.  Pseudonyms are consistent
 within a transcript and numbered by type: the same person is ``[PERSON_3]`` in labels,
-text, title and metadata.  The original-to-pseudonym mapping is not kept.
+text, title and metadata, across spellings and case endings (``keys.name_key``).  The
+original-to-pseudonym mapping is only returned by ``redact_with_key``, for the caller
+to encrypt at once (``redact.vault``); ``redact`` keeps none.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
 from typing import Protocol
 
-from qualcode.models import (
-    RawTranscript,
-    RedactedTranscript,
-    RedactedTurn,
-    Redaction,
-    TranscriptMeta,
-)
-from qualcode.redact.names import Person, compile_people, is_generic_label, known_people
-from qualcode.redact.patterns import find_contacts
-from qualcode.redact.unknown import KEEP, addressed_names, find_unknown, fold, stem
+from qualcode.models import RawTranscript, RedactedTranscript, RedactedTurn, TranscriptMeta
+from qualcode.redact.layers import DEFAULT_LAYERS, PER_TRANSCRIPT, Finder, build_finders
+from qualcode.redact.names import compile_people, is_generic_label, known_people
+from qualcode.redact.run import Run, Span
+from qualcode.redact.unknown import KEEP, addressed_names, fold
 
 
 class Redactor(Protocol):
     def redact(self, raw: RawTranscript) -> RedactedTranscript: ...
 
 
-@dataclass
-class _Pseudonyms:
-    """Allocates ``[KIND_n]`` per distinct entity and counts occurrences."""
+@dataclass(frozen=True)
+class FieldSpan:
+    """A detected span in one turn's ``speaker`` or ``text`` (for evaluation and review)."""
 
-    by_key: dict[tuple[str, str], str] = field(default_factory=dict)
-    per_kind: Counter[str] = field(default_factory=Counter)
-    counts: Counter[str] = field(default_factory=Counter)
-    source: dict[str, str] = field(default_factory=dict)
-    confidence: dict[str, float] = field(default_factory=dict)
-
-    def get(self, kind: str, key: str, source: str) -> str:
-        if (kind, key) not in self.by_key:
-            self.per_kind[kind] += 1
-            self.by_key[(kind, key)] = f"[{kind}_{self.per_kind[kind]}]"
-            self.source[self.by_key[(kind, key)]] = source
-        return self.by_key[(kind, key)]
-
-    def summary(self) -> tuple[Redaction, ...]:
-        return tuple(
-            Redaction(
-                kind=k,
-                pseudonym=p,
-                count=self.counts[p],
-                source=self.source[p],
-                confidence=self.confidence.get(p, 1.0),
-            )
-            for (k, _), p in self.by_key.items()
-            if self.counts[p]
-        )
+    turn: int
+    field: str
+    span: Span
 
 
 class RuleRedactor:
-    """Layers, in order: contact patterns, names known for the transcript (labels,
-    participant list, facilitator, and words used with a form of address such as
-    'Akbar aka'), then capitalised words that are not common English
-    (``unknown.find_unknown``).
+    """Recall-first redaction in layers (see ``redact.layers``): contact patterns, names
+    known for the transcript, the project's organisations, a place gazetteer, natasha on
+    Cyrillic passages, a spaCy NER model, and capitalised words that are not common English.
 
-    ``keep``: extra words (e.g. a project's place names needed for analysis) never
-    redacted; ``detect_unknown=False`` limits redaction to patterns and known names.
+    ``keep``: words never redacted (a project's places needed for analysis), on top of
+    ``unknown.KEEP``; ``layers``: which layers run; ``orgs``: organisations that identify
+    a person; ``ner_model``: path of any spaCy pipeline with an ``ner`` component.
+    ``detect_unknown=False`` limits redaction to patterns, known names and ``orgs``.
     """
 
-    def __init__(self, keep: Iterable[str] = (), *, detect_unknown: bool = True) -> None:
+    def __init__(
+        self,
+        keep: Iterable[str] = (),
+        *,
+        layers: Sequence[str] = DEFAULT_LAYERS,
+        orgs: Iterable[str] = (),
+        ner_model: str | Path | None = None,
+        detect_unknown: bool = True,
+    ) -> None:
         self.keep = keep
+        self.layers = layers
+        self.orgs = orgs
+        self.ner_model = ner_model
         self.detect_unknown = detect_unknown
 
+    @cached_property
+    def _keep(self) -> frozenset[str]:
+        return KEEP | {fold(w) for k in self.keep for w in k.split()}
+
+    @cached_property
+    def _finders(self) -> list[tuple[str, Finder]]:
+        names = [n for n in self.layers if n not in PER_TRANSCRIPT]
+        if not self.detect_unknown:
+            names = [n for n in names if n == "orgs"]
+        return build_finders(names, self._keep, self.orgs, self.ner_model)
+
     def redact(self, raw: RawTranscript) -> RedactedTranscript:
-        labels = list(dict.fromkeys(t.speaker for t in raw.turns))
-        keep = KEEP | {fold(k) for k in self.keep} if self.detect_unknown else None
-        if keep is not None:
-            labels += addressed_names((t.text for t in raw.turns), keep)
-        people = known_people(labels, raw.meta.participants, raw.meta.facilitator)
-        run = _Run(compile_people(people), _Pseudonyms(), keep)
-        for person in people:  # number people in order of appearance in the lists
-            run.names.get("PERSON", person.key, "known-name")
+        return self.redact_with_key(raw)[0]
+
+    def redact_with_key(
+        self, raw: RawTranscript
+    ) -> tuple[RedactedTranscript, dict[str, list[str]]]:
+        """The redacted transcript and, for encryption only, pseudonym -> original strings."""
+        run = self._start(raw)
         turns = tuple(
             RedactedTurn(run.label(t.speaker), run.text(t.text), t.start, t.end) for t in raw.turns
         )
-        return RedactedTranscript(
+        doc = RedactedTranscript(
             source_name=run.filename(raw.source_name),
             fmt=raw.fmt,
             content_hash=raw.content_hash,
@@ -94,74 +91,34 @@ class RuleRedactor:
             meta=_redact_meta(raw.meta, run),
             redactions=run.names.summary(),
         )
+        return doc, run.originals()
 
-
-@dataclass
-class _Run:
-    people: list[tuple[Person, re.Pattern[str]]]
-    names: _Pseudonyms
-    keep: frozenset[str] | None  # None: no detection of unknown names
-    by_stem: dict[str, Person] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for person, _ in reversed(self.people):  # the first person listed wins a shared stem
-            self.by_stem.update({stem(t): person for t in person.tokens})
-
-    def label(self, speaker: str) -> str:
-        if is_generic_label(speaker):
-            return speaker
-        return self.text(speaker)
-
-    def text(self, text: str) -> str:
-        spans: list[tuple[int, int, str]] = []
-        for c in find_contacts(text):
-            spans.append((c.start, c.end, self._pseudo(c.kind, _norm_contact(c.value))))
-        for person, rx in self.people:
-            for m in rx.finditer(text):
-                if not any(s < m.end() and m.start() < e for s, e, _ in spans):
-                    spans.append((m.start(), m.end(), self._pseudo("PERSON", person.key)))
-        if self.keep is not None:
-            spans += self._unknown(text, [(s, e) for s, e, _ in spans])
-        out, pos = [], 0
-        for s, e, pseudo in sorted(spans):
-            out += [text[pos:s], pseudo]
-            pos = e
-        out.append(text[pos:])
-        return "".join(out)
-
-    def filename(self, name: str) -> str:
-        """File names join words with _ - . : redact each part on its own."""
-        return "".join(self.text(part) for part in re.split(r"([_\-. ]+)", name))
-
-    def _unknown(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-        assert self.keep is not None
-        out = []
-        for c in find_unknown(text, taken, self.keep):
-            person = self.by_stem.get(c.key) if c.kind == "PERSON" else None
-            if person is not None:
-                out.append((c.start, c.end, self._pseudo("PERSON", person.key)))
-            else:
-                out.append(
-                    (c.start, c.end, self._pseudo(c.kind, "?" + c.key, "detector", c.confidence))
-                )
+    def find_spans(self, raw: RawTranscript) -> list[FieldSpan]:
+        """Every span the redactor would replace, per turn and field, in turn order."""
+        run = self._start(raw)
+        out: list[FieldSpan] = []
+        for i, t in enumerate(raw.turns):
+            if not is_generic_label(t.speaker):
+                out += [FieldSpan(i, "speaker", s) for s in run.spans(t.speaker)]
+            out += [FieldSpan(i, "text", s) for s in run.spans(t.text)]
         return out
 
-    def _pseudo(
-        self, kind: str, key: str, source: str | None = None, confidence: float = 1.0
-    ) -> str:
-        src = source or ("known-name" if kind == "PERSON" else "pattern")
-        pseudo = self.names.get(kind, key, src)
-        self.names.counts[pseudo] += 1
-        self.names.confidence[pseudo] = min(self.names.confidence.get(pseudo, 1.0), confidence)
-        return pseudo
+    def _start(self, raw: RawTranscript) -> Run:
+        labels = list(dict.fromkeys(t.speaker for t in raw.turns))
+        use_known = "known" in self.layers
+        if use_known and self.detect_unknown:
+            labels += addressed_names((t.text for t in raw.turns), self._keep)
+        people = known_people(labels, raw.meta.participants, raw.meta.facilitator)
+        run = Run(
+            compile_people(people) if use_known else [],
+            self._finders,
+            patterns="patterns" in self.layers,
+        )
+        run.prefetch([t.text for t in raw.turns])
+        return run
 
 
-def _norm_contact(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
-    return digits[-9:] if len(digits) >= 9 else value.casefold()
-
-
-def _redact_meta(meta: TranscriptMeta, run: _Run) -> TranscriptMeta:
+def _redact_meta(meta: TranscriptMeta, run: Run) -> TranscriptMeta:
     def opt(value: str | None) -> str | None:
         return run.text(value) if value else value
 

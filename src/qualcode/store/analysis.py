@@ -10,10 +10,11 @@ import numpy as np
 
 from qualcode.errors import NotFoundError
 from qualcode.models import Code, Codebook, ReviewEvent, Suggestion, Topic
-from qualcode.store.db import StoreCore, utcnow, where_equals
+from qualcode.store.db import utcnow, where_equals
+from qualcode.store.redactions import RedactionStore
 
 
-class Store(StoreCore):
+class Store(RedactionStore):
     """The project database.  See ``StoreCore`` for transcripts and segments."""
 
     # embeddings cache, keyed by (model id, text hash) ---------------------------

@@ -91,9 +91,14 @@ class StoreCore:
         return int(row[0]) if row else None
 
     def add_transcript(
-        self, doc: RedactedTranscript, text: str, spans: Sequence[tuple[int, int]]
+        self,
+        doc: RedactedTranscript,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        key_tokens: dict[str, str] | None = None,
     ) -> int:
-        """Store a redacted transcript, its turns and its redaction summary at once."""
+        """Store a redacted transcript, its turns, its redaction summary and (when the user
+        gave a key) the encrypted mapping, at once."""
         if self.transcript_id_by_hash(doc.content_hash) is not None:
             raise ConflictError(f"{doc.source_name} is already in this project.")
         with self.atomic():
@@ -113,6 +118,10 @@ class StoreCore:
             )
             self.db.table("redactions").insert_all(
                 {"transcript_id": tid, **asdict(r)} for r in doc.redactions
+            )
+            self.db.table("redaction_keys").insert_all(
+                {"transcript_id": tid, "pseudonym": p, "token": t}
+                for p, t in (key_tokens or {}).items()
             )
         return tid
 
@@ -152,7 +161,7 @@ class StoreCore:
     def redactions(self, tid: int) -> list[dict[str, Any]]:
         return list(
             self.db.query(
-                "SELECT kind, pseudonym, count, confidence, source FROM redactions "
+                "SELECT kind, pseudonym, count, confidence, source, status FROM redactions "
                 "WHERE transcript_id = ? ORDER BY confidence, kind, pseudonym",
                 [tid],
             )

@@ -156,3 +156,39 @@ def m004_review_log(db: Database) -> None:
     )
     db.table("review_log").create_index(["segment_id", "code_id"])
     db.executescript(APPEND_ONLY_TRIGGERS)
+
+
+REDACTION_LOG_TRIGGERS = """
+CREATE TRIGGER IF NOT EXISTS redaction_log_no_update BEFORE UPDATE ON redaction_log
+BEGIN SELECT RAISE(ABORT, 'redaction_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS redaction_log_no_delete BEFORE DELETE ON redaction_log
+BEGIN SELECT RAISE(ABORT, 'redaction_log is append-only'); END;
+"""
+
+
+@migrations(name="m005_redaction_review")
+def m005_redaction_review(db: Database) -> None:
+    """Review of redactions: an append-only log (no originals), a status per pseudonym,
+    and the optional encrypted mapping (Fernet tokens; the key is never stored)."""
+    db.table("redactions").add_column("status", str, not_null_default="active")
+    db.table("redaction_log").create(
+        {
+            "id": int,
+            "transcript_id": int,
+            "action": str,
+            "kind": str,
+            "pseudonym": str,
+            "count": int,
+            "actor": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("transcript_id", "transcripts", "id")],
+        not_null={"transcript_id", "action", "pseudonym", "count", "actor", "at"},
+    )
+    db.executescript(REDACTION_LOG_TRIGGERS)
+    db.table("redaction_keys").create(
+        {"transcript_id": int, "pseudonym": str, "token": str},
+        pk=("transcript_id", "pseudonym"),
+        foreign_keys=[("transcript_id", "transcripts", "id")],
+    )

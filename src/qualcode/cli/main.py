@@ -1,64 +1,15 @@
-"""``qualcode`` command line: a thin caller of the library.
-
-Each command maps ``QualcodeError`` subclasses to exit codes (see ``errors.py``) in one
-place, ``_run``.  Logs go to ``<project>/qualcode.log`` and carry counts and ids only.
-"""
+"""The main commands: init, ingest, process, suggest, redact, summary, export, demo."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
-from qualcode.errors import QualcodeError
-
-app = typer.Typer(
-    help="Offline qualitative analysis of focus-group transcripts.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-T = TypeVar("T")
-
-ProjectOpt = Annotated[
-    Path,
-    typer.Option(
-        "--project", "-p", envvar="QUALCODE_PROJECT", help="Project folder (holds qualcode.db)."
-    ),
-]
-
-
-def _run(fn: Callable[[], T]) -> T:
-    try:
-        return fn()
-    except QualcodeError as err:
-        typer.secho(f"Error: {err}", fg="red", err=True)
-        raise typer.Exit(err.exit_code) from None
-
-
-def _open(project: Path, create: bool = False):  # type: ignore[no-untyped-def]
-    from qualcode.store import Store
-
-    store = _run(lambda: Store(project, create=create))
-    _log_to(store.path.parent / "qualcode.log")
-    return store
-
-
-def _log_to(path: Path) -> None:
-    """Send qualcode's log to the project's own file (counts and ids only, never text)."""
-    root = logging.getLogger("qualcode")
-    for h in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
-        if Path(h.baseFilename) == path.resolve():
-            return
-        root.removeHandler(h)
-        h.close()
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+from qualcode.cli.common import ProjectOpt, app, log_to
+from qualcode.cli.common import open_store as _open
+from qualcode.cli.common import run as _run
 
 
 @app.command()
@@ -93,9 +44,17 @@ def ingest(
         list[str] | None,
         typer.Option(help="A participant's name, for redaction (repeat the option)."),
     ] = None,
+    key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--key-file",
+            help="Keep the pseudonym mapping, encrypted with this key (or $QUALCODE_KEY).",
+        ),
+    ] = None,
 ) -> None:
     """Read, redact and store transcripts; metadata from sidecars and these options."""
     from qualcode.pipeline import ingest_paths
+    from qualcode.redact.vault import load_key
 
     store = _open(project)
     overrides = {
@@ -112,7 +71,8 @@ def ingest(
         }.items()
         if v is not None
     }
-    report = _run(lambda: ingest_paths(store, paths, overrides))
+    key = _run(lambda: load_key(key_file))
+    report = _run(lambda: ingest_paths(store, paths, overrides, key=key))
     typer.echo(
         f"Ingested {len(report.added)}; already present {len(report.duplicates)}; "
         f"failed {len(report.errors)}."
@@ -224,5 +184,5 @@ def demo(
     """Run the whole pipeline on the bundled demo corpus into OUT."""
     from qualcode.demo import run_demo
 
-    text = _run(lambda: run_demo(corpus, out, progress=progress, log=_log_to))
+    text = _run(lambda: run_demo(corpus, out, progress=progress, log=log_to))
     typer.echo(text)

@@ -1,0 +1,100 @@
+"""Detector layers of the redactor, each a ``Finder``: text -> candidate spans.
+
+Per-transcript layers (contact patterns, names known for the transcript) live in
+``redactor._Run``; the layers here are built once per redactor and shared by every
+transcript.  Heavy ones (natasha, the spaCy NER model) import their libraries on first use.
+
+Layer names, in the order they claim text (an earlier layer's span wins an overlap):
+
+- ``patterns``: phones, emails, URLs, IDs, cards, dates of birth, addresses, ages
+- ``known``: speaker labels, participant list, facilitator, names used with aka/opa
+- ``orgs``: the project's list of organisations that identify a person
+- ``places``: gazetteer of districts and towns (regions and capitals are kept)
+- ``russian``: natasha NER on Cyrillic passages
+- ``ner``: the spaCy NER model trained here (``models/ner``) or the user's own
+- ``unknown``: capitalised words that are not common English, by wordfreq and morphology
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from qualcode.errors import ConfigError
+from qualcode.redact.unknown import KEEP, Candidate, find_unknown, fold
+
+LAYERS = ("patterns", "known", "orgs", "places", "russian", "ner", "unknown")
+DEFAULT_LAYERS = ("patterns", "known", "orgs", "unknown")
+PER_TRANSCRIPT = frozenset({"patterns", "known"})
+
+
+class Finder(Protocol):
+    def find(self, text: str) -> list[Candidate]: ...
+
+
+class OrgList:
+    """Organisations that identify a person (a small workshop, a named school), as ORG."""
+
+    def __init__(self, orgs: Iterable[str]) -> None:
+        self.orgs = tuple(orgs)
+
+    def find(self, text: str) -> list[Candidate]:
+        names = sorted((o.strip() for o in self.orgs if o.strip()), key=len, reverse=True)
+        if not names:
+            return []
+        rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
+        )
+        return [
+            Candidate(m.start(), m.end(), "ORG", fold(m.group(0)), 1.0) for m in rx.finditer(text)
+        ]
+
+
+class UnknownWords:
+    """Capitalised words that are not common English and not on the keep-list."""
+
+    def __init__(self, keep: frozenset[str] = KEEP) -> None:
+        self.keep = keep
+
+    def find(self, text: str) -> list[Candidate]:
+        return list(find_unknown(text, (), self.keep))
+
+
+def check_layers(layers: Sequence[str]) -> tuple[str, ...]:
+    unknown = [name for name in layers if name not in LAYERS]
+    if unknown:
+        raise ConfigError(
+            f"Unknown redaction layer(s): {', '.join(unknown)}.",
+            hint=f"Choose among: {', '.join(LAYERS)}.",
+        )
+    return tuple(name for name in LAYERS if name in layers)  # canonical order
+
+
+def build_finders(
+    layers: Sequence[str],
+    keep: frozenset[str],
+    orgs: Iterable[str] = (),
+    ner_model: str | Path | None = None,
+) -> list[tuple[str, Finder]]:
+    """The shared layers named in ``layers``, built in claiming order."""
+    out: list[tuple[str, Finder]] = []
+    for name in check_layers(layers):
+        if name == "orgs":
+            out.append((name, OrgList(orgs)))
+        elif name == "places":
+            from qualcode.redact.gazetteer import PlaceGazetteer
+
+            out.append((name, PlaceGazetteer(keep=keep)))
+        elif name == "russian":
+            from qualcode.redact.russian import NatashaNer
+
+            out.append((name, NatashaNer()))
+        elif name == "ner":
+            from qualcode.redact.ner import SpacyNer
+
+            out.append((name, SpacyNer(ner_model)))
+        elif name == "unknown":
+            out.append((name, UnknownWords(keep)))
+    return out
