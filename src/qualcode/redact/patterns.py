@@ -20,10 +20,14 @@ URL = re.compile(
 # Passports (AA1234567, AB 1234567), 14-digit personal numbers (PINFL), bank cards.
 PASSPORT = re.compile(r"(?<![\w])[A-Z]{2}\s?\d{7}(?![\w])")
 PERSONAL_NO = re.compile(r"(?<![\d+])\d{14}(?![\d])")
-CARD = re.compile(r"(?<![\d+])(?:\d{4}[\s-]?){3}\d{4}(?![\d])")
+CARD = re.compile(r"(?<![\d+])(?:(?:\d{4}[\s-]?){3}\d{4}|\d{15,19})(?![\d])")
+IBAN = re.compile(
+    r"(?<![\w])[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]{4}){2,7}(?:\s?[A-Za-z0-9]{1,4})?(?![\w])"
+)
 # Dates of birth: a date right after "born" / "date of birth" / "DOB" / "tug'ilgan".
 DOB = re.compile(
-    r"(?i:\b(?:born(?:\s+on)?|date\s+of\s+birth:?|d\.?o\.?b\.?:?|tug['’ʻ‘`]ilgan)\s+)"
+    r"(?i:\b(?:born|date\s+of\s+birth|d\.?o\.?b\.?|tug['’ʻ‘`]ilgan|родил[а-я]*|дата\s+рождения)"
+    r"[^\d\n]{0,24}?)"
     r"(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
 # Street addresses: a street name with a house (and flat) number; a street name alone is a
@@ -54,8 +58,13 @@ AGE_NEAR = re.compile(
 AGE_WINDOW = 40
 # A run of digits with phone-style separators, optionally with a country code.
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,}\d(?![\w])")
-_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{2}[./]\d{2}[./]\d{4}$|^\d{4}$")
-_LOCAL_7 = re.compile(r"^\d{3}[\s-]\d{2}[\s-]\d{2}$")
+_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}$")
+_LOCAL_7 = re.compile(r"^\d{3}[\s-]\d{2}[\s-]\d{2}$|^\d{3}[\s-]\d{4}$")
+_CURRENCY = re.compile(
+    r"\s*(?:som|so['’ʻ‘`]m|sum|сум|сўм|usd|\$|dollars?|rub|rubles?|roubles?|руб|tenge|тенге|"
+    r"somoni|сомони|million|thousand|ming|mln)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,7 @@ _ORDER = (
     ("EMAIL", EMAIL),
     ("URL", URL),
     ("ID", PASSPORT),
+    ("ID", IBAN),
     ("CARD", CARD),
     ("ID", PERSONAL_NO),
     ("DOB", DOB),
@@ -79,14 +89,24 @@ _ORDER = (
 )
 
 
-def _phone_ok(candidate: str) -> bool:
+def _phone_ok(candidate: str, after: str) -> bool:
     stripped = candidate.strip()
     digits = sum(ch.isdigit() for ch in stripped)
-    if _DATE_LIKE.match(stripped):
+    if _DATE_LIKE.match(stripped) or _is_money(stripped, after):
         return False
     if 9 <= digits <= 15:
         return True
+    if digits == 8:  # 2-2-2-2, 4-4, (99) 645-791: local numbers with separators
+        return len(re.findall(r"\d+", stripped)) >= 2
     return digits == 7 and bool(_LOCAL_7.match(stripped))
+
+
+def _is_money(value: str, after: str) -> bool:
+    """'150 000 000 som', '20,000,000': amounts (wedding costs!) are not phone numbers."""
+    if _CURRENCY.match(after):
+        return True
+    groups = re.split(r"[\s.,]", value)
+    return len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and value.endswith("00")
 
 
 def find_contacts(text: str) -> Iterator[Match]:
@@ -98,7 +118,7 @@ def find_contacts(text: str) -> Iterator[Match]:
             group = 1 if rx.groups else 0
             value = m.group(group).rstrip(".,;:!?)-( ")
             start, end = m.start(group), m.start(group) + len(value)
-            if kind == "PHONE" and not _phone_ok(value):
+            if kind == "PHONE" and not _phone_ok(value, text[end : end + 12]):
                 continue
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -129,6 +129,7 @@ class Run:
             found = self.cache.get((name, text))
             for c in finder.find(text) if found is None else found:
                 add(c.start, c.end, c.kind, c.confidence, name)
+        spans += _initials(text, spans)
         if self.patterns:
             people = [(s.start, s.end) for s in spans if s.kind == "PERSON"]
             for a in find_ages(text, people):
@@ -156,3 +157,21 @@ def _keys(kind: str, surface: str) -> list[str]:
     stop = HONORIFICS | PLACE_WORDS
     words = [w for w in WORD.findall(surface) if fold(w) not in stop and len(w) >= 2]
     return [name_key(w) for w in words]
+
+
+INITIAL = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.?(?=\s)")
+
+
+def _initials(text: str, spans: list[Span]) -> list[Span]:
+    """Initials next to a name ('Faina D. Yefremova', 'J Smith') belong to that person."""
+    people = [s for s in spans if s.kind == "PERSON"]
+    out = []
+    for m in INITIAL.finditer(text):
+        if any(s.start < m.end() and m.start() < s.end for s in spans):
+            continue
+        for p in people:
+            gap = text[m.end() : p.start] if p.start >= m.end() else text[p.end : m.start()]
+            if (p.start >= m.end() or p.end <= m.start()) and gap.isspace() and len(gap) <= 2:
+                out.append(Span(m.start(), m.end(), "PERSON", p.pseudonym, p.confidence, p.source))
+                break
+    return out

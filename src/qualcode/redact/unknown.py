@@ -121,9 +121,20 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
 
 
-def _next_word(text: str, end: int) -> str:
+def _next_word(text: str, end: int, fold_it: bool = True) -> str:
     m = WORD.search(text, end)
-    return fold(m.group(0)) if m and not text[end : m.start()].strip() else ""
+    if not m or text[end : m.start()].strip():
+        return ""
+    return fold(m.group(0)) if fold_it else m.group(0)
+
+
+def _starts_full_name(text: str, start: int, word: str, nxt: str, keep: frozenset[str]) -> bool:
+    """'Faina Yefremova said': a rare-ish word opening a sentence before a surname."""
+    if not (nxt[:1].isupper() and _sentence_initial(text, start)):
+        return False
+    if fold(word) in keep or _zipf(fold(word)) >= RARE_ZIPF:
+        return False
+    return _zipf(fold(nxt)) < RARE_ZIPF and fold(nxt) not in keep and fold(nxt) not in PLACE_WORDS
 
 
 def find_unknown(
@@ -137,9 +148,12 @@ def find_unknown(
         if not word[0].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         conf = _confidence(text, m.start(), word, keep)
+        nxt = _next_word(text, m.end(), fold_it=False)
+        if conf == 0.0 and _starts_full_name(text, m.start(), word, nxt, keep):
+            conf = 0.7
         if conf == 0.0:
             continue
-        kind = "PLACE" if _next_word(text, m.end()) in PLACE_WORDS else "PERSON"
+        kind = "PLACE" if fold(nxt) in PLACE_WORDS else "PERSON"
         yield Candidate(m.start(), m.end(), kind, stem(word), conf)
 
 
