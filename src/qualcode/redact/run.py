@@ -159,7 +159,7 @@ def _keys(kind: str, surface: str) -> list[str]:
     return [name_key(w) for w in words]
 
 
-INITIAL = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.?(?=\s)")
+INITIAL = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.|[B-HJ-ZА-ЯЁ])(?=\s)")  # not 'I', 'A'
 
 
 def _initials(text: str, spans: list[Span]) -> list[Span]:
