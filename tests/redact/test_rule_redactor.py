@@ -98,3 +98,14 @@ def test_ids_cards_and_dates_of_birth_are_redacted() -> None:
     assert text == (
         "Passport [ID_1], PINFL [ID_2], card [CARD_1], born [DOB_1]; my son was born in 2010."
     )
+
+
+def test_role_labels_stay_and_name_labels_are_redacted_by_one_definition() -> None:
+    from qualcode.roles import is_role_label, names_nobody
+
+    for label in ("Moderator", "Participant 2", "P3", "Note-taker", "R1"):
+        assert is_role_label(label) and names_nobody(label)
+    for label in ("All", "Woman 2", "M", "Respondent (older)"):
+        assert names_nobody(label) and not is_role_label(label) or label == "Respondent (older)"
+    for label in ("Dilnoza", "Malika opa", "Akbar aka"):
+        assert not names_nobody(label) and not is_role_label(label)

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from qualcode.ingest.timecode import TIMESTAMP_PATTERN, parse_timestamp
+from qualcode.roles import is_role_label
 
 MAX_LABEL_CHARS = 40
 MAX_LABEL_WORDS = 5
@@ -51,11 +52,6 @@ _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>[^*_\n]{1,60}?)\1(?P<rest>.*)$
 _WORD = re.compile(r"[^\W_][\w'’ʻʼ`-]*")
 _NUMBER_WORD = re.compile(r"#?\d+[^\W_]*")
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]\.|(?:Mr|Mrs|Ms|Dr|Prof)\.")
-_ROLE_LABEL = re.compile(
-    r"(?:moderator|co-moderator|facilitator|interviewer|respondent|participant|speaker"
-    r"|translator|interpreter|observer|note[- ]taker)(?:\s+#?\d+)?|[a-z]{1,2}\d+",
-    re.IGNORECASE,
-)
 
 LOWERCASE_LABEL_WORDS = frozenset(
     # Uzbek / Tajik / Russian forms of address written after a name: "Nodira opa"
@@ -121,7 +117,7 @@ def is_plausible_label(name: str, *, dash: bool = False) -> bool:
     if not all(_word_ok(word, first=i == 0) for i, word in enumerate(words)):
         return False
     if dash:
-        return name.isupper() or bool(_ROLE_LABEL.fullmatch(" ".join(words)))
+        return name.isupper() or is_role_label(name)
     return True
 
 

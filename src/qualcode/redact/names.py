@@ -13,14 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Labels that name a role, not a person: kept as they are.
-GENERIC_LABEL = re.compile(
-    r"^(?:moderator|facilitator|interviewer|note[- ]?taker|respondent|participant|speaker|"
-    r"p|r|m|f|i|q|a|all|several|group|unknown|unidentified|voice|woman|man|"
-    r"female|male|youth|translator|interpreter|observer)"
-    r"(?:\s*[#№]?\s*\d+[a-z]?)?(?:\s*\(.*\))?$",
-    re.IGNORECASE,
-)
+from qualcode.roles import names_nobody
+
 HONORIFICS = {
     "opa",
     "aka",
@@ -61,7 +55,8 @@ class Person:
 
 
 def is_generic_label(label: str) -> bool:
-    return bool(GENERIC_LABEL.match(label.strip()))
+    """A label that names a role, not a person ("Moderator", "P3"): kept as it is."""
+    return names_nobody(label)
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
