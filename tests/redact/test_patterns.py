@@ -69,4 +69,4 @@ def test_initials_join_the_name_they_stand_by() -> None:
     raw = RawTranscript(
         "f.txt", "text", "h", (Turn("P1", "I think A. Karimov left."),), TranscriptMeta(title="t")
     )
-    assert RuleRedactor().redact(raw).turns[0].text == "I think [PERSON_1] [PERSON_1] left."
+    assert RuleRedactor().redact(raw).turns[0].text == "I think [PERSON_1] left."

@@ -3,7 +3,7 @@ the share of transcripts that leak any person name.
 
 The evaluation set is JSON Lines (``eval/redaction/README.md``): one transcript per line
 with turns, the participant list and gold spans.  A gold span counts as found when all of
-its non-space characters are covered by predicted spans of any type (redacted is
+its letters and digits are covered by predicted spans of any type (redacted is
 redacted); a predicted span is correct when it overlaps some gold span.  Recall is what
 protects people, so F2 weighs it four times as much as precision.
 """
@@ -174,7 +174,7 @@ def _score(doc: EvalDoc, predicted: list[GoldSpan], report: EvalReport) -> None:
     leaked = False
     for g in doc.spans:
         text = doc.field_text(g.turn, g.field)
-        need = {i for i in range(g.start, g.end) if not text[i].isspace()}
+        need = {i for i in range(g.start, g.end) if text[i].isalnum()}
         found = need <= covered.get((g.turn, g.field), set())
         score = report.gold.setdefault(g.label, LabelScore())
         if found:

@@ -9,7 +9,9 @@ Layer names, in the order they claim text (an earlier layer's span wins an overl
 - ``patterns``: phones, emails, URLs, IDs, cards, dates of birth, addresses, ages
 - ``known``: speaker labels, participant list, facilitator, names used with aka/opa
 - ``orgs``: the project's list of organisations that identify a person
-- ``places``: gazetteer of districts and towns (regions and capitals are kept)
+- ``places``: names before a place word ('Zomin district') and numbered institutions
+- ``gazetteer``: districts and towns of the region (regions and capitals are kept)
+- ``names``: given names of the region, also those that are English words (Dana, Laura)
 - ``russian``: natasha NER on Cyrillic passages
 - ``ner``: the spaCy NER model trained here (``models/ner``) or the user's own
 - ``unknown``: capitalised words that are not common English, by wordfreq and morphology
@@ -25,8 +27,18 @@ from typing import Protocol
 from qualcode.errors import ConfigError
 from qualcode.redact.unknown import KEEP, Candidate, find_unknown, fold
 
-LAYERS = ("patterns", "known", "orgs", "places", "russian", "ner", "unknown")
-DEFAULT_LAYERS = ("patterns", "known", "orgs", "unknown")
+LAYERS = (
+    "patterns",
+    "known",
+    "orgs",
+    "places",
+    "gazetteer",
+    "names",
+    "russian",
+    "ner",
+    "unknown",
+)
+DEFAULT_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "unknown")
 PER_TRANSCRIPT = frozenset({"patterns", "known"})
 
 
@@ -84,9 +96,17 @@ def build_finders(
         if name == "orgs":
             out.append((name, OrgList(orgs)))
         elif name == "places":
+            from qualcode.redact.placewords import PlaceWords
+
+            out.append((name, PlaceWords(keep)))
+        elif name == "gazetteer":
             from qualcode.redact.gazetteer import PlaceGazetteer
 
             out.append((name, PlaceGazetteer(keep=keep)))
+        elif name == "names":
+            from qualcode.redact.givennames import GivenNames
+
+            out.append((name, GivenNames(keep)))
         elif name == "russian":
             from qualcode.redact.russian import NatashaNer
 

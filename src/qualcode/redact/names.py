@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qualcode.roles import names_nobody
 
@@ -36,6 +37,16 @@ HONORIFICS = {
     "uka",
     "singil",
     "kelin",
+    "aga",
+    "ake",
+    "apai",
+    "apake",
+    "baike",
+    "baurym",
+    "tate",
+    "jezde",
+    "xon",
+    "begim",
 }
 # Suffixes that may follow a name in the same word (zero or more, in order).
 SUFFIX = (
@@ -61,7 +72,11 @@ def is_generic_label(label: str) -> bool:
 
 def name_tokens(name: str) -> tuple[str, ...]:
     words = re.findall(r"[^\W\d_]+(?:['’ʻ‘`][^\W\d_]+)*", name)
-    return tuple(w for w in words if len(w) >= MIN_TOKEN and w.lower() not in HONORIFICS)
+    return tuple(
+        w
+        for w in words
+        if len(w) >= MIN_TOKEN and w.lower() not in HONORIFICS and not names_nobody(w)
+    )
 
 
 def known_people(
@@ -89,22 +104,41 @@ def known_people(
     return people
 
 
-def _fold(token: str) -> str:
+_APOS_TABLE = str.maketrans({c: "'" for c in "’ʻ‘`"})
+
+
+@lru_cache(maxsize=100_000)
+def fold(token: str) -> str:
     """Fold apostrophe variants (o' oʻ o‘ o`) and case so spellings compare equal."""
-    return re.sub(r"['’ʻ‘`]", "'", token).casefold()
+    return token.translate(_APOS_TABLE).casefold()
 
 
-def token_pattern(token: str) -> str:
-    escaped = re.escape(_fold(token)).replace("'", "['’ʻ‘`]")
-    return rf"(?<![\w])(?:{escaped}){SUFFIX}(?![\w])"
+_fold = fold
 
 
-def compile_people(people: Iterable[Person]) -> list[tuple[Person, re.Pattern[str]]]:
-    out = []
-    for p in people:
-        tokens = sorted(p.tokens, key=len, reverse=True)
-        # A full name first ("Dilnoza Karimova" as one span), then each token alone.
-        full = r"\s+".join(token_pattern(t) for t in p.tokens) if len(p.tokens) > 1 else None
-        alts = ([full] if full else []) + [token_pattern(t) for t in tokens]
-        out.append((p, re.compile("|".join(alts), re.IGNORECASE)))
-    return out
+SUFFIX_RX = re.compile(SUFFIX)
+
+
+class KnownNames:
+    """Finds the known people's name tokens in words, with suffixes and case endings
+    attached ('Dilnozaning', 'Bahodirga', "Dilnoza's"), in any case and apostrophe:
+    a dictionary lookup per word, so a transcript needs no regex of its own."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self.index: dict[str, Person] = {}
+        for person in people:
+            for token in person.tokens:
+                self.index.setdefault(_fold(token), person)
+        self.prefixes = {k[:MIN_TOKEN] for k in self.index}
+
+    def match(self, word: str) -> Person | None:
+        folded = _fold(word)
+        if folded in self.index:
+            return self.index[folded]
+        if folded[:MIN_TOKEN] not in self.prefixes:
+            return None
+        for cut in range(len(folded) - 1, MIN_TOKEN - 1, -1):
+            base = folded[:cut]
+            if base in self.index and SUFFIX_RX.fullmatch(folded[cut:]):
+                return self.index[base]
+        return None

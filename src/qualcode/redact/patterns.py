@@ -17,45 +17,88 @@ URL = re.compile(
     r"[^\s<>\"')\]]+",
     re.IGNORECASE,
 )
-# Passports (AA1234567, AB 1234567), 14-digit personal numbers (PINFL), bank cards.
-PASSPORT = re.compile(r"(?<![\w])[A-Z]{2}\s?\d{7}(?![\w])")
+# Passports and ID cards (AA1234567, AB-1234567, N0 2799674, A75714252), 14-digit personal
+# numbers (PINFL), bank cards, IBANs.
+PASSPORT = re.compile(r"(?<![\w-])[A-Z]{1,2}\d?[\s-]?\d{6,8}(?![\w-])")
 PERSONAL_NO = re.compile(r"(?<![\d+])\d{14}(?![\d])")
 CARD = re.compile(r"(?<![\d+])(?:(?:\d{4}[\s-]?){3}\d{4}|\d{15,19})(?![\d])")
 IBAN = re.compile(
     r"(?<![\w])[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]{4}){2,7}(?:\s?[A-Za-z0-9]{1,4})?(?![\w])"
 )
-# Dates of birth: a date right after "born" / "date of birth" / "DOB" / "tug'ilgan".
+# Dates of birth: a date shortly after "born" / "date of birth" / "DOB" / "tug'ilgan", or
+# before "г.р." (year of birth).
+_DATE = (
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+    r"|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{4}-yil\s+\d{1,2}-[a-z]+"
+)
 DOB = re.compile(
     r"(?i:\b(?:born|date\s+of\s+birth|d\.?o\.?b\.?|tug['’ʻ‘`]ilgan|родил[а-я]*|дата\s+рождения)"
-    r"[^\d\n]{0,24}?)"
-    r"(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+    rf"[^\d\n]{{0,24}}?)({_DATE})|({_DATE})(?=\s*г\.\s*р\.)"
 )
 # Street addresses: a street name with a house (and flat) number; a street name alone is a
-# PLACE.  "house 12", "kv. 4" alone are addresses too.
+# PLACE (``placewords``).  "house 12", "kv. 4" alone are addresses too.
 _AP = "['’ʻ‘`]"
 _STREET = (
     rf"(?:ko{_AP}?chasi|street|st\.|avenue|ave\.|prospekti|prospect|mavzesi|kvartal|"
-    r"massivi|ulitsa|улица|ул\.)"
+    r"massivi|ulitsa|road|lane)"
 )
+_NAME = r"[A-ZА-ЯЁЎҚҒҲ][\w'’ʻ‘`-]*"
+_NUM = r"\d+[a-zA-Z]?(?:-(?:uy|xonadon|kv|dom))?"
 _HOUSE = (
-    r"(?:(?:house|home|uy|dom|д\.|No\.?|№)\s*)?\d+[a-zA-Z]?"
-    r"(?:\s*[,/-]?\s*(?:apt\.?|apartment|flat|kv\.?|xonadon|кв\.?)?\s*\d+)?"
+    rf"(?:(?:house|home|uy|dom|д\.|No\.?|№)\s*)?{_NUM}"
+    rf"(?:\s*[,/-]?\s*(?:apt\.?|apartment|flat|kv\.?|xonadon|кв\.?)?\s*{_NUM})?"
 )
-_STREET_NAME = rf"(?:[A-ZА-ЯЁЎҚҒҲ][\w{_AP[1:-1]}-]*\s+){{1,3}}{_STREET}"
+_STREET_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|[a-z]{{1,8}})){{0,2}}\s+{_STREET}"
+_PREFIX_STREET = (
+    r"(?<!\w)(?i:ulitsa|ul\.|улица|ул\.|проспект|пр-т|переулок|пер\.|kuchai|кӯчаи|кучаи)"
+    r"\s*[A-ZА-ЯЁ][\w-]+"
+)
 ADDRESS = re.compile(
-    rf"(?:\b\d+[a-zA-Z]?\s*,?\s+{_STREET_NAME}|{_STREET_NAME}\s*,?\s*{_HOUSE}(?!\w)"
-    r"|(?i:\b(?:house|apartment|flat|apt\.|kv\.)\s*(?:No\.?\s*)?\d+[a-z]?\b)"
-    r"|(?i:(?:улица|ул\.|проспект|пр-т|переулок|пер\.)\s*[А-ЯЁ][\w-]+"
-    r"(?:\s*,?\s*(?:д\.|дом)\s*\d+\w?)?(?:\s*,?\s*(?:кв\.?|квартира)\s*\d+)?))"
+    rf"(?:\b\d+[a-zA-Z]?\s*,?\s+{_STREET_NAME}(?:\s*,?\s*{_HOUSE})?"
+    rf"|(?i:house)\s+\d+\w?\s+on\s+{_STREET_NAME}"
+    rf"|{_STREET_NAME}\s*,?\s*{_HOUSE}(?!\w)"
+    rf"|{_PREFIX_STREET}(?:\s*,?\s*(?:д\.|дом)?\s*\d+\w?(?:[-/]\d+)?)?"
+    r"(?:\s*,?\s*(?:кв\.?|квартира)\s*\d+)?"
+    r"|(?i:\b(?:house|apartment|flat|apt\.|kv\.)\s*(?:No\.?\s*)?\d+[a-z]?\b))"
 )
-# Exact ages attached to a person: "Dilnoza, 34,", "Jasur (17)", "34-year-old", "aged 34".
+# Organisations by legal form or trade word: OOO "Barakat Tikuv", "Sever Invest" MChJ,
+# Orient Savdo, Ipak Group LLC.  A named employer identifies a person in a small town.
+_FORM = r"(?:OOO|ООО|MChJ|XK|AJ|LLC|JSC|Ltd|ЧП|ИП|ТОО|АО|ОАО|ЗАО)"
+_QUOTED = r"[\"«“„][^\"»”\n]{2,40}[\"»”]"
+_TRADE = (
+    r"(?:Invest|Agro|Savdo|Tekstil|Textile|Tikuv|Group|Servis|Service|Food|Foods|Trade|"
+    r"Qurilish|Stroy|Строй|Market|Holding|Logistics|Plus|Lux|Auto|Motors|Pharm|Farm|Medical)"
+)
+ORG = re.compile(
+    rf"\b{_FORM}\s*{_QUOTED}|{_QUOTED}\s*{_FORM}\b"
+    rf"|(?<![\w-]){_NAME}(?:[\s-]+{_NAME}){{0,2}}[\s-]+{_TRADE}(?:\s+{_FORM})?\b"
+    rf"|(?<![\w-]){_NAME}(?:\s+{_NAME}){{0,2}}\s+{_FORM}\b"
+)
+# Exact ages attached to a person: "Dilnoza, 34,", "Jasur (17)", "34-year-old", "aged 34",
+# "Zhanar apa is sixty-seven", and self-introductions: "I'm fifty-eight".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+AGE_NUM = (
+    rf"\d{{1,3}}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS}))?"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_UNITS}"
+)
+_NOT_AGE = (
+    r"(?!\s*(?:%|percent|km|kg|som|dollars?|thousand|million|times|people|days|months|hours))"
+)
 AGE_NEAR = re.compile(
-    r"\b(\d{1,3})[- ]years?[- ]old\b|\baged?\s+(\d{1,3})\b|^\s*[,(]\s*(\d{1,3})\s*[,)]"
-    r"|^\s+(?:is|was|turned|turns)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|percent|km|kg|som|"
-    r"dollars?|thousand|million|times|people|days|months))",
+    rf"^\s*[,(.]\s*({AGE_NUM})\s*(?:[,).;]|$)"
+    rf"|^\s+(?:\w+\s+)?(?:is|was|turned|turns)\s+(?:only\s+|just\s+|now\s+)?({AGE_NUM})\b{_NOT_AGE}"
+    rf"|\bI(?:['’]m|\s+am)\s+({AGE_NUM})\b{_NOT_AGE}",
     re.IGNORECASE,
 )
-AGE_WINDOW = 40
+AGE_ANYWHERE = re.compile(
+    rf"\b({AGE_NUM})[- ]years?[- ]old\b|\baged\s+({AGE_NUM})\b"
+    rf"|\bI(?:['’]m|\s+am)\s+({AGE_NUM})(?:\s+years(?:\s+old)?)?\s*[,.;]",
+    re.IGNORECASE,
+)
+AGE_WINDOW = 60
+DIGIT_RUNS = re.compile(r"\d+")
+NUMBER_WORD = re.compile(rf"(?i)\b(?:{AGE_NUM})\b")
+GROUP_SEP = re.compile(r"[\s.,]")
 # A run of digits with phone-style separators, optionally with a country code.
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,}\d(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}$")
@@ -76,17 +119,38 @@ class Match:
     confidence: float = 1.0
 
 
-_ORDER = (
-    ("EMAIL", EMAIL),
-    ("URL", URL),
-    ("ID", PASSPORT),
-    ("ID", IBAN),
-    ("CARD", CARD),
-    ("ID", PERSONAL_NO),
-    ("DOB", DOB),
-    ("ADDRESS", ADDRESS),
-    ("PHONE", PHONE),
+# Each detector with a cheap test that must pass before its regex runs: most turns hold
+# no digit, '@' or company word, and skipping those scans keeps redaction fast.
+DIGIT = re.compile(r"\d")
+URL_HINT = re.compile(r"(?i)https?:|www\.|t\.me/|\.(?:me|com)/")
+ORG_HINT = re.compile(rf"{_FORM}|{_TRADE}|[\"«“„]")
+PREFIX_HINT = re.compile(
+    r"(?i)ulitsa|ul\.|улица|ул\.|проспект|пр-т|переулок|пер\.|kuchai|кучаи|кӯчаи"
 )
+_ORDER = (
+    ("EMAIL", EMAIL, "@"),
+    ("URL", URL, "url"),
+    ("ID", PASSPORT, "digit"),
+    ("ID", IBAN, "digit"),
+    ("CARD", CARD, "digit"),
+    ("ID", PERSONAL_NO, "digit"),
+    ("DOB", DOB, "digit"),
+    ("ADDRESS", ADDRESS, "address"),
+    ("ORG", ORG, "org"),
+    ("PHONE", PHONE, "digit"),
+)
+
+
+def _hints(text: str) -> set[str]:
+    digit = DIGIT.search(text) is not None
+    tests = {
+        "@": "@" in text,
+        "url": URL_HINT.search(text) is not None,
+        "digit": digit,
+        "address": digit or PREFIX_HINT.search(text) is not None,
+        "org": ORG_HINT.search(text) is not None,
+    }
+    return {k for k, v in tests.items() if v}
 
 
 def _phone_ok(candidate: str, after: str) -> bool:
@@ -97,7 +161,7 @@ def _phone_ok(candidate: str, after: str) -> bool:
     if 9 <= digits <= 15:
         return True
     if digits == 8:  # 2-2-2-2, 4-4, (99) 645-791: local numbers with separators
-        return len(re.findall(r"\d+", stripped)) >= 2
+        return len(DIGIT_RUNS.findall(stripped)) >= 2
     return digits == 7 and bool(_LOCAL_7.match(stripped))
 
 
@@ -105,7 +169,7 @@ def _is_money(value: str, after: str) -> bool:
     """'150 000 000 som', '20,000,000': amounts (wedding costs!) are not phone numbers."""
     if _CURRENCY.match(after):
         return True
-    groups = re.split(r"[\s.,]", value)
+    groups = GROUP_SEP.split(value)
     return len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and value.endswith("00")
 
 
@@ -113,9 +177,12 @@ def find_contacts(text: str) -> Iterator[Match]:
     """Yield email, URL and phone matches, non-overlapping, in text order."""
     taken: list[tuple[int, int]] = []
     found: list[Match] = []
-    for kind, rx in _ORDER:
+    hints = _hints(text)
+    for kind, rx, hint in _ORDER:
+        if hint not in hints:
+            continue
         for m in rx.finditer(text):
-            group = 1 if rx.groups else 0
+            group = next((i for i in range(1, rx.groups + 1) if m.group(i)), 0)
             value = m.group(group).rstrip(".,;:!?)-( ")
             start, end = m.start(group), m.start(group) + len(value)
             if kind == "PHONE" and not _phone_ok(value, text[end : end + 12]):
@@ -128,14 +195,15 @@ def find_contacts(text: str) -> Iterator[Match]:
 
 
 def find_ages(text: str, people: list[tuple[int, int]]) -> Iterator[Match]:
-    """Exact ages within a few words of a person's name (``people``: their spans)."""
+    """Exact ages: within a few words after a person's name (``people``: their spans),
+    and anywhere as 'N-year-old', 'aged N' or 'I'm N.'."""
+    if not DIGIT.search(text) and not NUMBER_WORD.search(text):
+        return
     for _, end in people:
         m = AGE_NEAR.search(text[end : end + AGE_WINDOW])
         if m:
-            group = next(i for i in range(1, 5) if m.group(i))
+            group = next(i for i in range(1, 4) if m.group(i))
             yield Match(end + m.start(group), end + m.end(group), "AGE", m.group(group))
-    for start, _ in people:
-        window = text[max(0, start - AGE_WINDOW) : start]
-        for m in re.finditer(r"\b(\d{1,3})[- ]years?[- ]old\b", window, re.IGNORECASE):
-            base = max(0, start - AGE_WINDOW)
-            yield Match(base + m.start(1), base + m.end(1), "AGE", m.group(1))
+    for m in AGE_ANYWHERE.finditer(text):
+        group = next(i for i in range(1, 4) if m.group(i))
+        yield Match(m.start(group), m.end(group), "AGE", m.group(group))

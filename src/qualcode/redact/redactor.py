@@ -9,6 +9,7 @@ to encrypt at once (``redact.vault``); ``redact`` keeps none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -17,9 +18,11 @@ from typing import Protocol
 
 from qualcode.models import RawTranscript, RedactedTranscript, RedactedTurn, TranscriptMeta
 from qualcode.redact.layers import DEFAULT_LAYERS, PER_TRANSCRIPT, Finder, build_finders
-from qualcode.redact.names import compile_people, is_generic_label, known_people
+from qualcode.redact.names import is_generic_label, known_people
 from qualcode.redact.run import Run, Span
 from qualcode.redact.unknown import KEEP, addressed_names, fold
+
+PARENS = re.compile(r"\(([^)]+)\)")
 
 
 class Redactor(Protocol):
@@ -98,21 +101,23 @@ class RuleRedactor:
         run = self._start(raw)
         out: list[FieldSpan] = []
         for i, t in enumerate(raw.turns):
-            if not is_generic_label(t.speaker):
+            if not is_generic_label(t.speaker) or "(" in t.speaker:
                 out += [FieldSpan(i, "speaker", s) for s in run.spans(t.speaker)]
             out += [FieldSpan(i, "text", s) for s in run.spans(t.text)]
         return out
 
     def _start(self, raw: RawTranscript) -> Run:
         labels = list(dict.fromkeys(t.speaker for t in raw.turns))
+        labels += [m for label in labels for m in PARENS.findall(label)]
         use_known = "known" in self.layers
         if use_known and self.detect_unknown:
             labels += addressed_names((t.text for t in raw.turns), self._keep)
         people = known_people(labels, raw.meta.participants, raw.meta.facilitator)
         run = Run(
-            compile_people(people) if use_known else [],
+            people if use_known else [],
             self._finders,
             patterns="patterns" in self.layers,
+            keep=self._keep,
         )
         run.prefetch([t.text for t in raw.turns])
         return run

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from qualcode.models import Redaction
 from qualcode.redact.keys import name_key
 from qualcode.redact.layers import Finder
-from qualcode.redact.names import HONORIFICS, Person, is_generic_label
+from qualcode.redact.names import HONORIFICS, KnownNames, Person, is_generic_label
 from qualcode.redact.patterns import find_ages, find_contacts
-from qualcode.redact.unknown import PLACE_WORDS, WORD, Candidate, fold
+from qualcode.redact.unknown import PLACE_WORDS, WORD, Candidate, fold, stem
 
-SOURCES = {"patterns": "pattern", "known": "known-name"}
+FILE_PARTS = re.compile(r"([_\-. ]+)")
+NON_DIGIT = re.compile(r"\D")
 
 
 @dataclass(frozen=True)
@@ -66,22 +67,25 @@ class Pseudonyms:
 class Run:
     def __init__(
         self,
-        people: list[tuple[Person, re.Pattern[str]]],
+        people: list[Person],
         finders: list[tuple[str, Finder]],
         *,
         patterns: bool = True,
+        keep: frozenset[str] = frozenset(),
     ) -> None:
-        self.people = people
+        self.known = KnownNames(people)
         self.finders = finders
         self.patterns = patterns
+        self.keep = keep
         self.names = Pseudonyms()
         self.alias: dict[tuple[str, str], str] = {}
         self.cache: dict[tuple[str, str], list[Candidate]] = {}  # (layer, text) -> found
         self.surfaces: defaultdict[str, set[str]] = defaultdict(set)
-        for person, _ in people:  # number known people in order of appearance in the lists
+        for person in people:  # number known people in order of appearance in the lists
             pseudo = self.names.get("PERSON", person.key, "known-name")
             for token in person.tokens:
                 self.alias.setdefault(("PERSON", name_key(token)), pseudo)
+        self.known_keys = {k for (kind, k) in self.alias if len(k) >= 3}
 
     def prefetch(self, texts: list[str]) -> None:
         """Run batch-capable layers (the NER model) over all texts at once."""
@@ -92,7 +96,11 @@ class Run:
                     self.cache[(name, text)] = found
 
     def label(self, speaker: str) -> str:
-        return speaker if is_generic_label(speaker) else self.text(speaker)
+        """Role labels stay ('Moderator'); a name in parentheses does not
+        ('Participant 2 (Dildora)')."""
+        if is_generic_label(speaker) and "(" not in speaker:
+            return speaker
+        return self.text(speaker)
 
     def text(self, text: str) -> str:
         out, pos = [], 0
@@ -106,7 +114,7 @@ class Run:
 
     def filename(self, name: str) -> str:
         """File names join words with _ - . : redact each part on its own."""
-        return "".join(self.text(part) for part in re.split(r"([_\-. ]+)", name))
+        return "".join(self.text(part) for part in FILE_PARTS.split(name))
 
     def originals(self) -> dict[str, list[str]]:
         return {p: sorted(s) for p, s in self.surfaces.items()}
@@ -122,19 +130,21 @@ class Run:
         if self.patterns:
             for m in find_contacts(text):
                 add(m.start, m.end, m.kind, m.confidence, "pattern")
-        for _, rx in self.people:
-            for hit in rx.finditer(text):
-                add(hit.start(), hit.end(), "PERSON", 1.0, "known-name")
+        for word in WORD.finditer(text) if self.known.index else ():
+            w = word.group(0)  # known names with endings; other spellings: Farrukh/Farrux
+            if self.known.match(w) or (w[0].isupper() and name_key(w) in self.known_keys):
+                add(word.start(), word.end(), "PERSON", 1.0, "known-name")
         for name, finder in self.finders:
             found = self.cache.get((name, text))
             for c in finder.find(text) if found is None else found:
                 add(c.start, c.end, c.kind, c.confidence, name)
         spans += _initials(text, spans)
+        spans += _extend_people(text, spans, self.keep)
         if self.patterns:
             people = [(s.start, s.end) for s in spans if s.kind == "PERSON"]
             for a in find_ages(text, people):
                 add(a.start, a.end, "AGE", 1.0, "pattern")
-        return sorted(spans, key=lambda s: s.start)
+        return _merge(text, sorted(spans, key=lambda s: s.start))
 
     def _pseudonym(self, kind: str, surface: str, conf: float, source: str) -> str:
         keys = _keys(kind, surface)
@@ -150,7 +160,7 @@ class Run:
 def _keys(kind: str, surface: str) -> list[str]:
     """Identity keys of a detected span: contacts by their digits, names by each word."""
     if kind in ("PHONE", "CARD", "ID"):
-        digits = re.sub(r"\D", "", surface)
+        digits = NON_DIGIT.sub("", surface)
         return [digits[-9:] if len(digits) >= 9 else surface.casefold()]
     if kind not in ("PERSON", "PLACE", "ORG"):
         return [surface.casefold().strip()]
@@ -159,7 +169,8 @@ def _keys(kind: str, surface: str) -> list[str]:
     return [name_key(w) for w in words]
 
 
-INITIAL = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.|[B-HJ-ZА-ЯЁ])(?=\s)")  # not 'I', 'A'
+# Initials next to a name: 'A.T.', 'Kh.', 'D. ', 'J ' (but not the pronoun I, article A)
+INITIAL = re.compile(r"(?<![\w.])(?:(?:[A-ZА-ЯЁ][a-zа-я]?\.){1,3}|[B-HJ-ZА-ЯЁ])(?=[\s,;:)]|$)")
 
 
 def _initials(text: str, spans: list[Span]) -> list[Span]:
@@ -174,4 +185,44 @@ def _initials(text: str, spans: list[Span]) -> list[Span]:
             if (p.start >= m.end() or p.end <= m.start()) and gap.isspace() and len(gap) <= 2:
                 out.append(Span(m.start(), m.end(), "PERSON", p.pseudonym, p.confidence, p.source))
                 break
+    return out
+
+
+PATRONYMIC = re.compile(
+    r"^(?:o['’ʻ‘`]?g['’ʻ‘`]?li|ugli|qizi|kizi|uly|kyzy|\w+(?:ovich|evich|ovna|evna))$",
+    re.IGNORECASE,
+)
+
+
+def _extend_people(text: str, spans: list[Span], keep: frozenset[str]) -> list[Span]:
+    """A name continues over the next capitalised word or a patronymic:
+    'Nonna Shin', 'Mahdi Bekzod o'g'li', 'Usmonov Aziz'."""
+    taken = list(spans)
+    out: list[Span] = []
+    for p in [s for s in spans if s.kind == "PERSON"]:
+        end = p.end
+        for _ in range(2):
+            m = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            if m is None or any(s.start < m.end() and m.start() < s.end for s in taken):
+                break
+            word = fold(m.group(0))
+            capital = m.group(0)[0].isupper() and not {word, stem(word)} & keep
+            if not (PATRONYMIC.match(m.group(0)) or capital) or word in HONORIFICS | PLACE_WORDS:
+                break
+            span = Span(m.start(), m.end(), "PERSON", p.pseudonym, p.confidence, p.source)
+            out.append(span)
+            taken.append(span)
+            end = m.end()
+    return out
+
+
+def _merge(text: str, spans: list[Span]) -> list[Span]:
+    """One pseudonym for a full name: '[PERSON_2] [PERSON_2]' becomes '[PERSON_2]'."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev and prev.pseudonym == s.pseudonym and text[prev.end : s.start].isspace():
+            out[-1] = Span(prev.start, s.end, s.kind, s.pseudonym, prev.confidence, prev.source)
+        else:
+            out.append(s)
     return out

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qualcode.redact.names import HONORIFICS
+from qualcode.redact.names import HONORIFICS, fold
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`\-][^\W\d_]+)*", re.UNICODE)
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -55,7 +55,13 @@ PLACE_WORDS = {
     "lane",
     "quarter",
 }
-RARE_ZIPF = 3.0  # wordfreq: below this a capitalised word is not common English
+RARE_ZIPF = 3.0
+# Words that introduce a name: "I'm Kira", "my name is Yusuf", "a man called Navruz".
+NAME_CUE = re.compile(
+    r"(?:\bI['’]m|\bI am|\bname is|\bnamed|\bcalled(?: himself| herself)?|\bthis is|"
+    r"\bours is|\bask|\buntil|\bafter|\bwith|\bcall me)\s+$",
+    re.IGNORECASE,
+)  # wordfreq: below this a capitalised word is not common English
 
 # Words the analysis needs and that identify nobody.  Casefolded.
 KEEP = frozenset(
@@ -81,8 +87,24 @@ assalomu alaykum salom rahmat xayr cyrillic latin
 kazan samara yekaterinburg novosibirsk krasnodar podolsk shymkent petersburg istanbul
 seoul omsk tyumen surgut chelyabinsk ufa perm nizhny vladivostok irkutsk krasnoyarsk
 rostov volgograd voronezh kaliningrad sochi tomsk barnaul
+navro'z navroz ramazon ramadan hayit qurbon kurban ro'za ruza iftar nikoh nikah
+suriya rossiya moskva turkiya qozog'iston qirg'iziston tojikiston o'zbekiston
+yandex wildberries ozon uber avito taxi olx uzum korzinka alif dushanbe-city
+syrdarya zhambyl turkestan talas chui naryn issyk-kul jalal-abad batken osh
+karaganda pavlodar aktobe atyrau mangystau kostanay akmola almaty-region
+gbao badakhshan bokhtar
 """.split()
 )  # the last lines: greetings and the big cities labour migrants go to
+
+
+# Region-level places and other words kept in Russian passages (prefixes, any case form).
+RU_KEEP = tuple(
+    """москв росси россий питер петербург ташкент самарканд бухар ферган андижан наманган
+    джизак навои хорезм кашкадар сурхандар сырдар каракалпак узбекистан узбек таджикистан
+    таджик кыргызстан киргиз казахстан казах душанбе худжанд бишкек алмат астан сири ирак
+    турци европ америк бог аллах рамадан рамазан навруз телеграм ватсап инстаграм мвд
+    махалл хоким ссср""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -101,8 +123,11 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def fold(word: str) -> str:
-    return re.sub(r"['’ʻ‘`]", "'", word).casefold()
+@lru_cache(maxsize=50_000)
+def _zipf_ru(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.casefold(), "ru"))
 
 
 def stem(word: str) -> str:
@@ -151,6 +176,8 @@ def find_unknown(
         nxt = _next_word(text, m.end(), fold_it=False)
         if conf == 0.0 and _starts_full_name(text, m.start(), word, nxt, keep):
             conf = 0.7
+        if conf == 0.0 and NAME_CUE.search(text, max(0, m.start() - 24), m.start()):
+            conf = 0.0 if fold(word) in keep or _zipf(fold(word)) >= 5.0 else 0.8
         if conf == 0.0:
             continue
         kind = "PLACE" if fold(nxt) in PLACE_WORDS else "PERSON"
@@ -160,13 +187,17 @@ def find_unknown(
 def _confidence(text: str, start: int, word: str, keep: frozenset[str]) -> float:
     if fold(word) in HONORIFICS or fold(word) in keep:
         return 0.0
-    if CYRILLIC.search(word):
-        return 0.9  # Cyrillic words in an English transcript: names read from documents
+    if CYRILLIC.search(word):  # in Russian passages, common Russian words are no names
+        if len(word) < 2 or word.casefold().startswith(RU_KEEP):
+            return 0.0
+        if _sentence_initial(text, start):
+            return 0.6 if _zipf_ru(word) < 3.5 else 0.0
+        return 0.9
     morph = bool(SURNAME.search(word) or GIVEN.search(word))
     if _is_common(word, keep) and not (morph and _zipf(fold(word)) < 4.0):
         return 0.0
-    if _sentence_initial(text, start):
-        return 0.7 if (morph or _zipf(stem(word)) < 1.0) else 0.0
+    if _sentence_initial(text, start):  # English capitalises here anyway: flag for review
+        return 0.7 if (morph or _zipf(stem(word)) < 1.0) else 0.6
     return 0.9 if morph else 0.8
 
 

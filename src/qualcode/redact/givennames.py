@@ -1,0 +1,55 @@
+"""Given names of the region (``data/given_names.txt``, see its SOURCES.md entry): a
+capitalised word that is a known given name is a PERSON even when it is also an English
+word or name (Dana, Laura, Lola, Tamara), which the word-frequency layer lets through.
+At a sentence start, where English capitalises anyway, only names that are not common
+English words count, with lower confidence (flagged for review)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from qualcode.redact.keys import translit
+from qualcode.redact.unknown import (
+    KEEP,
+    WORD,
+    Candidate,
+    _sentence_initial,
+    _zipf,
+    fold,
+    stem,
+)
+
+MID_SENTENCE_MAX_ZIPF = 5.5  # 'Said' (6.3) mid-sentence is the verb's capitalised form
+SENTENCE_START_MAX_ZIPF = 4.5
+
+
+@cache
+def given_names() -> frozenset[str]:
+    text = (resources.files("qualcode.redact") / "data" / "given_names.txt").read_text("utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
+
+
+class GivenNames:
+    def __init__(self, keep: frozenset[str] = KEEP) -> None:
+        self.keep = keep
+
+    def find(self, text: str) -> list[Candidate]:
+        names = given_names()
+        out = []
+        for m in WORD.finditer(text):
+            word = m.group(0)
+            if not word[0].isupper() or len(word) < 3:
+                continue
+            folded, base = fold(word), stem(word)
+            if folded in self.keep or base in self.keep:
+                continue
+            if not ({folded, base, translit(folded)} & names):
+                continue
+            zipf = _zipf(folded)
+            if _sentence_initial(text, m.start()):
+                if zipf < SENTENCE_START_MAX_ZIPF:
+                    out.append(Candidate(m.start(), m.end(), "PERSON", base, 0.6))
+            elif zipf < MID_SENTENCE_MAX_ZIPF:
+                out.append(Candidate(m.start(), m.end(), "PERSON", base, 0.85))
+        return out
