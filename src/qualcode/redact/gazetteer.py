@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
-from qualcode.redact.unknown import KEEP, WORD, Candidate
+from qualcode.redact.unknown import CAP_WORD, KEEP, WORD, Candidate
 
 CONFIDENCE = 0.95
 COMMON_ZIPF = 3.5  # an inflected match that is a common word (Пешком, Ширина) is no place
@@ -27,12 +27,14 @@ _RU = (
 RU_ENDINGS = sorted(_RU.split(), key=len, reverse=True)
 
 
+@lru_cache(maxsize=100_000)
 def norm(phrase: str) -> str:
     """Casefold, one apostrophe, hyphens as spaces: "Kara-Balta" -> "kara balta"."""
     phrase = re.sub(r"['’ʻ‘`ʼ]", "'", phrase).casefold().replace("-", " ")
     return " ".join(phrase.split())
 
 
+@lru_cache(maxsize=100_000)
 def ru_stem(word: str) -> str:
     """Drop a Russian case or adjective ending, keeping 4 letters or more:
     Чусте -> чуст, Фергане -> ферган, Зааминского -> зааминск."""
@@ -104,6 +106,7 @@ def _common(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=100_000)
 def lookup(phrase: str) -> str | None:
     """Place for a normalised phrase, REGION for a region-level name, else None (also for
     a common word that only looks like an inflected place)."""
@@ -129,31 +132,29 @@ class PlaceGazetteer:
 
     def find(self, text: str) -> list[Candidate]:
         _, longest = _index()
-        tokens = list(WORD.finditer(text))
+        starts = CAP_WORD.finditer(text) if self.capitalised else WORD.finditer(text)
         found: list[Candidate] = []
-        i = 0
-        while i < len(tokens):
-            word = tokens[i].group(0)
-            if self.capitalised and not word[0].isupper():
-                i += 1
+        resume = 0
+        for start in starts:
+            if start.start() < resume:
                 continue
-            words = [norm(word)]
-            first = words[0].split(" ", 1)[0]
+            tokens = [start]
+            first = norm(start.group(0)).split(" ", 1)[0]
             most = max(longest.get(first, 1), longest.get(ru_stem(first), 1))
-            for j in range(i + 1, min(i + most, len(tokens))):
-                if text[tokens[j - 1].end() : tokens[j].start()].strip():
+            while len(tokens) < most:
+                nxt = WORD.search(text, tokens[-1].end())
+                if nxt is None or text[tokens[-1].end() : nxt.start()].strip():
                     break
-                words.append(norm(tokens[j].group(0)))
+                tokens.append(nxt)
+            words = [norm(t.group(0)) for t in tokens]
             place: str | None = None
             for n in range(len(words), 0, -1):  # the longest name first
                 place = lookup(" ".join(words[:n]))
                 if place is not None:
                     break
             if place is None:
-                i += 1
                 continue
+            resume = tokens[n - 1].end()
             if place and not {place, " ".join(words[:n])} & self.keep:
-                end = tokens[i + n - 1].end()
-                found.append(Candidate(tokens[i].start(), end, "PLACE", place, CONFIDENCE))
-            i += n
+                found.append(Candidate(start.start(), resume, "PLACE", place, CONFIDENCE))
         return found

@@ -11,8 +11,8 @@ from importlib import resources
 
 from qualcode.redact.keys import translit
 from qualcode.redact.unknown import (
+    CAP_WORD,
     KEEP,
-    WORD,
     Candidate,
     _sentence_initial,
     _zipf,
@@ -33,23 +33,31 @@ def given_names() -> frozenset[str]:
 class GivenNames:
     def __init__(self, keep: frozenset[str] = KEEP) -> None:
         self.keep = keep
+        self._seen: dict[str, float | None] = {}  # word -> zipf if a name
 
     def find(self, text: str) -> list[Candidate]:
-        names = given_names()
         out = []
-        for m in WORD.finditer(text):
-            word = m.group(0)
-            if not word[0].isupper() or len(word) < 3:
+        for m in CAP_WORD.finditer(text):
+            zipf = self._zipf_if_name(m.group(0))
+            if zipf is None:
                 continue
-            folded, base = fold(word), stem(word)
-            if folded in self.keep or base in self.keep:
-                continue
-            if not ({folded, base, translit(folded)} & names):
-                continue
-            zipf = _zipf(folded)
+            base = stem(m.group(0))
             if _sentence_initial(text, m.start()):
                 if zipf < SENTENCE_START_MAX_ZIPF:
                     out.append(Candidate(m.start(), m.end(), "PERSON", base, 0.6))
             elif zipf < MID_SENTENCE_MAX_ZIPF:
                 out.append(Candidate(m.start(), m.end(), "PERSON", base, 0.85))
         return out
+
+    def _zipf_if_name(self, word: str) -> float | None:
+        """The word's English frequency if it is a given name not on the keep-list."""
+        cached = self._seen.get(word, False)
+        if cached is not False:
+            return cached
+        folded, base = fold(word), stem(word)
+        name = len(word) >= 3 and not {folded, base} & self.keep
+        result = (
+            _zipf(folded) if name and {folded, base, translit(folded)} & given_names() else None
+        )
+        self._seen[word] = result
+        return result

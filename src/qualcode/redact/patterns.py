@@ -123,7 +123,7 @@ class Match:
 # no digit, '@' or company word, and skipping those scans keeps redaction fast.
 DIGIT = re.compile(r"\d")
 URL_HINT = re.compile(r"(?i)https?:|www\.|t\.me/|\.(?:me|com)/")
-ORG_HINT = re.compile(rf"{_FORM}|{_TRADE}|[\"«“„]")
+ORG_HINT = re.compile(rf"\b(?:{_FORM}|{_TRADE})\b")
 PREFIX_HINT = re.compile(
     r"(?i)ulitsa|ul\.|улица|ул\.|проспект|пр-т|переулок|пер\.|kuchai|кучаи|кӯчаи"
 )

@@ -36,6 +36,8 @@ NUMBERED = re.compile(
     r"|\b\d+(?:st|nd|rd|th)\s+(?:school|polyclinic|hospital|kindergarten|lyceum))"
 )
 NON_SPACE = re.compile(r"\S+")
+DIGIT = re.compile(r"\d")
+PLACE_HINT = re.compile(rf"(?i)(?<!\w)(?:{PLACE_WORDS})(?!\w)")
 _PLACE_WORD = re.compile(rf"^(?:{PLACE_WORDS})$", re.IGNORECASE)
 
 
@@ -53,10 +55,14 @@ class PlaceWords:
         self.keep = keep
 
     def find(self, text: str) -> list[Candidate]:
-        out = [
-            Candidate(m.start(), m.end(), "PLACE", fold(m.group(0)), 0.9)
-            for m in NUMBERED.finditer(text)
-        ]
+        out = []
+        if DIGIT.search(text):
+            out += [
+                Candidate(m.start(), m.end(), "PLACE", fold(m.group(0)), 0.9)
+                for m in NUMBERED.finditer(text)
+            ]
+        if not PLACE_HINT.search(text):
+            return out
         for m in NAMED_PLACE.finditer(text):
             start = self._name_start(m.group(1))
             if start is not None:

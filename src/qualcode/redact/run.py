@@ -17,7 +17,7 @@ from qualcode.redact.keys import name_key
 from qualcode.redact.layers import Finder
 from qualcode.redact.names import HONORIFICS, KnownNames, Person, is_generic_label
 from qualcode.redact.patterns import find_ages, find_contacts
-from qualcode.redact.unknown import PLACE_WORDS, WORD, Candidate, fold, stem
+from qualcode.redact.unknown import CAP_WORD, PLACE_WORDS, WORD, Candidate, fold, stem
 
 FILE_PARTS = re.compile(r"([_\-. ]+)")
 NON_DIGIT = re.compile(r"\D")
@@ -86,6 +86,10 @@ class Run:
             for token in person.tokens:
                 self.alias.setdefault(("PERSON", name_key(token)), pseudo)
         self.known_keys = {k for (kind, k) in self.alias if len(k) >= 3}
+        prefixes = sorted({re.escape(p).replace("'", "['’ʻ‘`]") for p in self.known.prefixes})
+        self.known_hint = re.compile(
+            r"(?<![\w'’ʻ‘`-])(?:" + ("|".join(prefixes) or "(?!)") + ")", re.IGNORECASE
+        )
 
     def prefetch(self, texts: list[str]) -> None:
         """Run batch-capable layers (the NER model) over all texts at once."""
@@ -130,10 +134,14 @@ class Run:
         if self.patterns:
             for m in find_contacts(text):
                 add(m.start, m.end, m.kind, m.confidence, "pattern")
-        for word in WORD.finditer(text) if self.known.index else ():
-            w = word.group(0)  # known names with endings; other spellings: Farrukh/Farrux
-            if self.known.match(w) or (w[0].isupper() and name_key(w) in self.known_keys):
-                add(word.start(), word.end(), "PERSON", 1.0, "known-name")
+        if self.known.index:  # known names with endings, in any case
+            for hit in self.known_hint.finditer(text):
+                word = WORD.match(text, hit.start())
+                if word and self.known.match(word.group(0)):
+                    add(word.start(), word.end(), "PERSON", 1.0, "known-name")
+            for word in CAP_WORD.finditer(text):  # other spellings: Farrukh/Farrux, Дилноза
+                if name_key(word.group(0)) in self.known_keys:
+                    add(word.start(), word.end(), "PERSON", 1.0, "known-name")
         for name, finder in self.finders:
             found = self.cache.get((name, text))
             for c in finder.find(text) if found is None else found:

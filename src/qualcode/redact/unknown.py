@@ -15,9 +15,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from qualcode.redact.names import HONORIFICS, fold
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`\-][^\W\d_]+)*", re.UNICODE)
+# A word starting with a capital letter (any script): the only words detectors look at.
+CAP_WORD = regex.compile(r"(?<![\p{L}'’ʻ‘`\-])\p{Lu}\p{L}*(?:['’ʻ‘`\-]\p{L}+)*")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”]\s*|\n\s*|[-–—]\s+)$")
 SURNAME = re.compile(
@@ -168,16 +172,19 @@ def find_unknown(
     """Capitalised, non-common words outside ``skip`` spans, as PERSON or PLACE.
     ``keep``: casefolded words never redacted (default ``KEEP``; projects extend it)."""
     taken = list(skip)
-    for m in WORD.finditer(text):
+    for m in CAP_WORD.finditer(text):
         word = m.group(0)
-        if not word[0].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+        folded = fold(word)
+        if _zipf(folded) >= 5.0 or folded in keep:  # 'The', 'We', 'Tashkent': the fast path
+            continue
+        if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
         conf = _confidence(text, m.start(), word, keep)
         nxt = _next_word(text, m.end(), fold_it=False)
         if conf == 0.0 and _starts_full_name(text, m.start(), word, nxt, keep):
             conf = 0.7
         if conf == 0.0 and NAME_CUE.search(text, max(0, m.start() - 24), m.start()):
-            conf = 0.0 if fold(word) in keep or _zipf(fold(word)) >= 5.0 else 0.8
+            conf = 0.8
         if conf == 0.0:
             continue
         kind = "PLACE" if fold(nxt) in PLACE_WORDS else "PERSON"
