@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 ROLE_WORDS = (
-    r"moderator|co-moderator|facilitator|interviewer|respondent|participant|speaker"
-    r"|note[- ]?taker|translator|interpreter|observer"
+    r"moderator|co-moderator|facilitator|interviewer|interviewee|int|resp|mod|fac|respondent"
+    r"|participant|speaker|note[- ]?taker|translator|interpreter|observer"
+    r"|(?:(?:facilitator|moderator|observer|interviewer)['’]s\s+|field\s+)?notes?"
 )
 GROUP_WORDS = r"all|several|group|unknown|unidentified|voice|woman|man|female|male|youth"
 NUMBER = r"(?:\s*[#№]?\s*\d+[a-z]?)?"

@@ -52,7 +52,8 @@ HONORIFICS = {
 SUFFIX = (
     r"(?:jon|xon|khon|bek|oy|gul)?"
     r"(?:lar)?"
-    r"(?:ning|nikiga|niki|ni|ga|ka|qa|dan|da|day|dek|ham|mi|chi|u|'s|’s|s)?"
+    r"(?:ning|nikiga|niki|ni|ga|ka|qa|ge|ke|dan|den|tan|ten|da|de|ta|te|day|dek|ham|mi|chi|"
+    r"nyn|nin|dyn|din|tyn|tin|ny|dy|ro|u|'s|’s|s)?"
 )
 MIN_TOKEN = 3
 

@@ -21,7 +21,9 @@ from qualcode.redact.names import HONORIFICS, fold
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`\-][^\W\d_]+)*", re.UNICODE)
 # A word starting with a capital letter (any script): the only words detectors look at.
-CAP_WORD = regex.compile(r"(?<![\p{L}'’ʻ‘`\-])\p{Lu}\p{L}*(?:['’ʻ‘`\-]\p{L}+)*")
+CAP_WORD = regex.compile(
+    r"(?<![\p{L}\-])(?<!\p{L}['’ʻ‘`])\p{Lu}\p{L}*(?:['’ʻ‘`\-]\p{L}+)*"
+)
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”]\s*|\n\s*|[-–—]\s+)$")
 SURNAME = re.compile(
@@ -30,8 +32,11 @@ SURNAME = re.compile(
     re.IGNORECASE,
 )
 GIVEN = re.compile(r"(?:jon|xon|khon|bek|oy|gul|nisa|niso|mirzo)$", re.IGNORECASE)
+# Endings glued to names: Uzbek (-ning, -ga, -dan ...), Kazakh/Kyrgyz (-nyn, -ge, -ke,
+# -dyn, -tan), Tajik (-ro), affectionate forms (-jon, -xon) and the English possessive.
 SUFFIXES = re.compile(
-    r"(?:['’]s|lar|ning|nikiga|niki|ni|ga|ka|qa|dan|da|day|dek|ham|mi|chi|jon|xon|khon)+$",
+    r"(?:['’]s|lar|ning|nikiga|niki|ni|ga|ka|qa|ge|ke|dan|den|tan|ten|da|de|ta|te|day|dek|"
+    r"nyn|nin|dyn|din|tyn|tin|ny|dy|ro|ham|mi|chi|jon|xon|khon)+$",
     re.IGNORECASE,
 )
 PLACE_WORDS = {
@@ -90,7 +95,8 @@ usaid eu women youth pinfl jshshir inn stir sms id passport
 assalomu alaykum salom rahmat xayr cyrillic latin
 kazan samara yekaterinburg novosibirsk krasnodar podolsk shymkent petersburg istanbul
 seoul omsk tyumen surgut chelyabinsk ufa perm nizhny vladivostok irkutsk krasnoyarsk
-rostov volgograd voronezh kaliningrad sochi tomsk barnaul
+rostov volgograd voronezh kaliningrad sochi tomsk barnaul raqqa idlib mosul aleppo
+damascus baghdad homs al-hol roj turkiye
 navro'z navroz ramazon ramadan hayit qurbon kurban ro'za ruza iftar nikoh nikah
 suriya rossiya moskva turkiya qozog'iston qirg'iziston tojikiston o'zbekiston
 yandex wildberries ozon uber avito taxi olx uzum korzinka alif dushanbe-city
@@ -139,6 +145,12 @@ def stem(word: str) -> str:
     folded = fold(word)
     base = SUFFIXES.sub("", folded)
     return base if len(base) >= 3 else folded
+
+
+def _russian_given_name(word: str) -> bool:
+    from qualcode.redact.givennames import given_names
+
+    return word.casefold() in given_names()
 
 
 def _is_common(word: str, keep: frozenset[str]) -> bool:
@@ -199,7 +211,7 @@ def _confidence(text: str, start: int, word: str, keep: frozenset[str]) -> float
             return 0.0
         if _sentence_initial(text, start):
             return 0.6 if _zipf_ru(word) < 3.5 else 0.0
-        return 0.9
+        return 0.9 if _zipf_ru(word) < 4.5 or _russian_given_name(word) else 0.0
     morph = bool(SURNAME.search(word) or GIVEN.search(word))
     if _is_common(word, keep) and not (morph and _zipf(fold(word)) < 4.0):
         return 0.0
