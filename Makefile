@@ -6,7 +6,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench bench-redact clean
 
 # torch==2.13.0 first: it takes the local CPU wheel; an unpinned torch pulls GBs of CUDA.
 $(STAMP): pyproject.toml
@@ -33,6 +33,12 @@ bench: setup
 	$(PY) benchmarks/bench_embed.py
 	$(PY) benchmarks/bench_topics.py
 	$(PY) benchmarks/bench_pipeline.py
+
+# Redaction against Microsoft Presidio (installs presidio-analyzer, the bench extra).
+bench-redact: setup
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) benchmarks/bench_redact.py
+	$(PY) benchmarks/bench_presidio.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,8 @@
 """Redaction speed on a 10,000-word transcript built from the demo corpus's turns.
 
 Peer in this run: the same redactor with unknown-name detection off (patterns and known
-names only), to show what the detection layer costs.  (A Presidio comparison on an
-evaluation set with gold spans is the next step of the redaction issue.)
+names only), to show what the detection layer costs.  The comparison with Presidio on
+evaluation sets with gold spans is bench_presidio.py.
 
 Run: .venv/bin/python benchmarks/bench_redact.py
 """
