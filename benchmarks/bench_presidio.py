@@ -30,6 +30,7 @@ from pathlib import Path
 
 import _presidio  # sets tldextract to its bundled suffix list before presidio imports it
 from _common import REPO, best_of
+from qualcode.redact import RuleRedactor
 from qualcode.redact.evaluate import (
     Detector,
     EvalDoc,
@@ -39,6 +40,7 @@ from qualcode.redact.evaluate import (
     load_eval_set,
     qualcode_detector,
 )
+from qualcode.redact.layers import DEFAULT_LAYERS, FAST_LAYERS
 
 EVAL_DIR = REPO / "eval" / "redaction"
 EVAL_FILES = (
@@ -59,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--threshold", type=float, default=None, help="Presidio score threshold (default: 0)"
     )
     ap.add_argument("--details", action="store_true", help="also print each full report")
+    ap.add_argument(
+        "--fast", action="store_true", help="qualcode without its NER layer (rules only)"
+    )
     args = ap.parse_args(argv)
 
     present = [(name, path) for name, path in EVAL_FILES if path.exists()]
@@ -70,12 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
     t0 = time.perf_counter()
-    qualcode = qualcode_detector()
+    layers = FAST_LAYERS if args.fast else DEFAULT_LAYERS
+    qualcode = qualcode_detector(RuleRedactor(layers=layers))
     t_q = time.perf_counter() - t0
     t0 = time.perf_counter()
     presidio = _presidio.PresidioDetector(threshold=args.threshold)
     t_p = time.perf_counter() - t0
-    print(f"qualcode: RuleRedactor, default settings (set-up {t_q:.2f} s)")
+    print(f"qualcode: RuleRedactor, layers {','.join(layers)} (set-up {t_q:.2f} s)")
     print(f"presidio: presidio-analyzer {version('presidio-analyzer')}: {presidio.describe()}")
     print(f"          (set-up {t_p:.2f} s)")
 

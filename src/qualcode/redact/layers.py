@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from qualcode.errors import ConfigError
-from qualcode.redact.unknown import KEEP, Candidate, find_unknown, fold
+from qualcode.redact.unknown import CAP_WORD, KEEP, Candidate, _zipf, find_unknown, fold
 
 LAYERS = (
     "patterns",
@@ -38,7 +38,8 @@ LAYERS = (
     "ner",
     "unknown",
 )
-DEFAULT_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "unknown")
+DEFAULT_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "ner", "unknown")
+FAST_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "unknown")
 PER_TRANSCRIPT = frozenset({"patterns", "known"})
 
 
@@ -72,6 +73,42 @@ class UnknownWords:
 
     def find(self, text: str) -> list[Candidate]:
         return list(find_unknown(text, (), self.keep))
+
+
+class GatedNer:
+    """Runs an NER model only on texts the word-frequency layer cannot decide alone: those
+    with a capitalised word common enough in English to pass as a word (Zipf >= 3) yet
+    rare enough to be a name (< 5.5), not on the keep-list.  Rarer capitalised words are
+    redacted by ``unknown`` anyway, so this halves the model's work and loses nothing.
+    The bundled model is used for PERSON only: its places and organisations cost more
+    precision than they add recall (see models/ner/README.md)."""
+
+    def __init__(self, ner: Finder, keep: frozenset[str] = KEEP) -> None:
+        self.ner = ner
+        self.keep = keep
+
+    def needed(self, text: str) -> bool:
+        for m in CAP_WORD.finditer(text):
+            folded = fold(m.group(0))
+            if 3.0 <= _zipf(folded) < 5.5 and folded not in self.keep:
+                return True
+        return False
+
+    def find(self, text: str) -> list[Candidate]:
+        return self.ner.find(text) if self.needed(text) else []
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Candidate]]:
+        chosen = [i for i, t in enumerate(texts) if self.needed(t)]
+        found = getattr(self.ner, "find_many", None)
+        batch = (
+            found([texts[i] for i in chosen])
+            if found
+            else [self.ner.find(texts[i]) for i in chosen]
+        )
+        out: list[list[Candidate]] = [[] for _ in texts]
+        for i, candidates in zip(chosen, batch, strict=True):
+            out[i] = candidates
+        return out
 
 
 def check_layers(layers: Sequence[str]) -> tuple[str, ...]:
@@ -114,7 +151,8 @@ def build_finders(
         elif name == "ner":
             from qualcode.redact.ner import SpacyNer
 
-            out.append((name, SpacyNer(ner_model)))
+            labels = None if ner_model else {"PERSON": "PERSON", "PER": "PERSON"}
+            out.append((name, GatedNer(SpacyNer(ner_model, labels=labels), keep)))
         elif name == "unknown":
             out.append((name, UnknownWords(keep)))
     return out

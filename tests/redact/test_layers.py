@@ -1,0 +1,37 @@
+"""Layer plumbing: the NER gate, layer names, and the project's redactor settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.errors import ConfigError
+from qualcode.redact.layers import GatedNer, check_layers
+from qualcode.redact.unknown import Candidate
+
+
+class CountingNer:
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def find(self, text: str) -> list[Candidate]:
+        self.seen.append(text)
+        return [Candidate(0, 4, "PERSON", "dana", 0.75)] if text.startswith("Dana") else []
+
+
+def test_the_ner_model_only_sees_texts_that_rules_cannot_decide() -> None:
+    ner = CountingNer()
+    gate = GatedNer(ner)
+    texts = [
+        "Dana helps the women here.",  # Dana: an English word and a name (Zipf 3.8)
+        "We went to Tashkent and the bazaar.",  # only kept or very common capitals
+        "Dilnozaning eri came.",  # a rare word: the unknown-word layer takes it
+    ]
+    found = gate.find_many(texts)
+    assert ner.seen == ["Dana helps the women here."]
+    assert [len(f) for f in found] == [1, 0, 0]
+
+
+def test_unknown_layers_are_refused_with_the_known_ones_listed() -> None:
+    with pytest.raises(ConfigError, match="Choose among: patterns"):
+        check_layers(["patterns", "magic"])
+    assert check_layers(["unknown", "patterns"]) == ("patterns", "unknown")
