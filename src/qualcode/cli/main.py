@@ -128,6 +128,27 @@ def suggest(
     typer.echo(f"Wrote {n} suggestions to {output}")
 
 
+@app.command("eval-coding")
+def eval_coding(
+    labelled: Annotated[Path, typer.Argument(help="Labelled set: JSONL/CSV with id, text, codes.")],
+    codebook: Annotated[Path, typer.Option(help="Codebook YAML/JSON.")],
+    model: Annotated[str | None, typer.Option(help="Embedding model path.")] = None,
+    budgets: Annotated[str, typer.Option(help="Labels per code to simulate.")] = "0,5,10,20,50",
+) -> None:
+    """Code suggestion against its peers: macro F1, kappa, calibration, learning curves."""
+    from qualcode.codebook import load_codebook
+    from qualcode.embed import SentenceTransformerEmbedder
+    from qualcode.evalcoding.report import evaluate_coding, format_curves
+
+    def go() -> str:
+        book = load_codebook(codebook)
+        ks = [int(b) for b in budgets.split(",") if b.strip()]
+        points, ids, n = evaluate_coding(labelled, book, SentenceTransformerEmbedder(model), ks)
+        return format_curves(points, ids, n)
+
+    typer.echo(_run(go))
+
+
 @app.command()
 def redact(
     paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],

@@ -1,0 +1,87 @@
+"""The peers a user could pick instead of qualcode, each as ``fit(texts, X, Y) / predict``:
+
+- ``KeywordDictionary``: a code applies when one of its keywords occurs (NVivo's and
+  MAXQDA's text-search autocoding); learns nothing.
+- ``TfidfLogReg``: TF-IDF features and one logistic regression per code.
+- ``EmbeddingLogReg``: the same frozen embeddings qualcode uses, logistic regression.
+- ``QualcodeMethod``: ``learn.LearningSuggester`` (zero-shot + learned, blended).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from qualcode.embed import Embedder
+from qualcode.learn import CodeClassifiers, LearningSuggester
+from qualcode.models import Codebook
+from qualcode.suggest import ZeroShotSuggester, keyword_pattern
+
+
+class KeywordDictionary:
+    name = "keyword dictionary"
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.patterns = [keyword_pattern(c.keywords) for c in codebook.codes]
+
+    def fit(self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray) -> KeywordDictionary:
+        return self
+
+    def predict(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
+        return np.array(
+            [[1 if rx is not None and rx.search(t) else 0 for rx in self.patterns] for t in texts],
+            dtype=np.int8,
+        )
+
+
+class TfidfLogReg:
+    name = "TF-IDF + logistic regression"
+
+    def fit(self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray) -> TfidfLogReg:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.k_ = Y.shape[1]
+        self.vectorizer_ = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)
+        F = self.vectorizer_.fit_transform(texts) if len(texts) else None
+        self.clf_ = CodeClassifiers().fit(F, Y) if F is not None else None
+        return self
+
+    def predict(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
+        if self.clf_ is None:
+            return np.zeros((len(texts), self.k_), dtype=np.int8)
+        p = self.clf_.predict_proba(self.vectorizer_.transform(texts))
+        return (np.nan_to_num(p) >= 0.5).astype(np.int8)
+
+
+class EmbeddingLogReg:
+    name = "embeddings + logistic regression"
+
+    def fit(self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray) -> EmbeddingLogReg:
+        self.k_ = Y.shape[1]
+        self.clf_ = CodeClassifiers().fit(X, Y) if len(X) else None
+        return self
+
+    def predict(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
+        if self.clf_ is None:
+            return np.zeros((len(texts), self.k_), dtype=np.int8)
+        return (np.nan_to_num(self.clf_.predict_proba(X)) >= 0.5).astype(np.int8)
+
+
+class QualcodeMethod:
+    name = "qualcode"
+
+    def __init__(self, codebook: Codebook, embedder: Embedder) -> None:
+        self.codebook = codebook
+        self.embedder = embedder
+
+    def fit(self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray) -> QualcodeMethod:
+        zs = ZeroShotSuggester(self.embedder)
+        self.model_ = LearningSuggester(zs).fit(self.codebook, X, Y, texts)
+        return self
+
+    def predict(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
+        return self.model_.predict(texts, X)
+
+    def probabilities(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
+        return self.model_.scores(texts, X)
