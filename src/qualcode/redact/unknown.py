@@ -21,9 +21,7 @@ from qualcode.redact.names import HONORIFICS, fold
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`\-][^\W\d_]+)*", re.UNICODE)
 # A word starting with a capital letter (any script): the only words detectors look at.
-CAP_WORD = regex.compile(
-    r"(?<![\p{L}\-])(?<!\p{L}['’ʻ‘`])\p{Lu}\p{L}*(?:['’ʻ‘`\-]\p{L}+)*"
-)
+CAP_WORD = regex.compile(r"(?<![\p{L}\-])(?<!\p{L}['’ʻ‘`])\p{Lu}\p{L}*(?:['’ʻ‘`\-]\p{L}+)*")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”]\s*|\n\s*|[-–—]\s+)$")
 SURNAME = re.compile(
