@@ -83,7 +83,7 @@ def simulate_coder(
     positive labels or the pool is used up."""
     chosen: list[int] = []
     while k > 0 and len(chosen) < len(pool):
-        if (Y[chosen] == 1).sum(axis=0).min(initial=0) >= k and chosen:
+        if chosen and (Y[chosen] == 1).sum(axis=0).min() >= k:
             break
         rest = np.array([i for i in pool if i not in set(chosen)])
         model = make_qualcode().fit(  # type: ignore[attr-defined]
