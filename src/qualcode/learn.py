@@ -175,7 +175,7 @@ class LearningSuggester:
         for row, seg_id in enumerate(ids):
             for j in np.argsort(-raw[row], kind="stable")[: self.top_k]:
                 if raw[row, j] >= self.thresholds_[j]:
-                    evidence = self.zero_shot._evidence(j, texts[row], vectors[row])
+                    evidence = self.zero_shot.evidence(j, texts[row], vectors[row])
                     out.append(
                         Suggestion(
                             int(seg_id), self.code_ids_[j], round(float(prob[row, j]), 4), evidence

@@ -103,12 +103,12 @@ class ZeroShotSuggester:
                             int(seg_id),
                             self.code_ids_[j],
                             round(float(scores[row, j]), 4),
-                            self._evidence(j, texts[row], vectors[row]),
+                            self.evidence(j, texts[row], vectors[row]),
                         )
                     )
         return out
 
-    def _evidence(self, j: int, text: str, vector: np.ndarray) -> tuple[str, ...]:
+    def evidence(self, j: int, text: str, vector: np.ndarray) -> tuple[str, ...]:
         evidence = []
         ex = self.example_vectors_[j]
         if len(ex):

@@ -12,12 +12,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
-from qualcode.redact.unknown import CAP_WORD, KEEP, WORD, Candidate
+from qualcode.redact.unknown import CAP_WORD, CYRILLIC, KEEP, WORD, Candidate
 
 CONFIDENCE = 0.95
 COMMON_ZIPF = 3.5  # an inflected match that is a common word (Пешком, Ширина) is no place
 REGION = ""  # index value of a region-level name: matched, then left alone
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_SUFFIX = re.compile(
     r"(?:'s|s'|ning|niki|ni|gacha|ga|ka|qa|dagilar|dagi|dan|da|liklar|lik|lar|dek|cha|si)$"
 )

@@ -14,10 +14,10 @@ from qualcode.redact.unknown import (
     CAP_WORD,
     KEEP,
     Candidate,
-    _sentence_initial,
-    _zipf,
     fold,
+    sentence_initial,
     stem,
+    zipf,
 )
 
 MID_SENTENCE_MAX_ZIPF = 5.5  # 'Said' (6.3) mid-sentence is the verb's capitalised form
@@ -42,7 +42,7 @@ class GivenNames:
             if zipf is None:
                 continue
             base = stem(m.group(0))
-            if _sentence_initial(text, m.start()):
+            if sentence_initial(text, m.start()):
                 if zipf < SENTENCE_START_MAX_ZIPF:
                     out.append(Candidate(m.start(), m.end(), "PERSON", base, 0.6))
             elif zipf < MID_SENTENCE_MAX_ZIPF:
@@ -56,8 +56,6 @@ class GivenNames:
             return cached
         folded, base = fold(word), stem(word)
         name = len(word) >= 3 and not {folded, base} & self.keep
-        result = (
-            _zipf(folded) if name and {folded, base, translit(folded)} & given_names() else None
-        )
+        result = zipf(folded) if name and {folded, base, translit(folded)} & given_names() else None
         self._seen[word] = result
         return result

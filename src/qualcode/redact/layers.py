@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from qualcode.errors import ConfigError
-from qualcode.redact.unknown import CAP_WORD, KEEP, Candidate, _zipf, find_unknown, fold
+from qualcode.redact.unknown import CAP_WORD, KEEP, Candidate, find_unknown, fold, zipf
 
 LAYERS = (
     "patterns",
@@ -90,7 +90,7 @@ class GatedNer:
     def needed(self, text: str) -> bool:
         for m in CAP_WORD.finditer(text):
             folded = fold(m.group(0))
-            if 3.0 <= _zipf(folded) < 5.5 and folded not in self.keep:
+            if 3.0 <= zipf(folded) < 5.5 and folded not in self.keep:
                 return True
         return False
 

@@ -94,7 +94,7 @@ def known_people(
         if not tokens:
             continue
         same = next(
-            (p for p in people if set(_fold(t) for t in tokens) & set(_fold(t) for t in p.tokens)),
+            (p for p in people if set(fold(t) for t in tokens) & set(fold(t) for t in p.tokens)),
             None,
         )
         if same is None:
@@ -114,9 +114,6 @@ def fold(token: str) -> str:
     return token.translate(_APOS_TABLE).casefold()
 
 
-_fold = fold
-
-
 SUFFIX_RX = re.compile(SUFFIX)
 
 
@@ -129,11 +126,11 @@ class KnownNames:
         self.index: dict[str, Person] = {}
         for person in people:
             for token in person.tokens:
-                self.index.setdefault(_fold(token), person)
+                self.index.setdefault(fold(token), person)
         self.prefixes = {k[:MIN_TOKEN] for k in self.index}
 
     def match(self, word: str) -> Person | None:
-        folded = _fold(word)
+        folded = fold(word)
         if folded in self.index:
             return self.index[folded]
         if folded[:MIN_TOKEN] not in self.prefixes:

@@ -7,9 +7,9 @@ becomes one ``[PLACE_n]``.  Region-level names on the keep-list are never redact
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from qualcode.redact.unknown import KEEP, Candidate, fold
+from qualcode.redact.patterns import DIGIT
+from qualcode.redact.unknown import KEEP, Candidate, fold, zipf
 
 PLACE_WORDS = (
     r"makhalla|mahalla|mahallasi|makhallasi|mfy|district|tumani|tuman|raion|rayon|rayoni|"
@@ -36,16 +36,8 @@ NUMBERED = re.compile(
     r"|\b\d+(?:st|nd|rd|th)\s+(?:school|polyclinic|hospital|kindergarten|lyceum))"
 )
 NON_SPACE = re.compile(r"\S+")
-DIGIT = re.compile(r"\d")
 PLACE_HINT = re.compile(rf"(?i)(?<!\w)(?:{PLACE_WORDS})(?!\w)")
 _PLACE_WORD = re.compile(rf"^(?:{PLACE_WORDS})$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=50_000)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
 
 
 class PlaceWords:
@@ -74,11 +66,11 @@ class PlaceWords:
         """Offset of the first name word after leading common words ('The', 'Our');
         None if nothing identifying is left (common words, keep-list, place words)."""
         words = list(NON_SPACE.finditer(names))
-        while words and _zipf(fold(words[0].group(0))) >= 4.0:
+        while words and zipf(fold(words[0].group(0))) >= 4.0:
             words.pop(0)
         rest = [fold(w.group(0)) for w in words]
         if not rest or all(w in self.keep or _PLACE_WORD.match(w) for w in rest):
             return None
-        if all(_zipf(w) >= 3.5 for w in rest):
+        if all(zipf(w) >= 3.5 for w in rest):
             return None
         return words[0].start()

@@ -15,11 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 from qualcode.redact.gazetteer import is_region
-from qualcode.redact.unknown import WORD, Candidate, stem
+from qualcode.redact.unknown import CYRILLIC, WORD, Candidate, stem
 
 CONFIDENCE = 0.85
 KINDS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 STRETCH = re.compile(r"[\u0400-\u04FF](?:[^A-Za-z]*[\u0400-\u04FF])?")
 # Words around a region name that do not make it a smaller place: "Ферганской области".
 GENERIC = re.compile(

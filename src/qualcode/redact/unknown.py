@@ -125,7 +125,7 @@ class Candidate:
 
 
 @lru_cache(maxsize=50_000)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -153,10 +153,10 @@ def _russian_given_name(word: str) -> bool:
 
 def _is_common(word: str, keep: frozenset[str]) -> bool:
     folded = fold(word)
-    return folded in keep or stem(word) in keep or _zipf(folded) >= RARE_ZIPF
+    return folded in keep or stem(word) in keep or zipf(folded) >= RARE_ZIPF
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
     return bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
 
 
@@ -169,11 +169,11 @@ def _next_word(text: str, end: int, fold_it: bool = True) -> str:
 
 def _starts_full_name(text: str, start: int, word: str, nxt: str, keep: frozenset[str]) -> bool:
     """'Faina Yefremova said': a rare-ish word opening a sentence before a surname."""
-    if not (nxt[:1].isupper() and _sentence_initial(text, start)):
+    if not (nxt[:1].isupper() and sentence_initial(text, start)):
         return False
-    if fold(word) in keep or _zipf(fold(word)) >= RARE_ZIPF:
+    if fold(word) in keep or zipf(fold(word)) >= RARE_ZIPF:
         return False
-    return _zipf(fold(nxt)) < RARE_ZIPF and fold(nxt) not in keep and fold(nxt) not in PLACE_WORDS
+    return zipf(fold(nxt)) < RARE_ZIPF and fold(nxt) not in keep and fold(nxt) not in PLACE_WORDS
 
 
 def find_unknown(
@@ -185,7 +185,7 @@ def find_unknown(
     for m in CAP_WORD.finditer(text):
         word = m.group(0)
         folded = fold(word)
-        if _zipf(folded) >= 5.0 or folded in keep:  # 'The', 'We', 'Tashkent': the fast path
+        if zipf(folded) >= 5.0 or folded in keep:  # 'The', 'We', 'Tashkent': the fast path
             continue
         if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -207,14 +207,14 @@ def _confidence(text: str, start: int, word: str, keep: frozenset[str]) -> float
     if CYRILLIC.search(word):  # in Russian passages, common Russian words are no names
         if len(word) < 2 or word.casefold().startswith(RU_KEEP):
             return 0.0
-        if _sentence_initial(text, start):
+        if sentence_initial(text, start):
             return 0.6 if _zipf_ru(word) < 3.5 else 0.0
         return 0.9 if _zipf_ru(word) < 4.5 or _russian_given_name(word) else 0.0
     morph = bool(SURNAME.search(word) or GIVEN.search(word))
-    if _is_common(word, keep) and not (morph and _zipf(fold(word)) < 4.0):
+    if _is_common(word, keep) and not (morph and zipf(fold(word)) < 4.0):
         return 0.0
-    if _sentence_initial(text, start):  # English capitalises here anyway: flag for review
-        return 0.7 if (morph or _zipf(stem(word)) < 1.0) else 0.6
+    if sentence_initial(text, start):  # English capitalises here anyway: flag for review
+        return 0.7 if (morph or zipf(stem(word)) < 1.0) else 0.6
     return 0.9 if morph else 0.8
 
 
@@ -248,6 +248,6 @@ def addressed_names(texts: Iterable[str], keep: frozenset[str] = KEEP) -> list[s
     for text in texts:
         for m in _ADDRESSED.finditer(text):
             word = m.group(1)
-            if fold(word) not in keep and _zipf(fold(word)) < 5.0:
+            if fold(word) not in keep and zipf(fold(word)) < 5.0:
                 found[word] = None
     return list(found)

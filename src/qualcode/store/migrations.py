@@ -10,12 +10,14 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("qualcode")
 
-APPEND_ONLY_TRIGGERS = """
-CREATE TRIGGER IF NOT EXISTS review_log_no_update BEFORE UPDATE ON review_log
-BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS review_log_no_delete BEFORE DELETE ON review_log
-BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
-"""
+
+def append_only(table: str) -> str:
+    """Triggers that refuse UPDATE and DELETE on ``table``: an audit log stays as written."""
+    return "".join(
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table}\n"
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;\n"
+        for op in ("UPDATE", "DELETE")
+    )
 
 
 @migrations(name="m001_initial")
@@ -155,15 +157,7 @@ def m004_review_log(db: Database) -> None:
         not_null={"segment_id", "code_id", "action", "coder", "at"},
     )
     db.table("review_log").create_index(["segment_id", "code_id"])
-    db.executescript(APPEND_ONLY_TRIGGERS)
-
-
-REDACTION_LOG_TRIGGERS = """
-CREATE TRIGGER IF NOT EXISTS redaction_log_no_update BEFORE UPDATE ON redaction_log
-BEGIN SELECT RAISE(ABORT, 'redaction_log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS redaction_log_no_delete BEFORE DELETE ON redaction_log
-BEGIN SELECT RAISE(ABORT, 'redaction_log is append-only'); END;
-"""
+    db.executescript(append_only("review_log"))
 
 
 @migrations(name="m005_redaction_review")
@@ -186,7 +180,7 @@ def m005_redaction_review(db: Database) -> None:
         foreign_keys=[("transcript_id", "transcripts", "id")],
         not_null={"transcript_id", "action", "pseudonym", "count", "actor", "at"},
     )
-    db.executescript(REDACTION_LOG_TRIGGERS)
+    db.executescript(append_only("redaction_log"))
     db.table("redaction_keys").create(
         {"transcript_id": int, "pseudonym": str, "token": str},
         pk=("transcript_id", "pseudonym"),
