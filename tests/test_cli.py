@@ -107,3 +107,37 @@ def test_suggest_codes_any_text_list_with_the_real_model(tmp_path: Path) -> None
         str(tmp_path / "s.csv"),
     )
     assert (tmp_path / "s.csv").read_text().startswith("id,code,score,evidence")
+
+
+@pytest.mark.slow
+def test_suggest_learns_first_from_a_labelled_file(tmp_path: Path) -> None:
+    """A local term the codebook does not know ('osh' feasts) is learned from examples."""
+    labelled = tmp_path / "coded.jsonl"
+    rows = [
+        ("We had to cook osh for five hundred people, my father borrowed for it.", "wedding_costs"),
+        ("Osh for the whole makhalla costs more than a year of wages.", "wedding_costs"),
+        ("The osh morning alone took all the money my brother sent.", "wedding_costs"),
+        ("For the osh they slaughtered two cows, we are still paying.", "wedding_costs"),
+        ("The road to the school is broken and dark at night.", "services_infrastructure"),
+        ("There is no gas in winter and the power goes off.", "services_infrastructure"),
+        ("The clinic has no doctor, we go to the district.", "services_infrastructure"),
+        ("Water comes two hours a day in our street.", "services_infrastructure"),
+    ]
+    labelled.write_text(
+        "\n".join(
+            json.dumps({"id": f"l{i}", "text": t, "codes": [c]}) for i, (t, c) in enumerate(rows)
+        )
+    )
+    src = tmp_path / "answers.jsonl"
+    src.write_text(json.dumps({"id": "q1", "text": "Families sell a cow to pay for the osh."}))
+    out = tmp_path / "s.jsonl"
+    args = ["suggest", "--codebook", str(DRIVERS), "--input", str(src), "--output", str(out)]
+    _ok(*args, "--labelled", str(labelled))
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    first = row["suggestions"][0]
+    assert first["code"] == "wedding_costs"
+    assert first["evidence"][0].startswith("like confirmed: ")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "text": "t", "codes": ["no_such_code"]}))
+    result = runner.invoke(app, [*args, "--labelled", str(bad)])
+    assert result.exit_code == 2 and "no_such_code" in result.output

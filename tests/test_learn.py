@@ -41,10 +41,12 @@ def test_blend_trusts_labels_more_as_they_accumulate_and_keeps_zero_shot_without
 
 
 def test_thresholds_favour_recall_and_need_enough_positives() -> None:
-    scores = np.array([[0.9], [0.6], [0.55], [0.3], [0.2], [0.1], [0.58], [0.7]])
-    Y = np.array([[1], [1], [1], [0], [0], [0], [1], [1]], dtype=np.int8)
+    scores = np.array([[0.9], [0.6], [0.55], [0.3], [0.2], [0.1], [0.58], [0.7], [0.05], [0.5]])
+    Y = np.array([[1], [1], [1], [0], [0], [0], [1], [1], [0], [0]], dtype=np.int8)
     assert best_thresholds(scores, Y, default=0.45)[0] == 0.55
+    assert best_thresholds(scores, Y, default=0.45, beta=0.5)[0] == 0.55
     assert best_thresholds(scores[:3], Y[:3], default=0.45)[0] == 0.45  # 3 positives only
+    assert best_thresholds(scores[:8], Y[:8], default=0.45)[0] == 0.45  # 3 negatives only
 
 
 def test_labels_from_decisions_make_unreviewed_rows_unknown() -> None:
@@ -71,6 +73,8 @@ def test_learning_fixes_a_code_the_codebook_describes_badly() -> None:
     test = ["no tap water since monday", "the tap is dry"]
     Xt = emb.encode(test)
     assert zero.predict(test, Xt)[:, 1].sum() == 0 < learned.predict(test, Xt)[:, 1].sum()
+    tap = next(s for s in learned.suggest([1], test[:1], Xt[:1]) if s.code_id == "water")
+    assert tap.evidence[0].startswith("like confirmed: the tap water stopped again")
 
 
 def test_expected_calibration_error_separates_honest_from_overconfident() -> None:

@@ -118,3 +118,35 @@ def test_known_names_never_reach_the_database(loaded: Store) -> None:
         for name in _known_names(meta_file):
             if " " in name:
                 assert name not in blob
+
+
+def _f1_against_keyword(store: Store, code: str, word: str, segments: list) -> float:  # type: ignore[type-arg]
+    suggested = {s.segment_id for s in store.suggestions() if s.code_id == code}
+    truth = {s.id for s in segments if word in s.text.lower()}
+    pred = suggested & {s.id for s in segments}
+    tp = len(pred & truth)
+    return 2 * tp / max(len(pred) + len(truth), 1)
+
+
+def test_processing_again_learns_from_coders_decisions(loaded: Store) -> None:
+    from qualcode.review import record
+
+    parts = _parts(HashEmbedder())
+    process(loaded, parts=parts)
+    segments = loaded.segments()
+    half = {t["id"] for t in loaded.transcripts()[:4]}
+    reviewed = [s for s in segments if s.transcript_id in half]
+    unseen = [s for s in segments if s.transcript_id not in half]
+    before = _f1_against_keyword(loaded, "wedding_costs", "wedding", unseen)
+    suggested = {s.segment_id for s in loaded.suggestions() if s.code_id == "wedding_costs"}
+    for s in reviewed:  # the coder's rule: wedding_costs exactly where weddings are discussed
+        if "wedding" in s.text.lower():
+            record(
+                loaded, s.id or 0, "wedding_costs", "accept" if s.id in suggested else "add", "ann"
+            )
+        elif s.id in suggested:
+            record(loaded, s.id or 0, "wedding_costs", "reject", "ann")
+    report = process(loaded, parts=parts)
+    assert report.suggestions.endswith("(learned from decisions)")
+    after = _f1_against_keyword(loaded, "wedding_costs", "wedding", unseen)
+    assert after > before + 0.08, (before, after)

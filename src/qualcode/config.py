@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from qualcode.suggest import Suggester
     from qualcode.topics import TopicModeler
 
+# F-beta behind the per-code thresholds learned from decisions: recall-leaning by
+# default, since coders reject a wrong suggestion faster than they find a missed one.
+PREFERENCES = {"recall": 2.0, "balanced": 1.0, "precision": 0.5}
+
 DEFAULTS: dict[str, str] = {
     "embedding_model": "all-MiniLM-L6-v2",
     "embedding_precision": "fp32",
@@ -31,6 +35,7 @@ DEFAULTS: dict[str, str] = {
     "min_topic_size": "8",
     "suggest_threshold": "0.45",
     "suggest_top_k": "3",
+    "suggest_preference": "recall",  # thresholds learned from decisions: recall|balanced|precision
     "redact_keep": "",  # words never redacted, comma-separated (e.g. district names needed)
     "redact_orgs": "",  # organisations that identify a person, comma-separated
     "redact_layers": ",".join(DEFAULT_LAYERS),
@@ -49,6 +54,7 @@ class Settings:
     min_topic_size: int
     suggest_threshold: float
     suggest_top_k: int
+    suggest_preference: str
     redact_keep: str
     redact_orgs: str
     redact_layers: str
@@ -75,6 +81,11 @@ def _convert(name: str, raw: str, kind: Any) -> Any:
             return value
         if kind in (float, "float"):
             return float(raw)
+        if name == "suggest_preference" and raw not in PREFERENCES:
+            raise ConfigError(
+                f"Setting 'suggest_preference' has the value '{raw}'.",
+                hint=f"Use one of: {', '.join(PREFERENCES)}.",
+            )
         if name == "redact_layers":
             return ",".join(check_layers(split_list(raw)))
     except ValueError:
@@ -137,7 +148,11 @@ def default_components(s: Settings, embedder: Embedder | None = None) -> Compone
         topic_modeler=BERTopicModeler(**topic),
         suggester=ZeroShotSuggester(emb, threshold=s.suggest_threshold, top_k=s.suggest_top_k),
         topic_settings=dict(topic),
-        suggest_settings={"threshold": s.suggest_threshold, "top_k": s.suggest_top_k},
+        suggest_settings={
+            "threshold": s.suggest_threshold,
+            "top_k": s.suggest_top_k,
+            "beta": PREFERENCES[s.suggest_preference],
+        },
     )
 
 

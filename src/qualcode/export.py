@@ -90,17 +90,20 @@ def export_csv(store: Store, path: Path) -> int:
         writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
         writer.writeheader()
         for row in coded_rows(store):
-            writer.writerow(_csv_safe(row))
+            writer.writerow(csv_safe(row))
             n += 1
     return n
 
 
-def _csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+def csv_safe_cell(value: Any) -> Any:
     """Neutralise spreadsheet formula injection: a cell starting with = + - @ is quoted."""
-    return {
-        k: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
-        for k, v in row.items()
-    }
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: csv_safe_cell(v) for k, v in row.items()}
 
 
 def export_json(store: Store, path: Path) -> None:

@@ -31,8 +31,11 @@ class CodeClassifiers:
         self.min_positives = min_positives
         self.min_negatives = min_negatives
 
-    def fit(self, X: np.ndarray, Y: np.ndarray) -> CodeClassifiers:
+    def fit(
+        self, X: np.ndarray, Y: np.ndarray, sample_weight: np.ndarray | None = None
+    ) -> CodeClassifiers:
         """``X``: (n, dim) vectors; ``Y``: (n, n_codes) with 1, 0 or ``UNKNOWN``."""
+        w = np.ones(len(X)) if sample_weight is None else sample_weight
         self.estimators_: list[LogisticRegression | None] = []
         self.n_positives_ = (Y == 1).sum(axis=0)
         self.n_negatives_ = (Y == 0).sum(axis=0)
@@ -43,7 +46,7 @@ class CodeClassifiers:
                 self.estimators_.append(None)
                 continue
             clf = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
-            self.estimators_.append(clf.fit(X[known], Y[known, j]))
+            self.estimators_.append(clf.fit(X[known], Y[known, j], sample_weight=w[known]))
         return self
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
@@ -69,12 +72,12 @@ def best_thresholds(
 ) -> np.ndarray:
     """Per code, the threshold maximising F-beta on the labelled rows (beta 2: recall
     counts four times precision, as coders reject faster than they hunt); ``default``
-    for codes with fewer than ``min_positives`` positives."""
+    for codes with fewer than ``min_positives`` positives or negatives."""
     out = np.full(Y.shape[1], default)
     for j in range(Y.shape[1]):
         known = Y[:, j] != UNKNOWN
         y, s = Y[known, j], scores[known, j]
-        if y.sum() < min_positives:  # too few to move off the zero-shot threshold
+        if min(y.sum(), len(y) - y.sum()) < min_positives:  # too few to move off the default
             continue
         best, best_f = default, -1.0
         for t in np.unique(np.round(s, 3)):
@@ -119,8 +122,10 @@ class LearningSuggester:
         C: float = 2.0,
         folds: int = 3,
         top_k: int = 3,
+        unlabelled_weight: float = 0.2,
     ) -> None:
         self.zero_shot = zero_shot
+        self.unlabelled_weight = unlabelled_weight
         self.half = half
         self.beta = beta
         self.C = C
@@ -133,20 +138,28 @@ class LearningSuggester:
         X: np.ndarray | None = None,
         Y: np.ndarray | None = None,
         texts: Sequence[str] = (),
+        unlabelled: np.ndarray | None = None,
     ) -> LearningSuggester:
-        """``X``, ``Y``, ``texts``: the labelled rows (vectors, label matrix, their texts)."""
+        """``X``, ``Y``, ``texts``: the labelled rows (vectors, label matrix, their texts).
+        ``unlabelled``: vectors of segments nobody has decided on yet; they train the
+        classifiers as weak negatives (weight ``unlabelled_weight``), since most codes
+        are absent from most segments and coders often only confirm what applies."""
         if getattr(self.zero_shot, "codebook_", None) is not codebook:
             self.zero_shot.fit(codebook)  # embeds the codebook: once per codebook
-            self.zero_shot.codebook_ = codebook  # type: ignore[attr-defined]
         self.code_ids_ = list(self.zero_shot.code_ids_)
         k = len(self.code_ids_)
         if X is None or Y is None or len(X) == 0:
             X, Y, texts = np.zeros((0, 1)), np.zeros((0, k), dtype=np.int8), ()
         self.n_labels_ = (Y == 1).sum(axis=0).astype(float)
-        self.classifiers_ = CodeClassifiers(C=self.C).fit(X, Y) if len(X) else None
+        self.unlabelled_ = unlabelled if unlabelled is not None else np.zeros((0, X.shape[1]))
+        self.classifiers_ = self._train(X, Y) if len(X) else None
         oof = self._out_of_fold(X, Y, texts)
         self.thresholds_ = best_thresholds(oof, Y, self.zero_shot.threshold, self.beta)
         self.calibrator_ = _calibrator(oof, Y)
+        self.confirmed_ = [
+            ([texts[int(i)] for i in np.flatnonzero(Y[:, j] == 1)], X[Y[:, j] == 1])
+            for j in range(k)
+        ]
         return self
 
     def raw_scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
@@ -175,13 +188,31 @@ class LearningSuggester:
         for row, seg_id in enumerate(ids):
             for j in np.argsort(-raw[row], kind="stable")[: self.top_k]:
                 if raw[row, j] >= self.thresholds_[j]:
-                    evidence = self.zero_shot.evidence(j, texts[row], vectors[row])
+                    evidence = self.evidence(j, texts[row], vectors[row])
                     out.append(
                         Suggestion(
                             int(seg_id), self.code_ids_[j], round(float(prob[row, j]), 4), evidence
                         )
                     )
         return out
+
+    def evidence(self, j: int, text: str, vector: np.ndarray) -> tuple[str, ...]:
+        """The nearest segment a coder confirmed for code ``j``, then the zero-shot
+        evidence (example quote, definition sentence, keywords)."""
+        quoted, vecs = self.confirmed_[j]
+        near = []
+        if quoted:
+            best = int(np.argmax(vecs @ vector))
+            near = [f"like confirmed: {_clip(quoted[best])}"]
+        return (*near, *self.zero_shot.evidence(j, text, vector))
+
+    def _train(self, X: np.ndarray, Y: np.ndarray) -> CodeClassifiers:
+        U = self.unlabelled_
+        if len(U) == 0:
+            return CodeClassifiers(C=self.C).fit(X, Y)
+        weights = np.concatenate([np.ones(len(X)), np.full(len(U), self.unlabelled_weight)])
+        Y_all = np.vstack([Y, np.zeros((len(U), Y.shape[1]), dtype=Y.dtype)])
+        return CodeClassifiers(C=self.C).fit(np.vstack([X, U]), Y_all, weights)
 
     def _out_of_fold(self, X: np.ndarray, Y: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """Blended scores of the labelled rows, each from classifiers not trained on it."""
@@ -194,10 +225,14 @@ class LearningSuggester:
             test = order % self.folds == f
             if test.all():
                 continue
-            clf = CodeClassifiers(C=self.C).fit(X[~test], Y[~test])
+            clf = self._train(X[~test], Y[~test])
             n = (Y[~test] == 1).sum(axis=0).astype(float)
             out[test] = blend(zs[test], clf.predict_proba(X[test]), n, self.half)
         return out
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _calibrator(scores: np.ndarray, Y: np.ndarray) -> IsotonicRegression | None:

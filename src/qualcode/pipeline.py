@@ -212,6 +212,10 @@ def _suggest(
     texts: list[str],
     vectors: np.ndarray,
 ) -> str:
+    """Suggest codes, learning from the coders' decisions so far (``feedback``)."""
+    from qualcode.feedback import suggester_for
+
+    events = store.review_events()
     fp = _fingerprint(
         "suggest",
         parts.embedder.model_id,
@@ -219,9 +223,13 @@ def _suggest(
         codebook_to_dict(book),
         [text_hash(t) for t in texts],
         ids,
+        max((e["id"] for e in events), default=0),  # new decisions: learn again
     )
     if store.stage_fingerprint("suggest") == fp:
         return "skipped"
-    suggestions = parts.suggester.fit(book).suggest(ids, texts, vectors)
+    beta = parts.suggest_settings.get("beta", 2.0)
+    suggester = suggester_for(parts.suggester, book, ids, texts, vectors, events, beta)
+    suggestions = suggester.suggest(ids, texts, vectors)
     store.replace_suggestions(suggestions, fp)
-    return f"{len(suggestions)} suggestions"
+    learned = "learned from decisions" if suggester is not parts.suggester else "zero-shot"
+    return f"{len(suggestions)} suggestions ({learned})"

@@ -12,9 +12,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from qualcode.embed import Embedder
-from qualcode.errors import InputError
+from qualcode.errors import ConfigError, InputError
+from qualcode.evalcoding.data import LabelledText
+from qualcode.export import csv_safe_cell
 from qualcode.models import Codebook, RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
 from qualcode.suggest import Suggester
@@ -102,10 +107,18 @@ def redact_texts(items: Sequence[TextItem]) -> list[str]:
 
 
 def suggest_texts(
-    items: Sequence[TextItem], codebook: Codebook, suggester: Suggester, embedder: Embedder
+    items: Sequence[TextItem],
+    codebook: Codebook,
+    suggester: Suggester,
+    embedder: Embedder,
+    labelled: Sequence[LabelledText] = (),
 ) -> dict[str, list[dict[str, object]]]:
+    """Suggestions per item id; with ``labelled`` texts (gold codes), a
+    ``learn.LearningSuggester`` first learns from them."""
     texts = redact_texts(items)
     vectors = embedder.encode(texts, progress=False)
+    if labelled:
+        suggester = _learn(codebook, suggester, embedder, labelled, vectors)
     suggestions = suggester.fit(codebook).suggest(range(len(items)), texts, vectors)
     out: dict[str, list[dict[str, object]]] = {i.id: [] for i in items}
     for s in suggestions:
@@ -113,6 +126,39 @@ def suggest_texts(
             {"code": s.code_id, "score": s.score, "evidence": list(s.evidence)}
         )
     return out
+
+
+def _learn(
+    codebook: Codebook,
+    zero_shot: Suggester,
+    embedder: Embedder,
+    labelled: Sequence[LabelledText],
+    unlabelled: np.ndarray,
+) -> Suggester:
+    from qualcode.evalcoding.data import gold_matrix
+    from qualcode.learn import LearningSuggester
+    from qualcode.suggest import ZeroShotSuggester
+
+    if not isinstance(zero_shot, ZeroShotSuggester):
+        raise ConfigError("Learning from a labelled file needs the zero-shot suggester.")
+    code_ids = [c.id for c in codebook.codes]
+    texts = redact_texts([TextItem(x.id, x.text) for x in labelled])
+    X, Y = embedder.encode(texts, progress=False), gold_matrix(list(labelled), code_ids)
+    learner = LearningSuggester(zero_shot, top_k=zero_shot.top_k)
+    return _Fitted(learner.fit(codebook, X, Y, texts, unlabelled))
+
+
+class _Fitted:
+    """An already-trained suggester whose ``fit`` keeps what it learned."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+
+    def fit(self, codebook: Codebook) -> _Fitted:
+        return self
+
+    def suggest(self, ids: Sequence[int], texts: Sequence[str], vectors: np.ndarray) -> Any:
+        return self.model.suggest(ids, texts, vectors)
 
 
 def write_suggestions(result: dict[str, list[dict[str, object]]], path: Path) -> None:
@@ -123,7 +169,10 @@ def write_suggestions(result: dict[str, list[dict[str, object]]], path: Path) ->
             w.writerow(["id", "code", "score", "evidence"])
             for item_id, sugg in result.items():
                 for s in sugg:
-                    w.writerow([item_id, s["code"], s["score"], " | ".join(s["evidence"])])  # type: ignore[arg-type]
+                    evidence = " | ".join(s["evidence"])  # type: ignore[arg-type]
+                    w.writerow(
+                        [csv_safe_cell(item_id), s["code"], s["score"], csv_safe_cell(evidence)]
+                    )
         return
     with path.open("w", encoding="utf-8") as fh:
         for item_id, sugg in result.items():

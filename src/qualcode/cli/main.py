@@ -108,19 +108,24 @@ def suggest(
     output: Annotated[Path, typer.Option(help="Output .jsonl or .csv.")],
     model: Annotated[str | None, typer.Option(help="Embedding model path.")] = None,
     threshold: Annotated[float, typer.Option()] = 0.45,
+    labelled: Annotated[
+        Path | None,
+        typer.Option(help="Learn first from these coded texts (JSONL/CSV: id, text, codes)."),
+    ] = None,
 ) -> None:
     """Suggest codes for any list of texts (e.g. open-ended survey answers)."""
     from qualcode.codebook import load_codebook
     from qualcode.embed import SentenceTransformerEmbedder
+    from qualcode.evalcoding.data import load_labelled
     from qualcode.suggest import ZeroShotSuggester
     from qualcode.textlist import read_texts, suggest_texts, write_suggestions
 
     def go() -> int:
         book, items = load_codebook(codebook), read_texts(input)
+        gold = load_labelled(labelled, [c.id for c in book.codes]) if labelled else []
         embedder = SentenceTransformerEmbedder(model)
-        result = suggest_texts(
-            items, book, ZeroShotSuggester(embedder, threshold=threshold), embedder
-        )
+        zero_shot = ZeroShotSuggester(embedder, threshold=threshold)
+        result = suggest_texts(items, book, zero_shot, embedder, gold)
         write_suggestions(result, output)
         return sum(len(v) for v in result.values())
 

@@ -1,7 +1,8 @@
 """The peers a user could pick instead of qualcode, each as ``fit(texts, X, Y) / predict``:
 
-- ``KeywordDictionary``: a code applies when one of its keywords occurs (NVivo's and
-  MAXQDA's text-search autocoding); learns nothing.
+- ``KeywordDictionary``: a code applies when one of its keywords occurs, stemmed
+  (NVivo's and MAXQDA's text-search autocoding, with NVivo's "stemmed words"); learns
+  nothing.
 - ``TfidfLogReg``: TF-IDF features and one logistic regression per code.
 - ``EmbeddingLogReg``: the same frozen embeddings qualcode uses, logistic regression.
 - ``QualcodeMethod``: ``learn.LearningSuggester`` (zero-shot + learned, blended).
@@ -14,25 +15,24 @@ from collections.abc import Sequence
 import numpy as np
 
 from qualcode.embed import Embedder
+from qualcode.keywords import KeywordMatcher
 from qualcode.learn import CodeClassifiers, LearningSuggester
 from qualcode.models import Codebook
-from qualcode.suggest import ZeroShotSuggester, keyword_pattern
+from qualcode.suggest import ZeroShotSuggester
 
 
 class KeywordDictionary:
     name = "keyword dictionary"
 
     def __init__(self, codebook: Codebook) -> None:
-        self.patterns = [keyword_pattern(c.keywords) for c in codebook.codes]
+        self.matcher = KeywordMatcher([c.keywords for c in codebook.codes])
 
     def fit(self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray) -> KeywordDictionary:
         return self
 
     def predict(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
-        return np.array(
-            [[1 if rx is not None and rx.search(t) else 0 for rx in self.patterns] for t in texts],
-            dtype=np.int8,
-        )
+        hits = [[1 if found else 0 for found in self.matcher.hits(t)] for t in texts]
+        return np.array(hits, dtype=np.int8).reshape(len(texts), self.matcher.n_codes)
 
 
 class TfidfLogReg:

@@ -1,0 +1,72 @@
+"""Codebook keywords found in text with a spaCy ``PhraseMatcher`` over stems, so that a
+keyword matches its inflections: "migrant" finds "migrants", "beat" finds "beating",
+"early marriage" finds "early marriages" (word order still counts).
+
+A blank spaCy pipeline tokenises; one small component sets each token's ``NORM`` to its
+Snowball stem (NLTK; English by default, any Snowball language can be named), and the
+matcher compares NORMs.  Multi-word keywords match as phrases.  Stems are cached per
+word, and hits per text, so re-scoring after a coder's decision costs nothing here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from qualcode.errors import ConfigError
+
+_SPACY_LANG = {"english": "en", "russian": "ru", "german": "de", "french": "fr"}
+
+
+def _stemmer(language: str) -> Callable[[str], str]:
+    from nltk.stem.snowball import SnowballStemmer
+
+    if language not in SnowballStemmer.languages:
+        raise ConfigError(
+            f"No stemmer for keyword language '{language}'.",
+            hint=f"Use one of: {', '.join(SnowballStemmer.languages)}.",
+        )
+    stem = SnowballStemmer(language).stem
+    return lru_cache(maxsize=200_000)(lambda word: stem(word.lower()))
+
+
+class KeywordMatcher:
+    """Per code, the keywords (as written in the codebook) that occur in a text."""
+
+    def __init__(self, keywords: Sequence[Sequence[str]], language: str = "english") -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self.n_codes = len(keywords)
+        self.nlp = spacy.blank(_SPACY_LANG.get(language, "xx"))
+        self._stem = _stemmer(language)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self._keyword: dict[int, tuple[int, str]] = {}
+        for j, words in enumerate(keywords):
+            for word in (w.strip() for w in words):
+                if word:
+                    key = self.nlp.vocab.strings.add(f"{j}:{word}")
+                    self._keyword[key] = (j, word)
+                    self.matcher.add(f"{j}:{word}", [self._doc(word)])
+        self._cache: dict[str, list[frozenset[str]]] = {}
+
+    def _doc(self, text: str) -> Any:
+        doc = self.nlp.make_doc(text)
+        for token in doc:
+            token.norm_ = self._stem(token.text)
+        return doc
+
+    def hits(self, text: str) -> list[frozenset[str]]:
+        """For each code, the keywords found in ``text``."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        found: list[set[str]] = [set() for _ in range(self.n_codes)]
+        for match_id, _, _ in self.matcher(self._doc(text)):
+            j, word = self._keyword[match_id]
+            found[j].add(word)
+        out = [frozenset(s) for s in found]
+        if len(self._cache) < 500_000:
+            self._cache[text] = out
+        return out
