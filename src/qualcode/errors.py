@@ -56,3 +56,15 @@ class PipelineError(QualcodeError):
     """A pipeline stage failed; the store is left as it was before the stage."""
 
     exit_code = 5
+
+
+class AuthError(QualcodeError):
+    """No usable credentials: a missing, unknown or revoked token, or a disabled user (401)."""
+
+    exit_code = 6
+
+
+class ForbiddenError(QualcodeError):
+    """The user is known but lacks the role the action needs (403)."""
+
+    exit_code = 7

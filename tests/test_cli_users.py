@@ -1,0 +1,69 @@
+"""The ``users`` and ``token`` commands: tokens printed once, writes audited, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from qualcode.auth import audit_log, authenticate
+from qualcode.cli import app
+from qualcode.store import Store
+
+runner = CliRunner()
+
+
+def _invoke(*args: str, code: int = 0) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def _token(output: str) -> str:
+    return next(line for line in output.splitlines() if line.startswith("qc_"))
+
+
+def test_users_and_tokens_from_the_command_line(tmp_path: Path) -> None:
+    proj = str(tmp_path / "p")
+    _invoke("init", proj)
+    admin_token = _token(_invoke("users", "create-admin", "Root", "-p", proj))
+    assert "already has an admin" in _invoke("users", "create-admin", "Other", "-p", proj, code=4)
+    out = _invoke("users", "add", "Aziz", "--role", "coder", "--role", "analyst", "-p", proj)
+    assert "Added Aziz (coder, analyst)" in out
+    _invoke("users", "add", "Aziz", "--role", "coder", "-p", proj, code=4)
+    assert "Unknown role" in _invoke("users", "add", "Bo", "--role", "boss", "-p", proj, code=2)
+    _invoke("users", "add", "bad\x07", "--role", "coder", "-p", proj, code=2)
+    listed = _invoke("users", "list", "-p", proj)
+    assert "Root" in listed and "coder,analyst" in listed
+
+    token = _token(_invoke("token", "new", "Aziz", "--label", "laptop", "-p", proj))
+    tokens = _invoke("token", "list", "-p", proj)
+    assert token[:8] in tokens and token not in tokens and admin_token not in tokens
+    _invoke("token", "new", "Nobody", "-p", proj, code=3)
+    assert f"Revoked token {token[:8]} of Aziz" in _invoke("token", "revoke", token[:8], "-p", proj)
+    _invoke("token", "revoke", token[:8], "-p", proj, code=4)
+    _invoke("token", "revoke", "qc_nope1", "-p", proj, code=3)
+
+    store = Store(Path(proj))
+    assert authenticate(store, admin_token).name == "Root"
+    entries = audit_log(store)
+    assert {e["user"] for e in entries} == {"cli"} and entries[0]["action"] == "token.revoke"
+    log = (Path(proj) / "qualcode.log").read_text(encoding="utf-8")
+    assert token not in log and admin_token not in log
+    store.close()
+
+
+def test_disabled_user_and_missing_project(tmp_path: Path) -> None:
+    proj = str(tmp_path / "p")
+    _invoke("init", proj)
+    _invoke("users", "add", "Aziz", "--role", "coder", "-p", proj)
+    token = _token(_invoke("token", "new", "Aziz", "-p", proj))
+    assert "Disabled Aziz" in _invoke("users", "disable", "Aziz", "-p", proj)
+    assert "disabled" in _invoke("users", "list", "-p", proj)
+    _invoke("token", "new", "Aziz", "-p", proj, code=4)
+    _invoke("users", "enable", "Aziz", "-p", proj)
+    assert "researcher" in _invoke("users", "roles", "Aziz", "--role", "researcher", "-p", proj)
+    store = Store(Path(proj))
+    assert authenticate(store, token).roles == ("researcher",)
+    store.close()
+    _invoke("users", "list", "-p", str(tmp_path / "none"), code=3)
