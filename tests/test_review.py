@@ -67,3 +67,53 @@ def test_bad_decisions_are_refused_and_nothing_is_logged(
 def test_undo_of_an_unknown_decision(seg_store: Store) -> None:
     with pytest.raises(NotFoundError):
         review.undo(seg_store, 42, "ann")
+
+
+def test_a_stale_decision_is_refused_with_the_current_one(seg_store: Store) -> None:
+    first = review.record(seg_store, 1, "unemployment", "accept", "ann", expected=0)
+    with pytest.raises(ConflictError) as err:
+        review.record(seg_store, 1, "unemployment", "reject", "bob", expected=0)
+    assert err.value.current["id"] == first and err.value.current["coder"] == "ann"  # type: ignore[attr-defined]
+    second = review.record(seg_store, 1, "unemployment", "reject", "bob", expected=first)
+    assert [e["id"] for e in seg_store.review_events()] == [first, second]
+
+
+def test_two_connections_deciding_at_once_lose_nothing(seg_store: Store) -> None:
+    import threading
+
+    path = seg_store.path.parent
+    results: list[str] = []
+
+    def coder(name: str) -> None:
+        s = Store(path)
+        for _ in range(25):
+            for _attempt in range(50):
+                last = s.review_events(1)
+                expected = last[-1]["id"] if last else 0
+                try:
+                    review.record(s, 1, "unemployment", "accept", name, expected=expected)
+                    results.append(name)
+                    break
+                except ConflictError:
+                    continue
+        s.close()
+
+    threads = [threading.Thread(target=coder, args=(n,)) for n in ("ann", "bob", "cem")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    events = seg_store.review_events(1)
+    assert len(events) == len(results) == 75  # every acknowledged write is stored, once
+    assert len({e["id"] for e in events}) == 75
+
+
+def test_a_code_can_be_added_to_part_of_a_segment(seg_store: Store) -> None:
+    text = seg_store.segment(1).text
+    eid = review.record(seg_store, 1, "unemployment", "add", "ann", span=(0, len(text) - 1))
+    event = next(e for e in seg_store.review_events(1) if e["id"] == eid)
+    assert (event["span_start"], event["span_end"]) == (0, len(text) - 1)
+    with pytest.raises(InputError, match="not inside segment 1"):
+        review.record(seg_store, 1, "unemployment", "add", "ann", span=(0, len(text) + 5))
+    with pytest.raises(InputError, match="Only an added code"):
+        review.record(seg_store, 1, "unemployment", "accept", "ann", span=(0, 2))

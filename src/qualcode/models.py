@@ -146,3 +146,4 @@ class ReviewEvent:
     at: str  # ISO 8601 UTC timestamp
     memo: str = ""
     id: int | None = None
+    span: tuple[int, int] | None = None  # part of the segment's text the code is for

@@ -20,14 +20,40 @@ MAX_MEMO = 5000
 
 
 def record(
-    store: Store, segment_id: int, code_id: str, action: str, coder: str, memo: str = ""
+    store: Store,
+    segment_id: int,
+    code_id: str,
+    action: str,
+    coder: str,
+    memo: str = "",
+    *,
+    span: tuple[int, int] | None = None,
+    expected: int | None = None,
 ) -> int:
-    """Append a decision; return its log id."""
+    """Append a decision; return its log id.  ``span``: the part of the segment's text
+    the code is for (an ``add`` only).  ``expected``: the id of the last entry for this
+    segment and code the coder saw (0: none); if another decision came in since,
+    ``ConflictError`` (409) carries the current one and nothing is written."""
     if action not in ACTIONS:
         raise InputError(f"Unknown review action '{action}'; use one of {sorted(ACTIONS)}.")
     _check(store, segment_id, code_id, coder, memo)
+    if span is not None:
+        _check_span(store, segment_id, action, span)
     at = datetime.now(UTC).isoformat(timespec="microseconds")
-    return store.append_review(ReviewEvent(segment_id, code_id, action, coder.strip(), at, memo))
+    event = ReviewEvent(segment_id, code_id, action, coder.strip(), at, memo, span=span)
+    return store.append_review(event, expected=expected)
+
+
+def _check_span(store: Store, segment_id: int, action: str, span: tuple[int, int]) -> None:
+    length = len(store.segment(segment_id).text)
+    start, end = span
+    if action != "add":
+        raise InputError("Only an added code can be given a part of the segment (a span).")
+    if not 0 <= start < end <= length:
+        raise InputError(
+            f"The span {start}-{end} is not inside segment {segment_id} (0-{length}).",
+            hint="Give character offsets into the segment's text, start before end.",
+        )
 
 
 def undo(store: Store, event_id: int, coder: str) -> int:
@@ -83,3 +109,29 @@ def _check(store: Store, segment_id: int, code_id: str, coder: str, memo: str) -
             f"No code '{code_id}' in this project's codebook.",
             hint="Load the codebook with `qualcode process --codebook FILE` first.",
         )
+
+
+def bulk_accept(
+    store: Store, coder: str, min_score: float, code_id: str | None = None, *, apply: bool = False
+) -> list[dict[str, Any]]:
+    """Suggestions scoring at least ``min_score`` (for ``code_id``, or all codes) that
+    nobody has decided on yet: what a bulk accept would change.  With ``apply``, accept
+    them all in one transaction (all or none)."""
+    if not 0.0 <= min_score <= 1.0:
+        raise InputError(f"min_score must be between 0 and 1; got {min_score}.")
+    decided = set(fold(store.review_events()))
+    todo: list[dict[str, Any]] = [
+        {"segment_id": s.segment_id, "code_id": s.code_id, "score": s.score}
+        for s in store.suggestions()
+        if s.score >= min_score
+        and (code_id is None or s.code_id == code_id)
+        and (s.segment_id, s.code_id) not in decided
+    ]
+    if apply and todo:
+        _check(store, todo[0]["segment_id"], todo[0]["code_id"], coder, "")
+        at = datetime.now(UTC).isoformat(timespec="microseconds")
+        with store.atomic():
+            for t in todo:
+                event = ReviewEvent(t["segment_id"], t["code_id"], "accept", coder.strip(), at)
+                store.append_review(event, expected=None)
+    return todo

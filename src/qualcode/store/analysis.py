@@ -8,13 +8,17 @@ from typing import Any
 
 import numpy as np
 
-from qualcode.errors import NotFoundError
+from qualcode.errors import ConflictError, NotFoundError
 from qualcode.models import Code, Codebook, ReviewEvent, Suggestion, Topic
+from qualcode.store.auth import AuthStore
+from qualcode.store.codebook_history import CodebookStore
 from qualcode.store.db import utcnow, where_equals
+from qualcode.store.jobs import JobStore
 from qualcode.store.redactions import RedactionStore
+from qualcode.store.segments import SegmentQueryStore
 
 
-class Store(RedactionStore):
+class Store(AuthStore, JobStore, SegmentQueryStore, RedactionStore, CodebookStore):
     """The project database.  See ``StoreCore`` for transcripts and segments."""
 
     # embeddings cache, keyed by (model id, text hash) ---------------------------
@@ -60,7 +64,8 @@ class Store(RedactionStore):
     # codebook -----------------------------------------------------------------
     def save_codebook(self, codebook: Codebook, content: dict[str, Any]) -> None:
         """Make ``codebook`` the project's codebook.  Existing codes are kept (not deleted)
-        so review decisions that name them keep their meaning."""
+        so review decisions that name them keep their meaning; the change is versioned in
+        ``code_history`` (codes the file lacks are retired; see ``record_codebook_load``)."""
         with self.atomic():
             self.db.table("codebooks").insert(
                 {
@@ -86,6 +91,7 @@ class Store(RedactionStore):
                 ),
                 pk="id",
             )
+            self.record_codebook_load(codebook)
 
     def codebook_content(self) -> dict[str, Any] | None:
         row = self.db.execute("SELECT content FROM codebooks ORDER BY id DESC LIMIT 1").fetchone()
@@ -175,24 +181,48 @@ class Store(RedactionStore):
         }
 
     # review log: append-only ---------------------------------------------------
-    def append_review(self, event: ReviewEvent, undoes: int | None = None) -> int:
-        with self.atomic():
-            pk = (
-                self.db.table("review_log")
-                .insert(
-                    {
-                        "segment_id": event.segment_id,
-                        "code_id": event.code_id,
-                        "action": event.action,
-                        "coder": event.coder,
-                        "at": event.at,
-                        "memo": event.memo,
-                        "undoes": undoes,
-                    }
-                )
-                .last_pk
+    def append_review(
+        self, event: ReviewEvent, undoes: int | None = None, expected: int | None = None
+    ) -> int:
+        """Append a decision.  With ``expected`` (the id of the last entry for this segment
+        and code that the caller saw, 0 for none) the write happens only if that is still
+        the last one; otherwise ``ConflictError`` carries the current entry."""
+        row = {
+            "segment_id": event.segment_id,
+            "code_id": event.code_id,
+            "action": event.action,
+            "coder": event.coder,
+            "at": event.at,
+            "memo": event.memo,
+            "undoes": undoes,
+            "span_start": event.span[0] if event.span else None,
+            "span_end": event.span[1] if event.span else None,
+        }
+        with self.atomic():  # BEGIN IMMEDIATE: check-then-write is atomic
+            if expected is not None:
+                self._check_last(event.segment_id, event.code_id, expected)
+            cols = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            cursor = self.db.conn.execute(
+                f"INSERT INTO review_log ({cols}) VALUES ({marks})", list(row.values())
             )
-        return int(pk)  # type: ignore[arg-type]
+        return int(cursor.lastrowid or 0)
+
+    def _check_last(self, segment_id: int, code_id: str, expected: int) -> None:
+        last = list(
+            self.db.query(
+                "SELECT * FROM review_log WHERE segment_id = ? AND code_id = ? "
+                "ORDER BY id DESC LIMIT 1",
+                [segment_id, code_id],
+            )
+        )
+        if (last[0]["id"] if last else 0) != expected:
+            err = ConflictError(
+                f"Segment {segment_id} / code '{code_id}' changed since you loaded it.",
+                hint="Look at the current decision and decide again.",
+            )
+            err.current = last[0] if last else None  # type: ignore[attr-defined]
+            raise err
 
     def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
         where, args = where_equals("segment_id", segment_id)

@@ -60,10 +60,25 @@ class StoreCore:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction (a savepoint when nested); rolled back on any error."""
+        """One transaction (a savepoint when nested); rolled back on any error.
+
+        The outermost one starts with BEGIN IMMEDIATE: it takes the write lock before
+        reading, so a read-then-write cannot fail with "database is locked" when another
+        connection (the API, a job) commits in between; it waits for busy_timeout."""
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+            conn.commit()
         except sqlite3.IntegrityError as err:
             raise PipelineError(
                 f"The database refused a write ({err}); nothing from this step was kept."
@@ -193,8 +208,16 @@ class StoreCore:
                 for s, h in zip(segments, hashes, strict=True)
             )
 
+    def segment(self, segment_id: int) -> Segment:
+        found = self._segments("WHERE id = ?", [segment_id])
+        if not found:
+            raise NotFoundError(f"No segment with id {segment_id}.")
+        return found[0]
+
     def segments(self, transcript_id: int | None = None) -> list[Segment]:
-        where, args = where_equals("transcript_id", transcript_id)
+        return self._segments(*where_equals("transcript_id", transcript_id))
+
+    def _segments(self, where: str, args: list[Any]) -> list[Segment]:
         rows = self.db.query(f"SELECT * FROM segments {where} ORDER BY transcript_id, seq", args)
         return [
             Segment(

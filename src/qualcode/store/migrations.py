@@ -186,3 +186,174 @@ def m005_redaction_review(db: Database) -> None:
         pk=("transcript_id", "pseudonym"),
         foreign_keys=[("transcript_id", "transcripts", "id")],
     )
+
+
+@migrations(name="m006_users_tokens")
+def m006_users_tokens(db: Database) -> None:
+    """Users with roles, API tokens (only their sha256 is stored) and an append-only audit
+    log of writes (names, ids and counts: never transcript text or secrets)."""
+    db.table("users").create(
+        {"id": int, "name": str, "created_at": str, "disabled": int},
+        pk="id",
+        not_null={"name", "created_at", "disabled"},
+        defaults={"disabled": 0},
+    )
+    db.execute("CREATE UNIQUE INDEX idx_users_name ON users (name COLLATE NOCASE)")
+    db.table("user_roles").create(
+        {"user_id": int, "role": str},
+        pk=("user_id", "role"),
+        foreign_keys=[("user_id", "users", "id")],
+    )
+    db.table("tokens").create(
+        {
+            "id": int,
+            "user_id": int,
+            "token_hash": str,
+            "prefix": str,
+            "label": str,
+            "created_at": str,
+            "revoked_at": str,
+            "last_used_at": str,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id")],
+        not_null={"user_id", "token_hash", "prefix", "created_at"},
+    )
+    db.table("tokens").create_index(["token_hash"], unique=True)
+    db.table("tokens").create_index(["prefix"])
+    db.table("audit_log").create(
+        {"id": int, "at": str, "user": str, "action": str, "target": str, "detail": str},
+        pk="id",
+        not_null={"at", "user", "action"},
+    )
+    db.executescript(append_only("audit_log"))
+
+
+@migrations(name="m007_jobs")
+def m007_jobs(db: Database) -> None:
+    """The persistent job queue: long runs (ingest, process) outside HTTP requests.
+    ``params`` and ``result`` are JSON of ids, names, options and counts, never text."""
+    db.table("jobs").create(
+        {
+            "id": int,
+            "kind": str,
+            "params": str,
+            "state": str,
+            "progress": float,
+            "message": str,
+            "result": str,
+            "attempts": int,
+            "created_at": str,
+            "started_at": str,
+            "finished_at": str,
+            "heartbeat_at": str,
+            "worker": str,
+            "error": str,
+        },
+        pk="id",
+        not_null={"kind", "params", "state", "progress", "attempts", "created_at"},
+        defaults={"state": "queued", "progress": 0.0, "attempts": 0, "params": "{}"},
+    )
+    db.table("jobs").create_index(["state", "id"])
+
+
+SEGMENT_FTS_TRIGGERS = {
+    "insert": "AFTER INSERT ON segments BEGIN {new} END",
+    "delete": "AFTER DELETE ON segments BEGIN {old} END",
+    "update": "AFTER UPDATE OF text ON segments BEGIN {old} {new} END",
+}
+
+
+@migrations(name="m008_segment_search")
+def m008_segment_search(db: Database) -> None:
+    """Full-text index over segment text (external content: the text is stored once),
+    kept in step by triggers and filled with the segments already there.  Diacritics are
+    folded (cafe = café) and Uzbek ʻ/ʼ split words like ' and ‘ do (oʻzbek = o'zbek)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE segments_fts USING fts5(text, content='segments', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2 separators \u02bb\u02bc')"
+    )
+    db.execute("INSERT INTO segments_fts(segments_fts) VALUES ('rebuild')")
+    new = "INSERT INTO segments_fts(rowid, text) VALUES (new.id, new.text);"
+    old = "INSERT INTO segments_fts(segments_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+    for name, body in SEGMENT_FTS_TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER segments_fts_{name} " + body.format(new=new, old=old))
+    # FTS5 keeps replaced words in its pages until they merge: once a redaction has
+    # rewritten segment text (and been logged), merge so the redacted words leave no trace.
+    db.execute(
+        "CREATE TRIGGER segments_fts_purge AFTER INSERT ON redaction_log BEGIN "
+        "INSERT INTO segments_fts(segments_fts) VALUES ('optimize'); END"
+    )
+
+
+_CODE_SNAPSHOT = (
+    "json_object('label', label, 'definition', definition, "
+    "'inclusion', coalesce(inclusion, ''), 'exclusion', coalesce(exclusion, ''), "
+    "'examples', json(coalesce(examples, '[]')), 'keywords', json(coalesce(keywords, '[]')), "
+    "'parent', parent)"
+)
+_LISTED_CODE_IDS = (  # ids in the latest codebook; json_each has its own "id" column
+    "SELECT json_extract(value, '$.id') AS code_id FROM json_each("
+    "(SELECT content FROM codebooks ORDER BY id DESC LIMIT 1), '$.codes') "
+    "WHERE code_id IS NOT NULL"
+)
+_HISTORY_INSERT = (
+    'INSERT INTO code_history (code_id, version, action, status, content, "user", at, note) '
+    f"SELECT id, ?, ?, ?, {_CODE_SNAPSHOT}, 'migration', "
+    "coalesce(?, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')), ? FROM codes "
+)
+
+
+@migrations(name="m009_codebook_history")
+def m009_codebook_history(db: Database) -> None:
+    """Versioned codes: status, version and merged_into on ``codes`` and an append-only
+    ``code_history`` of snapshots.  Every existing code is recorded as version 1 (as of the
+    first codebook load); one the latest codebook does not list is recorded as retired."""
+    codes = db.table("codes")
+    codes.add_column("status", str, not_null_default="active")
+    codes.add_column("version", int, not_null_default=1)
+    codes.add_column("merged_into", str)
+    db.table("code_history").create(
+        {
+            "id": int,
+            "code_id": str,
+            "version": int,
+            "action": str,
+            "status": str,
+            "content": str,
+            "merged_into": str,
+            "user": str,
+            "at": str,
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("code_id", "codes", "id")],
+        not_null={"code_id", "version", "action", "status", "content", "user", "at"},
+    )
+    db.table("code_history").create_index(["code_id", "version"], unique=True)
+    db.executescript(append_only("code_history"))
+    first, last = db.execute("SELECT MIN(loaded_at), MAX(loaded_at) FROM codebooks").fetchone()
+    began = "recorded when code history began"
+    db.execute(_HISTORY_INSERT + "ORDER BY rowid", [1, "add", "active", first, began])
+    if db.execute(f"SELECT count(*) FROM ({_LISTED_CODE_IDS})").fetchone()[0]:
+        unlisted = f"WHERE id NOT IN ({_LISTED_CODE_IDS})"
+        note = "not in the project's codebook when code history began"
+        db.execute(_HISTORY_INSERT + unlisted, [2, "retire", "retired", last, note])
+        db.execute(f"UPDATE codes SET status = 'retired', version = 2 {unlisted}")
+
+
+@migrations(name="m010_project_members")
+def m010_project_members(db: Database) -> None:
+    """Which users may open which project of a workspace (the server's own database)."""
+    db.table("project_members").create(
+        {"user_id": int, "project": str, "added_at": str},
+        pk=("user_id", "project"),
+        foreign_keys=[("user_id", "users", "id")],
+    )
+
+
+@migrations(name="m011_review_spans")
+def m011_review_spans(db: Database) -> None:
+    """A code added to part of a segment: character offsets into the segment's text."""
+    db.table("review_log").add_column("span_start", int)
+    db.table("review_log").add_column("span_end", int)
