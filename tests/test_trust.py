@@ -91,6 +91,7 @@ def test_kappas_match_hand_computed_values(store: Store, segs: list[int]) -> Non
     # model U 1100 vs ann 1101: po 3/4, pe 1/2 -> 0.5; M 0110 vs 0010 likewise 0.5
     assert ann.kappa == pytest.approx({U: 0.5, M: 0.5})
     assert ann.kappa[U] == pytest.approx(cohen_kappa_score([1, 1, 0, 0], [1, 1, 0, 1]))
+    assert ann.percent == pytest.approx({U: 0.75, M: 0.75})  # 3 of 4 segments agree
     assert bob.kappa == {U: 1.0, M: 1.0} and bob.mean_kappa == 1.0  # perfect agreement
     (pair,) = r.between_coders
     assert (pair.first, pair.second, pair.n_segments) == ("ann", "bob", 3)
@@ -98,6 +99,7 @@ def test_kappas_match_hand_computed_values(store: Store, segs: list[int]) -> Non
     assert pair.kappa == pytest.approx({U: 1.0, M: 0.4})
     assert pair.kappa[M] == pytest.approx(cohen_kappa_score([0, 0, 1], [0, 1, 1]))
     assert pair.mean_kappa == pytest.approx(0.7)
+    assert pair.percent == pytest.approx({U: 1.0, M: 2 / 3})
 
 
 def test_alpha_among_coders_and_with_the_model(store: Store, segs: list[int]) -> None:

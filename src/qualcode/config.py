@@ -35,7 +35,8 @@ DEFAULTS: dict[str, str] = {
     "min_topic_size": "8",
     "suggest_threshold": "0.45",
     "suggest_top_k": "3",
-    "suggest_preference": "recall",  # thresholds learned from decisions: recall|balanced|precision
+    "suggest_preference": "recall",  # thresholds from decisions: recall|balanced|precision
+    "blind_coding": "false",  # true: a coder sees only their own decisions
     "redact_keep": "",  # words never redacted, comma-separated (e.g. district names needed)
     "redact_orgs": "",  # organisations that identify a person, comma-separated
     "redact_layers": ",".join(DEFAULT_LAYERS),
@@ -55,6 +56,7 @@ class Settings:
     suggest_threshold: float
     suggest_top_k: int
     suggest_preference: str
+    blind_coding: str
     redact_keep: str
     redact_orgs: str
     redact_layers: str
@@ -81,6 +83,10 @@ def _convert(name: str, raw: str, kind: Any) -> Any:
             return value
         if kind in (float, "float"):
             return float(raw)
+        if name == "blind_coding" and raw not in ("true", "false"):
+            raise ConfigError(
+                f"Setting 'blind_coding' has the value '{raw}'.", hint="Use true or false."
+            )
         if name == "suggest_preference" and raw not in PREFERENCES:
             raise ConfigError(
                 f"Setting 'suggest_preference' has the value '{raw}'.",

@@ -106,12 +106,15 @@ def suggester_for(
     vectors: np.ndarray,
     events: Iterable[Mapping[str, Any]],
     beta: float = 2.0,
+    max_unlabelled: int = 500,
 ) -> Suggester:
     """The zero-shot suggester, fitted; or, once coders have decided on some of these
-    segments, a ``LearningSuggester`` trained on those decisions."""
+    segments, a ``LearningSuggester`` trained on those decisions (with up to
+    ``max_unlabelled`` undecided segments as weak negatives)."""
     from qualcode.suggest import ZeroShotSuggester
 
-    zero_shot.fit(codebook)
+    if getattr(zero_shot, "codebook_", None) != codebook:
+        zero_shot.fit(codebook)  # embeds the codebook: only when it changed
     if not isinstance(zero_shot, ZeroShotSuggester):
         return zero_shot  # a swapped-in suggester does its own learning, if any
     rows, Y = decision_labels(events, segment_ids, [c.id for c in codebook.codes])
@@ -119,4 +122,6 @@ def suggester_for(
         return zero_shot
     learner = LearningSuggester(zero_shot, beta=beta, top_k=zero_shot.top_k)
     undecided = np.setdiff1d(np.arange(len(segment_ids)), rows)
+    if len(undecided) > max_unlabelled:  # a fixed sample keeps retraining to seconds
+        undecided = np.random.default_rng(0).choice(undecided, max_unlabelled, replace=False)
     return learner.fit(codebook, vectors[rows], Y, [texts[i] for i in rows], vectors[undecided])

@@ -35,7 +35,7 @@ class CodeClassifiers:
         self, X: np.ndarray, Y: np.ndarray, sample_weight: np.ndarray | None = None
     ) -> CodeClassifiers:
         """``X``: (n, dim) vectors; ``Y``: (n, n_codes) with 1, 0 or ``UNKNOWN``."""
-        w = np.ones(len(X)) if sample_weight is None else sample_weight
+        w = np.ones(X.shape[0]) if sample_weight is None else sample_weight
         self.estimators_: list[LogisticRegression | None] = []
         self.n_positives_ = (Y == 1).sum(axis=0)
         self.n_negatives_ = (Y == 0).sum(axis=0)
@@ -45,7 +45,7 @@ class CodeClassifiers:
             if pos < self.min_positives or neg < self.min_negatives:
                 self.estimators_.append(None)
                 continue
-            clf = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
+            clf = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000, tol=1e-3)
             self.estimators_.append(clf.fit(X[known], Y[known, j], sample_weight=w[known]))
         return self
 
@@ -144,7 +144,7 @@ class LearningSuggester:
         ``unlabelled``: vectors of segments nobody has decided on yet; they train the
         classifiers as weak negatives (weight ``unlabelled_weight``), since most codes
         are absent from most segments and coders often only confirm what applies."""
-        if getattr(self.zero_shot, "codebook_", None) is not codebook:
+        if getattr(self.zero_shot, "codebook_", None) != codebook:
             self.zero_shot.fit(codebook)  # embeds the codebook: once per codebook
         self.code_ids_ = list(self.zero_shot.code_ids_)
         k = len(self.code_ids_)
@@ -170,7 +170,9 @@ class LearningSuggester:
 
     def scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
         """Calibrated probabilities (n, n_codes); raw scores where no calibration exists."""
-        raw = self.raw_scores(texts, vectors)
+        return self.calibrate(self.raw_scores(texts, vectors))
+
+    def calibrate(self, raw: np.ndarray) -> np.ndarray:
         if self.calibrator_ is None:
             return raw
         return self.calibrator_.predict(raw.ravel()).reshape(raw.shape)
@@ -183,7 +185,7 @@ class LearningSuggester:
         self, ids: Sequence[int], texts: Sequence[str], vectors: np.ndarray
     ) -> list[Suggestion]:
         raw = self.raw_scores(texts, vectors)
-        prob = self.scores(texts, vectors)
+        prob = self.calibrate(raw)
         out: list[Suggestion] = []
         for row, seg_id in enumerate(ids):
             for j in np.argsort(-raw[row], kind="stable")[: self.top_k]:

@@ -20,7 +20,7 @@ How codings are derived (only from the store: the review log and the suggestions
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from typing import Any
 
@@ -46,6 +46,7 @@ class PairAgreement:
     n_segments: int
     kappa: dict[str, float | None]  # per code; None where neither used the code
     mean_kappa: float | None  # mean over codes with a kappa
+    percent: dict[str, float | None] = field(default_factory=dict)  # share of segments agreed
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,12 @@ def _pair(first: str, a: np.ndarray, second: str, b: np.ndarray, codes: list[str
         code: kappa(x[:, j], y[:, j]) if x[:, j].any() or y[:, j].any() else None
         for j, code in enumerate(codes)
     }
-    return PairAgreement(first, second, int(both.sum()), per_code, _mean(per_code.values()))
+    percent: dict[str, float | None] = {
+        code: float((x[:, j] == y[:, j]).mean()) if len(x) else None
+        for j, code in enumerate(codes)
+    }
+    n = int(both.sum())
+    return PairAgreement(first, second, n, per_code, _mean(per_code.values()), percent)
 
 
 def _alpha(codings: Mapping[str, np.ndarray]) -> float | None:

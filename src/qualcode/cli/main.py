@@ -139,6 +139,9 @@ def eval_coding(
     codebook: Annotated[Path, typer.Option(help="Codebook YAML/JSON.")],
     model: Annotated[str | None, typer.Option(help="Embedding model path.")] = None,
     budgets: Annotated[str, typer.Option(help="Labels per code to simulate.")] = "0,5,10,20,50",
+    setfit: Annotated[
+        bool, typer.Option(help="Add SetFit as a peer (slow; needs qualcode[bench]).")
+    ] = False,
 ) -> None:
     """Code suggestion against its peers: macro F1, kappa, calibration, learning curves."""
     from qualcode.codebook import load_codebook
@@ -148,7 +151,8 @@ def eval_coding(
     def go() -> str:
         book = load_codebook(codebook)
         ks = [int(b) for b in budgets.split(",") if b.strip()]
-        points, ids, n = evaluate_coding(labelled, book, SentenceTransformerEmbedder(model), ks)
+        embedder = SentenceTransformerEmbedder(model)
+        points, ids, n = evaluate_coding(labelled, book, embedder, ks, setfit=setfit)
         return format_curves(points, ids, n)
 
     typer.echo(_run(go))

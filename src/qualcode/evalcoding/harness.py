@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.metrics import f1_score
+from sklearn.metrics import f1_score, recall_score
 
 from qualcode.agreement import kappa
 from qualcode.learn import expected_calibration_error
@@ -31,6 +31,7 @@ class CurvePoint:
     mean_positives: float  # positive labels per code actually reached
     macro_f1: dict[str, float] = field(default_factory=dict)  # method -> score
     kappa: dict[str, float] = field(default_factory=dict)
+    recall: dict[str, float] = field(default_factory=dict)
     per_code_f1: dict[str, list[float]] = field(default_factory=dict)
     ece: float | None = None  # qualcode's calibration on the test half
 
@@ -61,6 +62,9 @@ def run_curves(
             pred = model.predict(t_texts, X[test])
             point.macro_f1[name] = float(f1_score(Y[test], pred, average="macro", zero_division=0))
             point.per_code_f1[name] = list(f1_score(Y[test], pred, average=None, zero_division=0))
+            point.recall[name] = float(
+                recall_score(Y[test], pred, average="macro", zero_division=0)
+            )
             point.kappa[name] = float(
                 np.mean([kappa(Y[test][:, j], pred[:, j]) for j in range(Y.shape[1])])
             )

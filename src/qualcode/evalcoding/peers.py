@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qualcode.embed import Embedder
 from qualcode.keywords import KeywordMatcher
 from qualcode.learn import CodeClassifiers, LearningSuggester
 from qualcode.models import Codebook
@@ -71,13 +70,14 @@ class EmbeddingLogReg:
 class QualcodeMethod:
     name = "qualcode"
 
-    def __init__(self, codebook: Codebook, embedder: Embedder) -> None:
+    def __init__(self, codebook: Codebook, zero_shot: ZeroShotSuggester, beta: float = 2.0) -> None:
         self.codebook = codebook
-        self.embedder = embedder
+        self.zero_shot = zero_shot  # shared, so the codebook is embedded once per run
+        self.beta = beta
 
     def fit(self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray) -> QualcodeMethod:
-        zs = ZeroShotSuggester(self.embedder)
-        self.model_ = LearningSuggester(zs).fit(self.codebook, X, Y, texts)
+        learner = LearningSuggester(self.zero_shot, beta=self.beta)
+        self.model_ = learner.fit(self.codebook, X, Y, texts)
         return self
 
     def predict(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
