@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ import numpy as np
 from qualcode import ingest
 from qualcode.codebook import codebook_to_dict, load_codebook, parse_codebook
 from qualcode.config import Components, components_for, redactor_for
-from qualcode.errors import ConflictError, QualcodeError
+from qualcode.errors import CodebookError, ConflictError, QualcodeError
 from qualcode.models import Codebook, RawTranscript, TranscriptMeta
 from qualcode.redact import Redactor, RuleRedactor
 from qualcode.redact.vault import seal
@@ -109,18 +109,30 @@ def ingest_paths(
 
 
 def use_codebook(store: Store, path: Path | None) -> Codebook:
-    """Load ``path`` into the project (if given), else the project's stored codebook."""
+    """Load ``path`` into the project (if given), else the project's stored codebook.
+    Codes retired or merged in the project are left out: they are no longer suggested."""
     if path is not None:
         codebook = load_codebook(path)
         if store.codebook_content() != codebook_to_dict(codebook):
             store.save_codebook(codebook, codebook_to_dict(codebook))
-        return codebook
+        return _active_codes(store, codebook)
     content = store.codebook_content()
     if content is None:
         from qualcode.codebook import default_codebook_path
 
         return use_codebook(store, default_codebook_path())
-    return parse_codebook(content, source="the project's stored codebook")
+    return _active_codes(store, parse_codebook(content, source="the project's stored codebook"))
+
+
+def _active_codes(store: Store, codebook: Codebook) -> Codebook:
+    inactive = store.inactive_code_ids()
+    codes = tuple(c for c in codebook.codes if c.id not in inactive)
+    if not codes:
+        raise CodebookError(
+            f"Every code in codebook '{codebook.name}' is retired or merged in this project.",
+            hint="Restore a code, or add one, before processing.",
+        )
+    return replace(codebook, codes=codes) if len(codes) < len(codebook.codes) else codebook
 
 
 def process(
