@@ -6,7 +6,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup demo test lint bench bench-redact clean
+.PHONY: setup browser demo test lint bench bench-redact bench-coding bench-load clean
 
 # torch==2.13.0 first: it takes the local CPU wheel; an unpinned torch pulls GBs of CUDA.
 $(STAMP): pyproject.toml
@@ -22,11 +22,15 @@ setup: $(STAMP)
 demo: setup
 	$(VENV)/bin/qualcode demo --out out
 
-test: setup
+# Debian's chromium for the browser test (skipped, with a warning, where it can't install).
+browser:
+	sh .ci/install-browser.sh
+
+test: setup browser
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src api tests benchmarks
 	$(VENV)/bin/mypy
 
 bench: setup
@@ -39,6 +43,14 @@ bench-redact: setup
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) benchmarks/bench_redact.py
 	$(PY) benchmarks/bench_presidio.py
+
+# Suggestions: retraining speed on 10,000 segments and learning curves against peers.
+bench-coding: setup
+	$(PY) benchmarks/bench_coding.py --curves
+
+# 20 concurrent coders against a loopback server: p95 latency, no lost decisions.
+bench-load: setup
+	$(PY) benchmarks/bench_review_load.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

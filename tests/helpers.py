@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -34,3 +35,14 @@ class HashEmbedder:
         if not texts:
             return np.zeros((0, self.vectorizer.n_features), dtype=np.float32)
         return self.vectorizer.transform(list(texts)).toarray().astype(np.float32)
+
+
+@dataclass
+class Team:
+    """A test workspace (``tests/service``): its folder and each user's API token."""
+
+    root: Path
+    tokens: dict[str, str]  # user -> token; "admin" too
+
+    def headers(self, user: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[user]}"}

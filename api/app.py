@@ -1,0 +1,50 @@
+"""The FastAPI app: the workspace, the routers, the error handler, the web pages and
+one background job runner per project (``qualcode.jobs``)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from api import errors
+from api.context import Workspace
+from api.routes import admin, codebook, projects, review, segments, web
+from qualcode.config import Components
+from qualcode.store import Store
+
+MAX_UPLOAD_BYTES = 20_000_000
+
+
+def create_app(
+    root: Path,
+    *,
+    run_jobs: bool = True,
+    max_upload: int = MAX_UPLOAD_BYTES,
+    parts_for: Callable[[Store], Components] | None = None,
+) -> FastAPI:
+    """The app over the workspace at ``root``.  ``run_jobs`` starts the job runners;
+    ``parts_for`` picks pipeline components (tests pass fast fakes)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.runners.stop_all()
+
+    app = FastAPI(
+        title="qualcode",
+        version="0.1",
+        description="Review service for coded focus-group transcripts (redacted text only).",
+        lifespan=lifespan,
+    )
+    app.state.workspace = Workspace(root)
+    app.state.max_upload = max_upload
+    app.state.runners = projects.Runners(Path(root), enabled=run_jobs, parts_for=parts_for)
+    if run_jobs:
+        app.state.runners.start_existing(app.state.workspace.project_names())
+    errors.install(app)
+    for module in (admin, projects, segments, review, codebook, web):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,81 @@
+"""Users, tokens and project membership (admin), and who-am-I (anyone signed in)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from api.context import UserDep, WorkspaceDep
+from qualcode import auth, workspace
+from qualcode.errors import ForbiddenError
+
+router = APIRouter(prefix="/api", tags=["users"])
+
+
+class NewUser(BaseModel):
+    name: str = Field(max_length=64)
+    roles: list[str] = Field(max_length=4)
+
+
+class NewToken(BaseModel):
+    label: str = Field(default="", max_length=100)
+
+
+class Member(BaseModel):
+    user: str = Field(max_length=64)
+
+
+def _admin(user: auth.User) -> None:
+    if not user.has("admin"):
+        raise ForbiddenError("Only an admin manages users, tokens and memberships.")
+
+
+def _user_json(u: auth.User) -> dict[str, object]:
+    return {"name": u.name, "roles": list(u.roles), "disabled": u.disabled}
+
+
+@router.get("/me")
+def me(user: UserDep, ws: WorkspaceDep) -> dict[str, object]:
+    projects = workspace.projects_of(ws.home, user.name, ws.project_names())
+    return {**_user_json(user), "projects": projects}
+
+
+@router.get("/users")
+def list_users(user: UserDep, ws: WorkspaceDep) -> list[dict[str, object]]:
+    _admin(user)
+    return [_user_json(u) for u in auth.list_users(ws.home)]
+
+
+@router.post("/users", status_code=201)
+def create_user(body: NewUser, user: UserDep, ws: WorkspaceDep) -> dict[str, object]:
+    _admin(user)
+    return _user_json(auth.create_user(ws.home, body.name, body.roles, actor=user))
+
+
+@router.post("/users/{name}/tokens", status_code=201)
+def new_token(name: str, body: NewToken, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
+    """The token is in this response only; the server keeps its hash."""
+    _admin(user)
+    token = auth.issue_token(ws.home, name, body.label, actor=user)
+    return {"user": name, "token": token, "prefix": token[:8]}
+
+
+@router.delete("/tokens/{prefix}")
+def revoke_token(prefix: str, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
+    _admin(user)
+    info = auth.revoke_token(ws.home, prefix, actor=user)
+    return {"prefix": info.prefix, "revoked_at": info.revoked_at or ""}
+
+
+@router.post("/projects/{project}/members", status_code=201)
+def add_member(project: str, body: Member, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
+    _admin(user)
+    ws.project(project)  # 404 for an unknown project
+    workspace.add_member(ws.home, project, body.user, user)
+    return {"project": project, "user": body.user}
+
+
+@router.get("/audit")
+def audit_log(user: UserDep, ws: WorkspaceDep, limit: int = 200) -> list[dict[str, object]]:
+    _admin(user)
+    return auth.audit_log(ws.home, min(max(limit, 1), 1000))

@@ -1,0 +1,93 @@
+"""The project's codebook: view; add, edit, merge, retire and restore codes, with history.
+Edits carry the version they were based on (409 when stale)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from api.context import ReadAccess, ResearcherAccess
+from qualcode import auth, codebook_edit
+
+router = APIRouter(prefix="/api/projects/{project}/codebook", tags=["codebook"])
+READ = ("researcher", "coder", "analyst")
+
+
+class CodeBody(BaseModel):
+    id: str = Field(max_length=64)
+    label: str = Field(max_length=200)
+    definition: str = Field(max_length=5000)
+    inclusion: str = Field(default="", max_length=5000)
+    exclusion: str = Field(default="", max_length=5000)
+    examples: list[str] = Field(default_factory=list, max_length=50)
+    keywords: list[str] = Field(default_factory=list, max_length=200)
+    parent: str | None = Field(default=None, max_length=64)
+
+
+class Edit(BaseModel):
+    changes: dict[str, Any]
+    expected_version: int = Field(ge=1)
+    note: str = Field(default="", max_length=1000)
+
+
+class Note(BaseModel):
+    note: str = Field(default="", max_length=1000)
+
+
+class Merge(BaseModel):
+    source: str = Field(max_length=64)
+    target: str = Field(max_length=64)
+    note: str = Field(default="", max_length=1000)
+
+
+@router.get("")
+def view(access: ReadAccess, include_inactive: bool = False) -> list[dict[str, Any]]:
+    codes = codebook_edit.list_codes(access.store, include_inactive=include_inactive)
+    return [asdict(c) for c in codes]
+
+
+@router.get("/{code_id}/history")
+def history(code_id: str, access: ReadAccess) -> list[dict[str, Any]]:
+    return [asdict(v) for v in codebook_edit.code_history(access.store, code_id)]
+
+
+@router.post("", status_code=201)
+def add(body: CodeBody, access: ResearcherAccess) -> dict[str, Any]:
+    state = codebook_edit.add_code(access.store, body.model_dump(), access.user.name)
+    auth.audit(access.store, access.user, "code.add", f"code:{body.id}")
+    return asdict(state)
+
+
+@router.patch("/{code_id}")
+def edit(code_id: str, body: Edit, access: ResearcherAccess) -> dict[str, Any]:
+    state = codebook_edit.edit_code(
+        access.store, code_id, body.changes, access.user.name, body.expected_version, body.note
+    )
+    auth.audit(access.store, access.user, "code.edit", f"code:{code_id}")
+    return asdict(state)
+
+
+@router.post("/{code_id}/retire")
+def retire(code_id: str, body: Note, access: ResearcherAccess) -> dict[str, Any]:
+    state = codebook_edit.retire_code(access.store, code_id, access.user.name, body.note)
+    auth.audit(access.store, access.user, "code.retire", f"code:{code_id}")
+    return asdict(state)
+
+
+@router.post("/{code_id}/restore")
+def restore(code_id: str, body: Note, access: ResearcherAccess) -> dict[str, Any]:
+    state = codebook_edit.restore_code(access.store, code_id, access.user.name, body.note)
+    auth.audit(access.store, access.user, "code.restore", f"code:{code_id}")
+    return asdict(state)
+
+
+@router.post("/merge")
+def merge(body: Merge, access: ResearcherAccess) -> dict[str, Any]:
+    state = codebook_edit.merge_codes(
+        access.store, body.source, body.target, access.user.name, body.note
+    )
+    auth.audit(access.store, access.user, "code.merge", f"code:{body.source}->{body.target}")
+    return asdict(state)

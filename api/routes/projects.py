@@ -1,0 +1,226 @@
+"""Projects, uploads, processing jobs, transcripts, redactions, exports and agreement."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+
+from api.context import (
+    ExportAccess,
+    ReadAccess,
+    ResearcherAccess,
+    UserDep,
+    WorkspaceDep,
+)
+from qualcode import auth, ingest, redactions, workspace
+from qualcode.errors import ForbiddenError, InputError
+from qualcode.jobs import JobRunner, default_handlers, uploads_dir
+from qualcode.live import LiveModel
+
+router = APIRouter(prefix="/api/projects", tags=["projects"])
+READ = ("researcher", "coder", "analyst")
+
+
+class Runners:
+    """One job runner and one live model per project, started on first use."""
+
+    def __init__(
+        self, root: Path, enabled: bool = True, parts_for: Callable[..., Any] | None = None
+    ) -> None:
+        self.root, self.enabled, self.parts_for = root, enabled, parts_for
+        self.runners: dict[str, JobRunner] = {}
+        self.models: dict[str, LiveModel] = {}
+
+    def runner(self, project: str) -> JobRunner:
+        if project not in self.runners:
+            handlers = default_handlers(self.parts_for) if self.parts_for else default_handlers()
+            self.runners[project] = JobRunner(self.root / "projects" / project, handlers)
+        runner = self.runners[project]
+        return runner.start() if self.enabled else runner
+
+    def model(self, project: str) -> LiveModel:
+        if project not in self.models:
+            path = self.root / "projects" / project
+            self.models[project] = (
+                LiveModel(path, self.parts_for) if self.parts_for else LiveModel(path)
+            )
+        return self.models[project]
+
+    def start_existing(self, projects: list[str]) -> None:
+        for name in projects:
+            self.runner(name)
+
+    def stop_all(self) -> None:
+        for runner in self.runners.values():
+            runner.stop(timeout=5)
+
+
+def runners(request: Request) -> Runners:
+    return request.app.state.runners
+
+
+class NewProject(BaseModel):
+    name: str = Field(max_length=63)
+
+
+@router.post("", status_code=201)
+def create_project(body: NewProject, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
+    if not user.has("researcher"):
+        raise ForbiddenError("Creating a project needs the researcher role.")
+    workspace.create_project(ws.home, ws.project_dir(body.name), user)
+    return {"name": body.name}
+
+
+@router.get("")
+def list_projects(user: UserDep, ws: WorkspaceDep) -> list[str]:
+    return workspace.projects_of(ws.home, user.name, ws.project_names())
+
+
+@router.post("/{project}/transcripts", status_code=202)
+async def upload(
+    request: Request,
+    file: Annotated[UploadFile, File()],
+    access: ResearcherAccess,
+    metadata: Annotated[str, Form(max_length=20_000)] = "{}",
+    participants: Annotated[str, Form(max_length=20_000)] = "[]",
+) -> dict[str, Any]:
+    """Upload a transcript with its metadata and participant list (JSON); it is redacted,
+    stored and processed by a background job, whose id is returned."""
+    name = _safe_name(file.filename or "")
+    meta = _metadata(metadata, participants, name)
+    folder = uploads_dir(access.store.path.parent)
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = f"{uuid.uuid4().hex[:12]}_{name}"
+    await _save(file, folder / stored, request.app.state.max_upload)
+    job = (
+        runners(request).runner(access.project).submit("ingest", {"files": [stored], "meta": meta})
+    )
+    here = request.app.state.workspace.project(access.project)  # this thread's connection
+    auth.audit(here, access.user, "transcript.upload", f"job:{job}", {"file": stored})
+    return {"job": job, "file": name}
+
+
+def _safe_name(name: str) -> str:
+    base = Path(name.replace("\\", "/")).name
+    suffix = Path(base).suffix.lower()
+    if suffix not in ingest.SUPPORTED_SUFFIXES:
+        raise InputError(
+            f"The file type '{suffix or 'none'}' is not supported.",
+            hint="Upload one of: " + ", ".join(ingest.SUPPORTED_SUFFIXES) + ".",
+        )
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in Path(base).stem)[:80]
+    return f"{stem or 'transcript'}{suffix}"
+
+
+def _metadata(metadata: str, participants: str, name: str) -> dict[str, Any]:
+    try:
+        meta, people = json.loads(metadata), json.loads(participants)
+    except json.JSONDecodeError as err:
+        raise InputError(f"The metadata or participants field is not JSON ({err.msg}).") from None
+    if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+        raise InputError("'participants' must be a JSON list of names.")
+    if not isinstance(meta, dict):
+        raise InputError("'metadata' must be a JSON object of field: value.")
+    meta = {**meta, "participants": people} if people else meta
+    ingest.parse_meta({"title": name, **meta}, source=f"metadata for {name}")  # 422 now
+    return meta
+
+
+async def _save(file: UploadFile, path: Path, limit: int) -> None:
+    size = 0
+    with path.open("wb") as out:
+        while chunk := await file.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                out.close()
+                path.unlink(missing_ok=True)
+                raise InputError(
+                    f"The file is larger than the upload limit ({limit:,} bytes).",
+                    hint="Split the transcript, or ask an admin to raise the limit.",
+                )
+            out.write(chunk)
+
+
+@router.post("/{project}/process", status_code=202)
+def process(request: Request, access: ResearcherAccess) -> dict[str, int]:
+    job = runners(request).runner(access.project).submit("process", {})
+    auth.audit(access.store, access.user, "project.process", f"job:{job}")
+    return {"job": job}
+
+
+@router.get("/{project}/jobs/{job_id}")
+def job_status(job_id: int, access: ReadAccess) -> dict[str, Any]:
+    return asdict(access.store.job(job_id))
+
+
+@router.get("/{project}/transcripts")
+def transcripts(access: ReadAccess) -> list[dict[str, Any]]:
+    keep = ("id", "title", "region", "district", "date", "group", "language", "source_name")
+    return [{k: t.get(k) for k in keep} for t in access.store.transcripts()]
+
+
+class NewRedaction(BaseModel):
+    text: str = Field(min_length=1, max_length=200)
+    kind: str = Field(default="PERSON", max_length=20)
+
+
+class Released(BaseModel):
+    original: str = Field(min_length=1, max_length=200)
+
+
+@router.get("/{project}/transcripts/{tid}/redactions")
+def list_redactions(tid: int, access: ResearcherAccess) -> list[dict[str, Any]]:
+    return [asdict(r) for r in redactions.list_redactions(access.store, tid)]
+
+
+@router.post("/{project}/transcripts/{tid}/redactions", status_code=201)
+def add_redaction(
+    tid: int, body: NewRedaction, request: Request, access: ResearcherAccess
+) -> dict[str, Any]:
+    """Redact a missed name everywhere in the transcript; the text is never stored."""
+    change = redactions.add_redaction(
+        access.store, tid, body.text, body.kind, actor=access.user.name
+    )
+    runners(request).model(access.project).notify()
+    return asdict(change)
+
+
+@router.post("/{project}/transcripts/{tid}/redactions/{pseudonym}/release")
+def release_redaction(
+    tid: int, pseudonym: str, body: Released, access: ResearcherAccess
+) -> dict[str, Any]:
+    """Put back a false positive (the researcher types the original word)."""
+    change = redactions.release_redaction(
+        access.store, tid, pseudonym, original=body.original, actor=access.user.name
+    )
+    return asdict(change)
+
+
+@router.get("/{project}/exports/{kind}")
+def export(kind: str, access: ExportAccess) -> FileResponse:
+    from qualcode.export import export_csv, export_json
+
+    writers = {"csv": (export_csv, "coded_segments.csv"), "json": (export_json, "project.json")}
+    if kind not in writers:
+        raise InputError(f"Unknown export '{kind}'.", hint="Use one of: csv, json.")
+    write, name = writers[kind]
+    out = Path(tempfile.mkdtemp(prefix="qualcode-export-")) / name
+    write(access.store, out)
+    auth.audit(access.store, access.user, "export", f"export:{kind}")
+    return FileResponse(out, filename=f"{access.project}-{name}")
+
+
+@router.get("/{project}/agreement")
+def agreement(access: ReadAccess) -> dict[str, Any]:
+    from qualcode.trust import report_dict, trust_report
+
+    return report_dict(trust_report(access.store))

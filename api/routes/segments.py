@@ -1,0 +1,70 @@
+"""Browsing segments: filters with paging, full-text search, one segment in context.
+Under blind coding a coder sees only their own decisions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.context import Access, ReadAccess
+from qualcode import browse
+
+router = APIRouter(prefix="/api/projects/{project}", tags=["segments"])
+READ = ("researcher", "coder", "analyst")
+
+
+def blind_view(access: Access) -> str | None:
+    """The coder whose decisions alone are shown, when the project codes blind."""
+    blind = access.store.get_setting("blind_coding", "false") == "true"
+    others = access.user.has("researcher") or access.user.has("analyst")
+    return access.user.name if blind and not others else None
+
+
+@router.get("/segments")
+def list_segments(
+    access: ReadAccess,
+    transcript_id: int | None = None,
+    speaker: Annotated[str | None, Query(max_length=100)] = None,
+    region: Annotated[str | None, Query(max_length=100)] = None,
+    district: Annotated[str | None, Query(max_length=100)] = None,
+    group: Annotated[str | None, Query(max_length=100)] = None,
+    language: Annotated[str | None, Query(max_length=20)] = None,
+    date_from: Annotated[str | None, Query(max_length=10)] = None,
+    date_to: Annotated[str | None, Query(max_length=10)] = None,
+    code_id: Annotated[str | None, Query(max_length=64)] = None,
+    status: Annotated[str | None, Query(max_length=20)] = None,
+    min_score: float | None = None,
+    max_score: float | None = None,
+    topic_id: int | None = None,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> dict[str, Any]:
+    f = browse.SegmentFilter(
+        transcript_id, speaker, region, district, group, language, date_from, date_to,
+        code_id, status, min_score, max_score, topic_id, q, blind_view(access),
+    )  # fmt: skip
+    return asdict(browse.list_segments(access.store, f, offset, limit))
+
+
+@router.get("/search")
+def search(
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    access: ReadAccess,
+    offset: int = 0,
+    limit: int = 50,
+) -> dict[str, Any]:
+    coder = blind_view(access)
+    page = browse.search(access.store, q, browse.SegmentFilter(coder=coder), offset, limit)
+    out = asdict(page)
+    for item, hit in zip(out["items"], page.items, strict=True):
+        item["snippet_html"] = hit.snippet_html()
+    return out
+
+
+@router.get("/segments/{segment_id}")
+def segment(segment_id: int, access: ReadAccess, before: int = 2, after: int = 2) -> dict[str, Any]:
+    ctx = browse.segment_context(access.store, segment_id, before, after, blind_view(access))
+    return asdict(ctx)

@@ -1,0 +1,258 @@
+"""The coders' web page: sign in with a token, review the queue from the keyboard, read
+the codebook and the agreement report.  Server-rendered Jinja2 templates (autoescaped)
+and small static scripts that call the JSON API; nothing is fetched from elsewhere.
+
+The sign-in cookie is HttpOnly and SameSite=Strict; writes the scripts make with it carry
+``X-Requested-With: qualcode`` (``api.context.csrf_checked``).  Every page is sent with a
+Content-Security-Policy that allows this origin's scripts and styles only, no inline
+script, so that text from transcripts, memos or user names can never run as code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from api.context import COOKIE, Workspace, member_of, token_of
+from qualcode import auth, codebook_edit, workspace
+from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError, QualcodeError
+from qualcode.store import Store
+
+router = APIRouter(tags=["web"], include_in_schema=False)
+
+HERE = Path(__file__).resolve().parents[1]
+STATIC = HERE / "static"
+READ = ("researcher", "coder", "analyst")
+MAX_TOKEN = 256
+NEXT_PAGE = re.compile(r"^/p/[a-z0-9][a-z0-9_-]{0,62}/(review|codebook|agreement)$")
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",  # "no-referrer" would make form posts say Origin: null
+    "Cache-Control": "no-store",  # pages show transcript text: keep them out of caches
+}
+STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+
+ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(HERE / "templates"),
+    autoescape=True,  # every template, whatever its name
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENV.filters["num"] = lambda v, digits=2: "-" if v is None else f"{v:.{digits}f}"
+
+
+def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = ENV.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+
+
+def error_page(status: int, title: str, message: str, user: auth.User | None) -> HTMLResponse:
+    return page("error.html", status, title=title, message=message, user=user, project=None)
+
+
+def _workspace(request: Request) -> Workspace:
+    ws: Workspace = request.app.state.workspace
+    return ws
+
+
+def viewer(request: Request) -> auth.User | None:
+    """The signed-in user, or None (no token, or one no longer valid)."""
+    token = token_of(request)
+    if not token or len(token) > MAX_TOKEN:
+        return None
+    try:
+        return auth.authenticate(_workspace(request).home, token)
+    except AuthError:
+        return None
+
+
+def _sign_in_first(request: Request) -> RedirectResponse:
+    return RedirectResponse(f"/?next={quote(request.url.path, safe='/')}", status_code=303)
+
+
+def _project_page(
+    request: Request, project: str, roles: tuple[str, ...]
+) -> tuple[auth.User, Store] | Response:
+    """The user and the project's store, or the response to send instead: a redirect to
+    sign in, or a 403/404 page."""
+    user = viewer(request)
+    if user is None:
+        return _sign_in_first(request)
+    ws = _workspace(request)
+    if not any(user.has(r) for r in roles):
+        return error_page(
+            403, "Not for your role", f"This page needs the role {' or '.join(roles)}.", user
+        )
+    try:
+        store = ws.project(project)
+        member_of(ws, user, project)
+    except (NotFoundError, InputError):
+        return error_page(404, "No such project", "There is no project by that name.", user)
+    except ForbiddenError as err:
+        return error_page(403, "Not your project", err.message, user)
+    return user, store
+
+
+def _same_origin(request: Request) -> bool:
+    """A form post from another site (login CSRF) carries that site's Origin."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def _next_page(value: str) -> str:
+    return value if NEXT_PAGE.match(value) else "/"
+
+
+# sign in and out --------------------------------------------------------------------
+@router.get("/")
+def home(request: Request, next: str = "") -> Response:
+    user = viewer(request)
+    if user is None:
+        return page("signin.html", user=None, project=None, next=_next_page(next), error=None)
+    if next and _next_page(next) != "/":
+        return RedirectResponse(_next_page(next), status_code=303)
+    ws = _workspace(request)
+    projects = workspace.projects_of(ws.home, user.name, ws.project_names())
+    return page("home.html", user=user, project=None, projects=projects)
+
+
+@router.post("/")
+def sign_in(
+    request: Request, token: str = Form(default=""), next: str = Form(default="")
+) -> Response:
+    if not _same_origin(request):
+        return error_page(403, "Refused", "Sign in from this server's own page.", None)
+    token = token.strip()
+    try:
+        if not token or len(token) > MAX_TOKEN:
+            raise AuthError("No usable token.")
+        auth.authenticate(_workspace(request).home, token)
+    except AuthError:
+        return page(
+            "signin.html",
+            401,
+            user=None,
+            project=None,
+            next=_next_page(next),
+            error="That token was not accepted: it is unknown, revoked, or its user is disabled.",
+        )
+    response = RedirectResponse(_next_page(next), status_code=303)
+    response.set_cookie(
+        COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    return response
+
+
+@router.post("/signout")
+def sign_out(request: Request) -> Response:
+    if not _same_origin(request):
+        return error_page(403, "Refused", "Sign out from this server's own page.", None)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+# project pages ----------------------------------------------------------------------
+@router.get("/p/{project}/review")
+def review_page(request: Request, project: str) -> Response:
+    found = _project_page(request, project, ("coder",))
+    if isinstance(found, Response):
+        return found
+    user, _ = found
+    return page("review.html", user=user, project=project)
+
+
+@router.get("/p/{project}/codebook")
+def codebook_page(request: Request, project: str) -> Response:
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, store = found
+    codes = codebook_edit.list_codes(store, include_inactive=True)
+    active = [c for c in codes if c.status == "active"]
+    inactive = [c for c in codes if c.status != "active"]
+    return page("codebook.html", user=user, project=project, active=active, inactive=inactive)
+
+
+@router.get("/p/{project}/agreement")
+def agreement_page(request: Request, project: str) -> Response:
+    from qualcode.trust import report_dict, trust_report
+
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, store = found
+    try:
+        report, problem = report_dict(trust_report(store)), None
+    except QualcodeError as err:  # e.g. no decisions yet
+        report, problem = None, err.message + (f" {err.hint}" if err.hint else "")
+    return page("agreement.html", user=user, project=project, report=report, problem=problem)
+
+
+# static files -----------------------------------------------------------------------
+def _load_static() -> dict[str, tuple[bytes, str, str]]:
+    """name -> (content, media type, version): the shipped files, read once.  Served
+    from memory by an async route, so they never take a worker thread (see ``static``)."""
+    files = {}
+    for path in sorted(STATIC.iterdir()):
+        kind = STATIC_TYPES.get(path.suffix)
+        if kind and path.is_file() and not path.name.startswith("."):
+            data = path.read_bytes()
+            files[path.name] = (data, kind, hashlib.sha256(data).hexdigest()[:12])
+    return files
+
+
+STATIC_FILES = _load_static()
+
+
+def static_url(name: str) -> str:
+    """The file's URL with its content hash, so browsers may cache it for a day."""
+    return f"/static/{name}?v={STATIC_FILES[name][2]}"
+
+
+ENV.globals["static_url"] = static_url
+
+
+@router.get("/static/{name}")
+async def static(name: str) -> Response:
+    """Only the files shipped in ``api/static``, by name (no paths)."""
+    found = STATIC_FILES.get(name)
+    if found is None:
+        return Response("Not found", status_code=404, media_type="text/plain")
+    data, kind, _ = found
+    headers = {"X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=86400"}
+    return Response(data, media_type=kind, headers=headers)

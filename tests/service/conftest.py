@@ -1,0 +1,63 @@
+"""A workspace with users of every role and one processed demo project, built once and
+copied per test; the app runs on the fast fake embedder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from api import create_app
+from fastapi.testclient import TestClient
+
+from helpers import DEMO_CORPUS, HashEmbedder, Team
+from qualcode import auth, workspace
+from qualcode.config import Components, Settings, default_components
+from qualcode.pipeline import ingest_paths, process
+from qualcode.store import Store
+
+ROLES = {"rita": ["researcher"], "cem": ["coder"], "dina": ["coder"], "ana": ["analyst"]}
+
+
+def fake_parts(store: Store) -> Components:
+    return default_components(Settings.from_strings(store.settings()), embedder=HashEmbedder())
+
+
+def build(root: Path) -> dict[str, str]:
+    home = Store(root, create=True)
+    _, admin_token = auth.create_admin(home, "admin")
+    tokens = {"admin": admin_token}
+    for name, roles in ROLES.items():
+        auth.create_user(home, name, roles)
+        tokens[name] = auth.issue_token(home, name, "tests")
+    project = workspace.create_project(
+        home, root / "projects" / "demo", auth.get_user(home, "rita")
+    )
+    for name in ("cem", "dina", "ana"):
+        workspace.add_member(home, "demo", name, "cli")
+    ingest_paths(project, [DEMO_CORPUS])
+    process(project, parts=fake_parts(project))
+    project.close()
+    home.close()
+    return tokens
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    root = tmp_path_factory.mktemp("workspace-template")
+    return root, build(root)
+
+
+@pytest.fixture
+def team(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Team:
+    root = tmp_path / "ws"
+    shutil.copytree(template[0], root)
+    return Team(root, dict(template[1]))
+
+
+@pytest.fixture
+def client(team: Team) -> Iterator[TestClient]:
+    app = create_app(team.root, run_jobs=True, parts_for=fake_parts, max_upload=200_000)
+    with TestClient(app) as c:
+        yield c

@@ -1,0 +1,139 @@
+"""Coders' decisions over HTTP: attribution, undo, stale-version 409, queue, bulk accept."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from helpers import Team
+from qualcode.store import Store
+
+P = "/api/projects/demo"
+
+
+def _first_suggested(client: TestClient, team: Team) -> tuple[int, str]:
+    page = client.get(f"{P}/segments?status=suggested&limit=1", headers=team.headers("cem")).json()
+    row = page["items"][0]
+    return row["id"], row["codes"][0]["code_id"]
+
+
+def test_a_decision_is_stored_attributed_and_can_be_undone(client: TestClient, team: Team) -> None:
+    seg, code = _first_suggested(client, team)
+    h = team.headers("cem")
+    r = client.post(
+        f"{P}/segments/{seg}/decisions",
+        json={"code_id": code, "action": "accept", "memo": "<b>ok</b>"},
+        headers=h,
+    )
+    assert r.status_code == 201
+    eid = r.json()["id"]
+    store = Store(team.root / "projects" / "demo")
+    event = next(e for e in store.review_events() if e["id"] == eid)
+    assert (event["coder"], event["memo"]) == ("cem", "<b>ok</b>")
+    assert client.post(f"{P}/decisions/{eid}/undo", headers=h).status_code == 201
+    assert client.post(f"{P}/decisions/{eid}/undo", headers=h).status_code == 409
+    assert client.post(f"{P}/decisions/999999/undo", headers=h).status_code == 404
+
+
+def test_two_coders_on_the_same_pair_get_409_with_the_current_state(
+    client: TestClient, team: Team
+) -> None:
+    seg, code = _first_suggested(client, team)
+    first = client.post(
+        f"{P}/segments/{seg}/decisions",
+        json={"code_id": code, "action": "accept", "expected": 0},
+        headers=team.headers("cem"),
+    )
+    assert first.status_code == 201
+    late = client.post(
+        f"{P}/segments/{seg}/decisions",
+        json={"code_id": code, "action": "reject", "expected": 0},
+        headers=team.headers("dina"),
+    )
+    assert late.status_code == 409
+    assert late.json()["current"]["coder"] == "cem"
+    again = client.post(
+        f"{P}/segments/{seg}/decisions",
+        json={"code_id": code, "action": "reject", "expected": first.json()["id"]},
+        headers=team.headers("dina"),
+    )
+    assert again.status_code == 201
+
+
+def test_bad_decisions_are_refused(client: TestClient, team: Team) -> None:
+    h = team.headers("cem")
+    seg, code = _first_suggested(client, team)
+    cases = [
+        (f"{P}/segments/{seg}/decisions", {"code_id": code, "action": "delete"}, 422),
+        (f"{P}/segments/{seg}/decisions", {"code_id": "no_such_code", "action": "accept"}, 404),
+        (f"{P}/segments/99999/decisions", {"code_id": code, "action": "accept"}, 404),
+        (
+            f"{P}/segments/{seg}/decisions",
+            {"code_id": code, "action": "add", "span_start": 5, "span_end": 100000},
+            422,
+        ),
+        (
+            f"{P}/segments/{seg}/decisions",
+            {"code_id": code, "action": "accept", "memo": "m" * 6000},
+            422,
+        ),
+        ("/api/projects/nope/segments/1/decisions", {"code_id": code, "action": "accept"}, 404),
+        ("/api/projects/..%2Fetc/segments", None, 404),
+    ]
+    for path, body, status in cases:
+        r = client.post(path, json=body, headers=h) if body else client.get(path, headers=h)
+        assert r.status_code in (status, 422 if status == 404 and "%2F" in path else status), (
+            path,
+            r.text,
+        )
+    store = Store(team.root / "projects" / "demo")
+    assert store.review_events() == []
+
+
+def test_a_code_added_to_part_of_a_segment_keeps_its_span(client: TestClient, team: Team) -> None:
+    seg, _ = _first_suggested(client, team)
+    body = {
+        "code_id": "gender_norms",
+        "action": "add",
+        "span_start": 0,
+        "span_end": 10,
+        "memo": "first words",
+    }
+    eid = client.post(
+        f"{P}/segments/{seg}/decisions", json=body, headers=team.headers("cem")
+    ).json()["id"]
+    event = next(
+        e for e in Store(team.root / "projects" / "demo").review_events() if e["id"] == eid
+    )
+    assert (event["span_start"], event["span_end"]) == (0, 10)
+
+
+def test_queue_gives_undecided_segments_with_progress(client: TestClient, team: Team) -> None:
+    h = team.headers("cem")
+    q = client.get(f"{P}/queue?limit=5", headers=h).json()
+    assert len(q["items"]) == 5 and q["progress"]["decided"] == 0
+    first = q["items"][0]
+    code = first["codes"][0]["code_id"] if first["codes"] else "unemployment"
+    client.post(
+        f"{P}/segments/{first['id']}/decisions",
+        json={"code_id": code, "action": "accept"},
+        headers=h,
+    )
+    q2 = client.get(f"{P}/queue?limit=5", headers=h).json()
+    assert first["id"] not in [i["id"] for i in q2["items"]]
+    assert q2["progress"]["decided"] == 1
+    other = client.get(f"{P}/queue?limit=50", headers=team.headers("dina")).json()
+    assert other["progress"]["decided"] == 0  # per coder
+
+
+def test_bulk_accept_previews_then_applies_exactly_the_preview(
+    client: TestClient, team: Team
+) -> None:
+    h = team.headers("cem")
+    preview = client.post(f"{P}/bulk-accept", json={"min_score": 0.6}, headers=h).json()
+    assert preview["applied"] is False and preview["count"] > 0
+    assert Store(team.root / "projects" / "demo").review_events() == []
+    done = client.post(f"{P}/bulk-accept", json={"min_score": 0.6, "apply": True}, headers=h).json()
+    assert done["count"] == preview["count"]
+    events = Store(team.root / "projects" / "demo").review_events()
+    assert len(events) == preview["count"] and {e["action"] for e in events} == {"accept"}
+    assert client.post(f"{P}/bulk-accept", json={"min_score": 1.5}, headers=h).status_code == 422
