@@ -1,0 +1,108 @@
+"""Uploads the service refuses: each a 422 whose message names the field at fault, and
+nothing stored (no file kept, no job queued, no transcript, no audit entry)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from helpers import Team
+
+URL = "/api/projects/demo/transcripts"
+TRANSCRIPT = b"Moderator: How is the bus stop?\n\nParticipant 1: It needs a light.\n"
+
+
+def counts(team: Team) -> dict[str, int]:
+    project = team.root / "projects" / "demo"
+    with sqlite3.connect(project / "qualcode.db") as con:
+        tables = ("jobs", "transcripts", "audit_log")
+        found = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    uploads = project / "uploads"
+    found["files"] = len(list(uploads.rglob("*"))) if uploads.exists() else 0
+    return found
+
+
+def post(client: TestClient, team: Team, **parts: Any) -> Any:
+    files = {"file": parts.pop("file", ("group.txt", TRANSCRIPT, "text/plain"))}
+    data = {"metadata": '{"region": "North"}', "participants": '["Aziza"]', **parts}
+    return client.post(URL, files=files, data=data, headers=team.headers("rita"))
+
+
+@pytest.mark.parametrize(
+    ("parts", "field"),
+    [
+        ({"file": ("big.txt", b"Moderator: hello.\n" * 12_000, "text/plain")}, "file"),
+        ({"file": ("setup.exe", b"MZ\x90\x00" * 10, "application/octet-stream")}, "file"),
+        ({"file": ("notes.txt.exe", TRANSCRIPT, "text/plain")}, "file"),
+        ({"file": ("README", TRANSCRIPT, "text/plain")}, "file"),
+        ({"metadata": '{"region": "North"'}, "metadata"),
+        ({"metadata": '["not", "an", "object"]'}, "metadata"),
+        ({"metadata": '{"date": "yesterday"}'}, "date"),
+        ({"participants": '"Aziza, Bobur"'}, "participants"),
+        ({"participants": '{"name": "Aziza"}'}, "participants"),
+        ({"participants": "[1, 2]"}, "participants"),
+    ],
+    ids=[
+        "oversize",
+        "exe",
+        "double-suffix",
+        "no-suffix",
+        "metadata-not-json",
+        "metadata-not-object",
+        "metadata-bad-date",
+        "participants-string",
+        "participants-object",
+        "participants-numbers",
+    ],
+)
+def test_a_refused_upload_is_422_naming_the_field_and_stores_nothing(
+    client: TestClient, team: Team, parts: dict[str, Any], field: str
+) -> None:
+    before = counts(team)
+    r = post(client, team, **parts)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["error"] == "InputError"
+    assert field in body["message"].lower(), body
+    assert "Aziza" not in r.text  # participant names are never echoed
+    assert counts(team) == before
+
+
+def test_the_size_limit_is_stated_in_the_message(client: TestClient, team: Team) -> None:
+    r = post(client, team, file=("big.txt", b"x" * 200_001, "text/plain"))
+    assert r.status_code == 422
+    assert "200,000 bytes" in r.json()["message"]
+
+
+def test_missing_or_oversized_form_fields_are_422_naming_them(
+    client: TestClient, team: Team
+) -> None:
+    before = counts(team)
+    r = client.post(URL, data={"metadata": "{}"}, headers=team.headers("rita"))
+    assert r.status_code == 422
+    assert [p["field"] for p in r.json()["problems"]] == ["body.file"]
+    r = post(client, team, metadata=json.dumps({"notes": "n" * 20_001}))
+    assert r.status_code == 422
+    assert [p["field"] for p in r.json()["problems"]] == ["body.metadata"]
+    assert "nnnn" not in r.text  # the submitted value is not echoed
+    assert counts(team) == before
+
+
+def test_only_researchers_may_upload(client: TestClient, team: Team) -> None:
+    before = counts(team)
+    files = {"file": ("group.txt", TRANSCRIPT, "text/plain")}
+    r = client.post(URL, files=files, headers=team.headers("cem"))
+    assert r.status_code == 403
+    assert counts(team) == before
+
+
+def test_a_declared_body_over_the_limit_is_refused_before_it_is_read(
+    client: TestClient, team: Team
+) -> None:
+    headers = {**team.headers("rita"), "content-length": str(50_000_000)}
+    r = client.post("/api/projects/demo/transcripts", headers=headers, content=b"x")
+    assert r.status_code == 413 and "upload limit" in r.json()["message"]
