@@ -45,6 +45,7 @@ def create_app(
     if run_jobs:
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
+    errors.limit_uploads(app, max_upload)
     for module in (admin, projects, segments, review, codebook, web):
         app.include_router(module.router)
     return app

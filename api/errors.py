@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -43,6 +46,16 @@ def install(app: FastAPI) -> None:
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(body, status_code=status, headers=headers)
 
+    @app.exception_handler(sqlite3.OperationalError)
+    async def _busy(request: Request, err: sqlite3.OperationalError) -> JSONResponse:
+        if "locked" not in str(err) and "busy" not in str(err):
+            raise err
+        return JSONResponse(
+            {"error": "Busy", "message": "The project is busy; try again in a moment."},
+            status_code=503,
+            headers={"Retry-After": "2"},
+        )
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, err: RequestValidationError) -> JSONResponse:
         problems = [
@@ -53,3 +66,22 @@ def install(app: FastAPI) -> None:
             {"error": "InputError", "message": "The request is malformed.", "problems": problems},
             status_code=422,
         )
+
+
+def limit_uploads(app: FastAPI, limit: int, slack: int = 100_000) -> None:
+    """Refuse a request whose declared body is over the upload limit before the body is
+    read (Starlette would otherwise spool the whole file to disk first)."""
+
+    @app.middleware("http")
+    async def _too_large(request: Request, call_next: Any) -> Any:
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit + slack:
+            return JSONResponse(
+                {
+                    "error": "InputError",
+                    "message": f"The request is larger than the upload limit ({limit:,} bytes).",
+                    "hint": "Split the transcript, or ask an admin to raise the limit.",
+                },
+                status_code=413,
+            )
+        return await call_next(request)

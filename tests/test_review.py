@@ -117,3 +117,12 @@ def test_a_code_can_be_added_to_part_of_a_segment(seg_store: Store) -> None:
         review.record(seg_store, 1, "unemployment", "add", "ann", span=(0, len(text) + 5))
     with pytest.raises(InputError, match="Only an added code"):
         review.record(seg_store, 1, "unemployment", "accept", "ann", span=(0, 2))
+
+
+def test_after_an_undo_the_expected_version_is_the_decision_before(seg_store: Store) -> None:
+    first = review.record(seg_store, 1, "unemployment", "accept", "ann", expected=0)
+    second = review.record(seg_store, 1, "unemployment", "reject", "bob", expected=first)
+    review.undo(seg_store, second, "bob")
+    with pytest.raises(ConflictError):
+        review.record(seg_store, 1, "unemployment", "reject", "cem", expected=second)
+    review.record(seg_store, 1, "unemployment", "reject", "cem", expected=first)

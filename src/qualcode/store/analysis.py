@@ -209,19 +209,18 @@ class Store(AuthStore, JobStore, SegmentQueryStore, RedactionStore, CodebookStor
         return int(cursor.lastrowid or 0)
 
     def _check_last(self, segment_id: int, code_id: str, expected: int) -> None:
-        last = list(
-            self.db.query(
-                "SELECT * FROM review_log WHERE segment_id = ? AND code_id = ? "
-                "ORDER BY id DESC LIMIT 1",
-                [segment_id, code_id],
-            )
-        )
-        if (last[0]["id"] if last else 0) != expected:
+        """``expected`` must be the pair's current deciding entry (0: none), the one
+        ``browse.CodeState.event_id`` shows; an undo makes the one before current."""
+        from qualcode.review import fold
+
+        events = self.review_events(segment_id)
+        current = fold(events).get((segment_id, code_id))
+        if (current["id"] if current else 0) != expected:
             err = ConflictError(
                 f"Segment {segment_id} / code '{code_id}' changed since you loaded it.",
                 hint="Look at the current decision and decide again.",
             )
-            err.current = last[0] if last else None  # type: ignore[attr-defined]
+            err.current = dict(current) if current else None  # type: ignore[attr-defined]
             raise err
 
     def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
