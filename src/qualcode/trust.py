@@ -127,8 +127,7 @@ def _pair(first: str, a: np.ndarray, second: str, b: np.ndarray, codes: list[str
         for j, code in enumerate(codes)
     }
     percent: dict[str, float | None] = {
-        code: float((x[:, j] == y[:, j]).mean()) if len(x) else None
-        for j, code in enumerate(codes)
+        code: float((x[:, j] == y[:, j]).mean()) if len(x) else None for j, code in enumerate(codes)
     }
     n = int(both.sum())
     return PairAgreement(first, second, n, per_code, _mean(per_code.values()), percent)
