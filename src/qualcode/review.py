@@ -87,7 +87,11 @@ def current_state(events: Iterable[Mapping[str, Any]]) -> dict[tuple[int, str], 
 
 
 def decisions(store: Store) -> dict[tuple[int, str], dict[str, Any]]:
-    """For each reviewed pair: status, and the coder, time and memo of the deciding entry."""
+    """For each reviewed pair: status, and the coder, time and memo of the deciding entry.
+    Decisions on a code merged into another count for the target (the log is unchanged)."""
+    from qualcode.codebook_edit import resolve_code, resolve_events
+
+    events = resolve_events(store.review_events(), resolve_code(store))
     return {
         pair: {
             "status": ACTIONS[e["action"]],
@@ -95,7 +99,7 @@ def decisions(store: Store) -> dict[tuple[int, str], dict[str, Any]]:
             "at": e["at"],
             "memo": e["memo"] or "",
         }
-        for pair, e in fold(store.review_events()).items()
+        for pair, e in fold(events).items()
     }
 
 
@@ -106,6 +110,11 @@ def _check(store: Store, segment_id: int, code_id: str, coder: str, memo: str) -
         raise InputError(f"The memo is {len(memo)} characters; the limit is {MAX_MEMO}.")
     if not store.segment_exists(segment_id):
         raise NotFoundError(f"No segment with id {segment_id}.")
+    if code_id in store.inactive_code_ids():
+        raise InputError(
+            f"The code '{code_id}' is retired or merged into another code.",
+            hint="Use an active code; see the codebook's history.",
+        )
     if code_id not in store.code_ids():
         raise NotFoundError(
             f"No code '{code_id}' in this project's codebook.",
