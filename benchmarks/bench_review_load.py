@@ -23,7 +23,6 @@ import argparse
 import os
 import random
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -101,23 +100,12 @@ def build(root: Path, coders: int) -> dict[str, str]:
 
 def serve_child(root: str, port_file: str) -> None:
     """In the child process: serve ``root`` on a free loopback port until stopped."""
-    import uvicorn
     from api import create_app
+    from api.loopback import serve_announcing
 
     app = create_app(Path(root), run_jobs=True, parts_for=fake_parts)
     # IPPROTO_TCP: asyncio sets TCP_NODELAY only on such sockets (else +40 ms per reply)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-
-    def announce() -> None:
-        while not server.started:
-            time.sleep(0.05)
-        Path(port_file + ".tmp").write_text(str(sock.getsockname()[1]))
-        os.replace(port_file + ".tmp", port_file)
-
-    threading.Thread(target=announce, daemon=True).start()
-    server.run(sockets=[sock])
+    serve_announcing(app, port_file, access_log=False)
 
 
 class Server:

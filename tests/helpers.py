@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -46,3 +47,21 @@ class Team:
 
     def headers(self, user: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[user]}"}
+
+
+def one_segment_project(store: Any) -> Any:
+    """``store`` with one transcript of one segment ("We need jobs.", id 1) and the
+    drivers codebook."""
+    from qualcode.codebook import load_codebook
+    from qualcode.models import RedactedTranscript, RedactedTurn, TranscriptMeta
+    from qualcode.segment import SentenceSegmenter, layout, text_hash
+
+    doc = RedactedTranscript(
+        "f.txt", "text", "h", (RedactedTurn("P1", "We need jobs."),), TranscriptMeta(title="t"), ()
+    )
+    text, spans = layout(doc.turns)
+    tid = store.add_transcript(doc, text, spans)
+    segs = SentenceSegmenter().segment(tid, text, spans, ["P1"])
+    store.add_segments(segs, [text_hash(s.text) for s in segs])
+    store.save_codebook(load_codebook(DRIVERS), {})
+    return store

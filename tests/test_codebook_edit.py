@@ -269,20 +269,9 @@ def test_the_migration_records_existing_codes(tmp_path: Path) -> None:
 def test_exports_count_decisions_on_a_merged_code_for_its_target_and_retired_codes_refuse_new_ones(
     tmp_path: Path,
 ) -> None:
-    from qualcode import review
-    from qualcode.errors import InputError
-    from qualcode.models import RedactedTranscript, RedactedTurn, TranscriptMeta
-    from qualcode.segment import SentenceSegmenter, layout, text_hash
+    from helpers import one_segment_project
 
-    store = Store(tmp_path, create=True)
-    doc = RedactedTranscript(
-        "f.txt", "text", "h", (RedactedTurn("P1", "We need jobs."),), TranscriptMeta(title="t"), ()
-    )
-    text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans)
-    segs = SentenceSegmenter().segment(tid, text, spans, ["P1"])
-    store.add_segments(segs, [text_hash(s.text) for s in segs])
-    store.save_codebook(load_codebook(DRIVERS), {})
+    store = one_segment_project(Store(tmp_path, create=True))
     review.record(store, 1, "unemployment", "accept", "ann")
     merge_codes(store, "unemployment", "labour_migration", "rita")
     assert review.decisions(store)[(1, "labour_migration")]["status"] == "accepted"

@@ -2,27 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import DRIVERS
+from helpers import one_segment_project
 from qualcode import review
-from qualcode.codebook import load_codebook
 from qualcode.errors import ConflictError, InputError, NotFoundError
-from qualcode.models import RedactedTranscript, RedactedTurn, TranscriptMeta
-from qualcode.segment import SentenceSegmenter, layout, text_hash
 from qualcode.store import Store
 
 
 @pytest.fixture
 def seg_store(store: Store) -> Store:
-    doc = RedactedTranscript(
-        "f.txt", "text", "h", (RedactedTurn("P1", "We need jobs."),), TranscriptMeta(title="t"), ()
-    )
-    text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans)
-    segs = SentenceSegmenter().segment(tid, text, spans, ["P1"])
-    store.add_segments(segs, [text_hash(s.text) for s in segs])
-    book = load_codebook(DRIVERS)
-    store.save_codebook(book, {})
-    return store
+    return one_segment_project(store)  # type: ignore[no-any-return]
 
 
 def test_state_is_derived_from_the_log_latest_decision_wins(seg_store: Store) -> None:

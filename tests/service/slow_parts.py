@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,24 +50,11 @@ def parts_for(delay: float) -> Callable[[Store], Components]:
 
 def start(root: str, port_file: str, delay: float) -> None:
     """Serve the workspace at ``root`` until killed (run in the child process)."""
-    import uvicorn
     from api import create_app
+    from api.loopback import serve_announcing
 
     app = create_app(Path(root), run_jobs=True, parts_for=parts_for(delay))
-    # IPPROTO_TCP: asyncio sets TCP_NODELAY only on such sockets (else ~40 ms per reply)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-
-    def announce() -> None:  # the port, once uvicorn has started the app and listens
-        while not server.started:
-            time.sleep(0.05)
-        Path(port_file + ".tmp").write_text(str(sock.getsockname()[1]))
-        os.replace(port_file + ".tmp", port_file)
-
-    threading.Thread(target=announce, daemon=True).start()
-    server.run(sockets=[sock])
+    serve_announcing(app, port_file, lifespan="on")
 
 
 class ServerProcess:
