@@ -96,16 +96,16 @@ async def upload(
     """Upload a transcript with its metadata and participant list (JSON); it is redacted,
     stored and processed by a background job, whose id is returned."""
     name = _safe_name(file.filename or "")
-    meta = _metadata(metadata, participants, name)
+    meta = {"title": Path(name).stem, **_metadata(metadata, participants, name)}
     folder = uploads_dir(access.store.path.parent)
     folder.mkdir(parents=True, exist_ok=True)
-    stored = f"{uuid.uuid4().hex[:12]}_{name}"
+    stored = f"{uuid.uuid4().hex[:12]}{Path(name).suffix}"  # no original name on disk
     await _save(file, folder / stored, request.app.state.max_upload)
-    job = (
-        runners(request).runner(access.project).submit("ingest", {"files": [stored], "meta": meta})
-    )
-    here = request.app.state.workspace.project(access.project)  # this thread's connection
-    auth.audit(here, access.user, "transcript.upload", f"job:{job}", {"file": stored})
+    # metadata (participant names) waits beside the upload in a sidecar that ingest
+    # reads and deletes; it never goes into the jobs table
+    (folder / f"{stored}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    job = runners(request).runner(access.project).submit("ingest", {"files": [stored]})
+    auth.audit(access.store, access.user, "transcript.upload", f"job:{job}", {"file": stored})
     return {"job": job, "file": name}
 
 

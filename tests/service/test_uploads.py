@@ -106,3 +106,28 @@ def test_a_declared_body_over_the_limit_is_refused_before_it_is_read(
     headers = {**team.headers("rita"), "content-length": str(50_000_000)}
     r = client.post("/api/projects/demo/transcripts", headers=headers, content=b"x")
     assert r.status_code == 413 and "upload limit" in r.json()["message"]
+
+
+def test_an_upload_is_ingested_redacted_and_names_never_reach_the_database(
+    client: TestClient, team: Team
+) -> None:
+    import time
+
+    from qualcode.store import Store
+
+    text = b"Moderator: Aziza, how is the bus stop?\n\nParticipant 1: It needs a light.\n"
+    r = post(client, team, file=("group.txt", text, "text/plain"))
+    assert r.status_code == 202, r.text
+    store = Store(team.root / "projects" / "demo")
+    job = store.job(r.json()["job"])
+    assert "Aziza" not in json.dumps(job.params) and "group" not in json.dumps(job.params)
+    for _ in range(240):
+        job = store.job(job.id)
+        if job.state in ("done", "failed"):
+            break
+        time.sleep(0.25)
+    assert job.state == "done", job.error
+    titles = [t["title"] for t in store.transcripts()]
+    assert "group" in titles
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert b"Aziza" not in store.path.read_bytes()
