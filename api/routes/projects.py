@@ -22,6 +22,7 @@ from api.context import (
     WorkspaceDep,
 )
 from qualcode import auth, ingest, redactions, workspace
+from qualcode.config import components_for
 from qualcode.errors import ForbiddenError, InputError
 from qualcode.jobs import JobRunner, default_handlers, uploads_dir
 from qualcode.live import LiveModel
@@ -36,23 +37,21 @@ class Runners:
     def __init__(
         self, root: Path, enabled: bool = True, parts_for: Callable[..., Any] | None = None
     ) -> None:
-        self.root, self.enabled, self.parts_for = root, enabled, parts_for
+        self.root, self.enabled = root, enabled
+        self.parts_for = parts_for or components_for
         self.runners: dict[str, JobRunner] = {}
         self.models: dict[str, LiveModel] = {}
 
     def runner(self, project: str) -> JobRunner:
         if project not in self.runners:
-            handlers = default_handlers(self.parts_for) if self.parts_for else default_handlers()
+            handlers = default_handlers(self.parts_for)
             self.runners[project] = JobRunner(self.root / "projects" / project, handlers)
         runner = self.runners[project]
         return runner.start() if self.enabled else runner
 
     def model(self, project: str) -> LiveModel:
         if project not in self.models:
-            path = self.root / "projects" / project
-            self.models[project] = (
-                LiveModel(path, self.parts_for) if self.parts_for else LiveModel(path)
-            )
+            self.models[project] = LiveModel(self.root / "projects" / project, self.parts_for)
         return self.models[project]
 
     def start_existing(self, projects: list[str]) -> None:

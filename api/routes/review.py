@@ -5,6 +5,7 @@ was based on is refused with 409 and the current state if someone decided meanwh
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -69,22 +70,14 @@ def queue(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> dict[str, Any]:
     """The next segments for this coder, those whose decisions teach the model most first."""
-    ids = _model(request, access).queue(access.store, access.user.name, limit)
-    coder = blind_view(access)
-    rows = browse.load_rows(access.store, ids, coder) if ids else []
-    decided = {e["segment_id"] for e in access.store.review_events()
-               if e["coder"] == access.user.name}  # fmt: skip
-    total = len(access.store.segments())
+    store, me = access.store, access.user.name
+    decided = {e["segment_id"] for e in store.review_events() if e["coder"] == me}
+    ids = _model(request, access).queue(store, decided, limit)
+    rows = browse.load_rows(store, ids, blind_view(access)) if ids else []
     return {
-        "items": [browse_row(r) for r in rows],
-        "progress": {"decided": len(decided), "total": total},
+        "items": [asdict(r) for r in rows],
+        "progress": {"decided": len(decided), "total": len(store.segments())},
     }
-
-
-def browse_row(row: browse.SegmentRow) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(row)
 
 
 @router.post("/bulk-accept")

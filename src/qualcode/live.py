@@ -37,6 +37,7 @@ class LiveModel:
         self.project = Path(project)
         self.parts_for = parts_for
         self.trainer: BackgroundTrainer[Snapshot] = BackgroundTrainer(self._train)
+        self._vectors: tuple[list[str], np.ndarray] | None = None  # last texts, vectors
 
     def notify(self) -> None:
         """A decision was recorded: retrain in the background."""
@@ -48,10 +49,12 @@ class LiveModel:
             self.trainer.wait(wait)
         return self.trainer.current
 
-    def queue(self, store: Store, coder: str, limit: int = 20, wait: float = 30.0) -> list[int]:
-        """Segment ids for ``coder`` to review next, most informative first."""
+    def queue(
+        self, store: Store, decided: set[int], limit: int = 20, wait: float = 30.0
+    ) -> list[int]:
+        """Segment ids to review next, most informative first, leaving out ``decided``
+        (the segments this coder has decided on)."""
         snap = self.snapshot(wait)
-        decided = {e["segment_id"] for e in store.review_events() if e["coder"] == coder}
         if snap is None or not snap.ids:
             return [s.id or 0 for s in store.segments() if s.id not in decided][:limit]
         rows = np.array([i for i, sid in enumerate(snap.ids) if sid not in decided], dtype=int)
@@ -70,7 +73,9 @@ class LiveModel:
             parts = self.parts_for(store)
             segments = store.segments()
             ids, texts = [s.id or 0 for s in segments], [s.text for s in segments]
-            vectors, _ = embed_all(store, parts, texts)
+            if self._vectors is None or self._vectors[0] != texts:  # read blobs once
+                self._vectors = (texts, embed_all(store, parts, texts)[0])
+            vectors = self._vectors[1]
             book = use_codebook(store, None)
             beta = parts.suggest_settings.get("beta", 2.0)
             model = suggester_for(

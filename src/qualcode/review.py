@@ -41,7 +41,23 @@ def record(
         _check_span(store, segment_id, action, span)
     at = datetime.now(UTC).isoformat(timespec="microseconds")
     event = ReviewEvent(segment_id, code_id, action, coder.strip(), at, memo, span=span)
-    return store.append_review(event, expected=expected)
+    with store.atomic():  # BEGIN IMMEDIATE: the check and the write see the same log
+        if expected is not None:
+            _check_current(store, segment_id, code_id, expected)
+        return store.append_review(event)
+
+
+def _check_current(store: Store, segment_id: int, code_id: str, expected: int) -> None:
+    """``expected`` must be the pair's current deciding entry (0: none), the one
+    ``browse.CodeState.event_id`` shows; an undo makes the one before current."""
+    current = fold(store.review_events(segment_id)).get((segment_id, code_id))
+    if (current["id"] if current else 0) != expected:
+        err = ConflictError(
+            f"Segment {segment_id} / code '{code_id}' changed since you loaded it.",
+            hint="Look at the current decision and decide again.",
+        )
+        err.current = dict(current) if current else None  # type: ignore[attr-defined]
+        raise err
 
 
 def _check_span(store: Store, segment_id: int, action: str, span: tuple[int, int]) -> None:
@@ -144,5 +160,5 @@ def bulk_accept(
         with store.atomic():
             for t in todo:
                 event = ReviewEvent(t["segment_id"], t["code_id"], "accept", coder.strip(), at)
-                store.append_review(event, expected=None)
+                store.append_review(event)
     return todo

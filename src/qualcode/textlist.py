@@ -20,6 +20,7 @@ from qualcode.embed import Embedder
 from qualcode.errors import ConfigError, InputError
 from qualcode.evalcoding.data import LabelledText
 from qualcode.export import csv_safe_cell
+from qualcode.learn import LearningSuggester
 from qualcode.models import Codebook, RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
 from qualcode.suggest import Suggester
@@ -117,9 +118,12 @@ def suggest_texts(
     ``learn.LearningSuggester`` first learns from them."""
     texts = redact_texts(items)
     vectors = embedder.encode(texts, progress=False)
-    if labelled:
-        suggester = _learn(codebook, suggester, embedder, labelled, vectors)
-    suggestions = suggester.fit(codebook).suggest(range(len(items)), texts, vectors)
+    model: Any = (
+        _learn(codebook, suggester, embedder, labelled, vectors)
+        if labelled
+        else suggester.fit(codebook)
+    )
+    suggestions = model.suggest(range(len(items)), texts, vectors)
     out: dict[str, list[dict[str, object]]] = {i.id: [] for i in items}
     for s in suggestions:
         out[items[s.segment_id].id].append(
@@ -134,9 +138,8 @@ def _learn(
     embedder: Embedder,
     labelled: Sequence[LabelledText],
     unlabelled: np.ndarray,
-) -> Suggester:
+) -> LearningSuggester:
     from qualcode.evalcoding.data import gold_matrix
-    from qualcode.learn import LearningSuggester
     from qualcode.suggest import ZeroShotSuggester
 
     if not isinstance(zero_shot, ZeroShotSuggester):
@@ -145,20 +148,7 @@ def _learn(
     texts = redact_texts([TextItem(x.id, x.text) for x in labelled])
     X, Y = embedder.encode(texts, progress=False), gold_matrix(list(labelled), code_ids)
     learner = LearningSuggester(zero_shot, top_k=zero_shot.top_k)
-    return _Fitted(learner.fit(codebook, X, Y, texts, unlabelled))
-
-
-class _Fitted:
-    """An already-trained suggester whose ``fit`` keeps what it learned."""
-
-    def __init__(self, model: Any) -> None:
-        self.model = model
-
-    def fit(self, codebook: Codebook) -> _Fitted:
-        return self
-
-    def suggest(self, ids: Sequence[int], texts: Sequence[str], vectors: np.ndarray) -> Any:
-        return self.model.suggest(ids, texts, vectors)
+    return learner.fit(codebook, X, Y, texts, unlabelled)
 
 
 def write_suggestions(result: dict[str, list[dict[str, object]]], path: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qualcode.auth import Actor, audit, get_user
-from qualcode.errors import ConflictError, NotFoundError
+from qualcode.errors import ConflictError
 from qualcode.store import Store
 
 
@@ -35,8 +35,3 @@ def projects_of(home: Store, user_name: str, existing: list[str]) -> list[str]:
     """The projects ``user_name`` belongs to, among those that exist."""
     mine = set(home.member_projects(user_name))
     return [p for p in existing if p in mine]
-
-
-def require_project(project_dir: Path) -> None:
-    if not (project_dir / "qualcode.db").exists():
-        raise NotFoundError(f"No project named '{project_dir.name}'.")

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from qualcode.errors import ConflictError, NotFoundError
+from qualcode.errors import NotFoundError
 from qualcode.models import Code, Codebook, ReviewEvent, Suggestion, Topic
 from qualcode.store.auth import AuthStore
 from qualcode.store.codebook_history import CodebookStore
@@ -181,12 +181,7 @@ class Store(AuthStore, JobStore, SegmentQueryStore, RedactionStore, CodebookStor
         }
 
     # review log: append-only ---------------------------------------------------
-    def append_review(
-        self, event: ReviewEvent, undoes: int | None = None, expected: int | None = None
-    ) -> int:
-        """Append a decision.  With ``expected`` (the id of the last entry for this segment
-        and code that the caller saw, 0 for none) the write happens only if that is still
-        the last one; otherwise ``ConflictError`` carries the current entry."""
+    def append_review(self, event: ReviewEvent, undoes: int | None = None) -> int:
         row = {
             "segment_id": event.segment_id,
             "code_id": event.code_id,
@@ -198,30 +193,9 @@ class Store(AuthStore, JobStore, SegmentQueryStore, RedactionStore, CodebookStor
             "span_start": event.span[0] if event.span else None,
             "span_end": event.span[1] if event.span else None,
         }
-        with self.atomic():  # BEGIN IMMEDIATE: check-then-write is atomic
-            if expected is not None:
-                self._check_last(event.segment_id, event.code_id, expected)
-            cols = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
-            cursor = self.db.conn.execute(
-                f"INSERT INTO review_log ({cols}) VALUES ({marks})", list(row.values())
-            )
-        return int(cursor.lastrowid or 0)
-
-    def _check_last(self, segment_id: int, code_id: str, expected: int) -> None:
-        """``expected`` must be the pair's current deciding entry (0: none), the one
-        ``browse.CodeState.event_id`` shows; an undo makes the one before current."""
-        from qualcode.review import fold
-
-        events = self.review_events(segment_id)
-        current = fold(events).get((segment_id, code_id))
-        if (current["id"] if current else 0) != expected:
-            err = ConflictError(
-                f"Segment {segment_id} / code '{code_id}' changed since you loaded it.",
-                hint="Look at the current decision and decide again.",
-            )
-            err.current = dict(current) if current else None  # type: ignore[attr-defined]
-            raise err
+        with self.atomic():
+            pk = self.db.table("review_log").insert(row).last_pk
+        return int(pk)  # type: ignore[arg-type]
 
     def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
         where, args = where_equals("segment_id", segment_id)
