@@ -12,6 +12,7 @@ from qualcode import review
 from qualcode.config import Settings, default_components
 from qualcode.export import COUNTED, export_csv, export_json
 from qualcode.pipeline import ingest_paths, process
+from qualcode.selection import STATUSES, Selection
 from qualcode.store import Store
 from qualcode.summary import render_summary, summarise
 
@@ -34,7 +35,7 @@ def test_summary_counts_match_the_exported_csv_after_reviews(
     first = processed.suggestions()[0]
     review.record(processed, first.segment_id, first.code_id, "reject", "ann")
     review.record(processed, first.segment_id, "returnees", "add", "ann")
-    n = export_csv(processed, tmp_path / "coded.csv")
+    n = export_csv(processed, tmp_path / "coded.csv", Selection(statuses=STATUSES))
     rows = _read(tmp_path / "coded.csv")
     assert len(rows) == n
     counted = [r for r in rows if r["status"] in COUNTED]

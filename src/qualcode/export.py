@@ -1,7 +1,9 @@
 """The export stage: coded segments as CSV, the whole project as JSON.
 
-Everything exported comes from the store, which holds redacted text only.  ``summary``
-counts the same rows as the CSV, so its counts always match the file.
+Everything exported comes from the store, which holds redacted text only.  Rows are
+filtered by a :class:`~qualcode.selection.Selection` (transcript metadata, code, review
+status).  ``summary``, ``tables`` and the report count the same rows as the CSV, so their
+counts always match the file.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from qualcode import review
+from qualcode.selection import COUNTED, Selection, code_path
 from qualcode.store import Store
 
 CSV_FIELDS = (
@@ -32,30 +35,39 @@ CSV_FIELDS = (
     "char_end",
     "topic_id",
     "code",
+    "code_path",
     "code_label",
     "status",
     "score",
     "coder",
     "decided_at",
+    "memo",
     "text",
 )
-COUNTED = ("suggested", "accepted", "added")  # statuses that mean "this code applies"
+__all__ = ["COUNTED", "CSV_FIELDS", "coded_rows", "export_csv", "export_json"]
 
 
-def coded_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """One row per segment-code pair that was suggested or reviewed, in segment order."""
+def code_parents(store: Store) -> dict[str, str | None]:
+    return {r["id"]: r["parent"] for r in store.code_records()}
+
+
+def coded_rows(store: Store, selection: Selection | None = None) -> Iterator[dict[str, Any]]:
+    """One row per selected segment-code pair, suggested or reviewed, in segment order."""
+    sel = selection or Selection()
     decided = review.decisions(store)
     suggested = {(s.segment_id, s.code_id): s.score for s in store.suggestions()}
-    pairs = sorted(set(decided) | set(suggested))
+    parents = code_parents(store)
     by_segment: dict[int, list[str]] = {}
-    for seg_id, code in pairs:
-        by_segment.setdefault(seg_id, []).append(code)
-    transcripts = {t["id"]: t for t in store.transcripts()}
-    labels = {c: store.code(c).label for c in store.code_ids()}
+    for seg_id, code in sorted(set(decided) | set(suggested)):
+        status = decided.get((seg_id, code), {}).get("status", "suggested")
+        if status in sel.statuses and sel.keeps_code(code, parents):
+            by_segment.setdefault(seg_id, []).append(code)
+    transcripts = {t["id"]: t for t in store.transcripts() if sel.keeps_transcript(t)}
+    labels = {r["id"]: r["label"] for r in store.code_records()}
     topic_of = store.topic_assignment()
     for seg in store.segments():
-        t = transcripts[seg.transcript_id]
-        for code in by_segment.get(seg.id or 0, []):
+        t = transcripts.get(seg.transcript_id)
+        for code in by_segment.get(seg.id or 0, []) if t else []:
             d = decided.get((seg.id or 0, code), {})
             yield {
                 "transcript_id": t["id"],
@@ -73,23 +85,25 @@ def coded_rows(store: Store) -> Iterator[dict[str, Any]]:
                 "char_end": seg.end,
                 "topic_id": topic_of.get(seg.id or 0, ""),
                 "code": code,
+                "code_path": code_path(code, parents),
                 "code_label": labels.get(code, code),
                 "status": d.get("status", "suggested"),
                 "score": suggested.get((seg.id or 0, code), ""),
                 "coder": d.get("coder", ""),
                 "decided_at": d.get("at", ""),
+                "memo": d.get("memo", ""),
                 "text": seg.text,
             }
 
 
-def export_csv(store: Store, path: Path) -> int:
+def export_csv(store: Store, path: Path, selection: Selection | None = None) -> int:
     """Write the coded-segments CSV; return the number of rows."""
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
         writer.writeheader()
-        for row in coded_rows(store):
+        for row in coded_rows(store, selection):
             writer.writerow(csv_safe(row))
             n += 1
     return n
