@@ -208,7 +208,10 @@ def release_redaction(
 def export(kind: str, access: ExportAccess) -> FileResponse:
     from qualcode.export import export_csv, export_json
 
-    writers = {"csv": (export_csv, "coded_segments.csv"), "json": (export_json, "project.json")}
+    writers: dict[str, tuple[Callable[[Any, Path], Any], str]] = {
+        "csv": (export_csv, "coded_segments.csv"),
+        "json": (export_json, "project.json"),
+    }
     if kind not in writers:
         raise InputError(f"Unknown export '{kind}'.", hint="Use one of: csv, json.")
     write, name = writers[kind]

@@ -67,7 +67,9 @@ def coded_rows(store: Store, selection: Selection | None = None) -> Iterator[dic
     topic_of = store.topic_assignment()
     for seg in store.segments():
         t = transcripts.get(seg.transcript_id)
-        for code in by_segment.get(seg.id or 0, []) if t else []:
+        if t is None:
+            continue
+        for code in by_segment.get(seg.id or 0, []):
             d = decided.get((seg.id or 0, code), {})
             yield {
                 "transcript_id": t["id"],
