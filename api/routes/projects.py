@@ -1,9 +1,8 @@
-"""Projects, uploads, processing jobs, transcripts, redactions, exports and agreement."""
+"""Projects, uploads, processing jobs, transcripts, redactions and agreement."""
 
 from __future__ import annotations
 
 import json
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict
@@ -11,11 +10,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
-from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from api.context import (
-    ExportAccess,
     ReadAccess,
     ResearcherAccess,
     UserDep,
@@ -202,23 +199,6 @@ def release_redaction(
         access.store, tid, pseudonym, original=body.original, actor=access.user.name
     )
     return asdict(change)
-
-
-@router.get("/{project}/exports/{kind}")
-def export(kind: str, access: ExportAccess) -> FileResponse:
-    from qualcode.export import export_csv, export_json
-
-    writers: dict[str, tuple[Callable[[Any, Path], Any], str]] = {
-        "csv": (export_csv, "coded_segments.csv"),
-        "json": (export_json, "project.json"),
-    }
-    if kind not in writers:
-        raise InputError(f"Unknown export '{kind}'.", hint="Use one of: csv, json.")
-    write, name = writers[kind]
-    out = Path(tempfile.mkdtemp(prefix="qualcode-export-")) / name
-    write(access.store, out)
-    auth.audit(access.store, access.user, "export", f"export:{kind}")
-    return FileResponse(out, filename=f"{access.project}-{name}")
 
 
 @router.get("/{project}/agreement")

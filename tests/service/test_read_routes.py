@@ -87,6 +87,20 @@ def test_export_downloads_agree_with_the_store(client: TestClient, team: Team) -
     assert client.get(f"{P}/exports/pdf", headers=team.headers("ana")).status_code == 422
 
 
+def test_export_downloads_take_the_cli_filters(client: TestClient, team: Team) -> None:
+    h = team.headers("ana")
+    r = client.get(f"{P}/exports/csv?region=Jizzakh&status=suggested,accepted", headers=h)
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows and {row["region"] for row in rows} == {"Jizzakh"}
+    matrix = client.get(f"{P}/exports/matrix-csv?region=Jizzakh", headers=h)
+    lines = list(csv.DictReader(io.StringIO(matrix.text)))
+    assert len(lines) == len({row["transcript_id"] for row in rows})
+    xlsx = client.get(f"{P}/exports/xlsx?group=women 18-30", headers=h)
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    bad = client.get(f"{P}/exports/csv?status=approved", headers=h)
+    assert bad.status_code == 422 and "approved" in bad.json()["message"]
+
+
 def test_blind_coding_hides_other_coders_decisions(client: TestClient, team: Team) -> None:
     store = Store(team.root / "projects" / "demo")
     store.set_settings({"blind_coding": "true"})

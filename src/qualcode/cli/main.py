@@ -1,4 +1,4 @@
-"""The main commands: init, ingest, process, suggest, redact, summary, export, demo."""
+"""The main commands: init, ingest, process, suggest, redact, summary, demo."""
 
 from __future__ import annotations
 
@@ -189,20 +189,6 @@ def summary(project: ProjectOpt = Path(".")) -> None:
     from qualcode.summary import render_summary, summarise
 
     typer.echo(render_summary(_run(lambda: summarise(_open(project)))))
-
-
-@app.command()
-def export(
-    project: ProjectOpt = Path("."),
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-) -> None:
-    """Write coded segments as CSV and the whole project as JSON (redacted text only)."""
-    from qualcode.export import export_csv, export_json
-
-    store = _open(project)
-    n = _run(lambda: export_csv(store, out / "coded_segments.csv"))
-    _run(lambda: export_json(store, out / "project.json"))
-    typer.echo(f"Wrote {n} rows to {out / 'coded_segments.csv'} and {out / 'project.json'}")
 
 
 @app.command()

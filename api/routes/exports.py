@@ -1,0 +1,71 @@
+"""Exports and the briefing report as downloads, filtered like the CLI's ``export``.
+
+Filters are query parameters, repeatable or comma-separated: ``transcript``,
+``region``, ``district``, ``group``, ``language``, ``code`` (sub-codes come too),
+``status``, ``from`` and ``to`` (ISO dates).  Each download is audited.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
+
+from api.context import ExportAccess
+from qualcode import auth
+from qualcode.outputs import write_one
+from qualcode.selection import Selection
+
+router = APIRouter(prefix="/api/projects", tags=["exports"])
+ListQ = Annotated[list[str] | None, Query()]
+
+
+@router.get("/{project}/exports/{kind}")
+def export(
+    kind: str,
+    access: ExportAccess,
+    transcript: ListQ = None,
+    region: ListQ = None,
+    district: ListQ = None,
+    group: ListQ = None,
+    language: ListQ = None,
+    code: ListQ = None,
+    status: ListQ = None,
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+) -> FileResponse:
+    """Kinds: csv, matrix-csv, region-csv, group-csv, xlsx, json, qdc, qdpx, html, docx."""
+    selection = Selection.parse(
+        {
+            "transcripts": _split(transcript),
+            "regions": _split(region),
+            "districts": _split(district),
+            "groups": _split(group),
+            "languages": _split(language),
+            "codes": _split(code),
+            "statuses": _split(status),
+            "date_from": date_from,
+            "date_to": date_to,
+        }
+    )
+    out = Path(tempfile.mkdtemp(prefix="qualcode-export-"))
+    try:
+        path = write_one(access.store, kind, out, selection)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)
+        raise
+    auth.audit(access.store, access.user, "export", f"export:{kind}")
+    return FileResponse(
+        path,
+        filename=f"{access.project}-{path.name}",
+        background=BackgroundTask(shutil.rmtree, out, ignore_errors=True),
+    )
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v for value in values or [] for v in value.split(",") if v.strip()]

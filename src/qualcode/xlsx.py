@@ -1,0 +1,76 @@
+"""Analyst tables as one XLSX workbook (openpyxl, write-only mode so big projects stream).
+
+Every text cell is written as text: a transcript line starting with ``=`` stays that
+line and never becomes a formula (no formula injection, and no apostrophe added to the
+quote).  Characters XML cannot hold are dropped, and cells are capped at Excel's limit.
+The file is written to a temporary name and renamed, so a failure never leaves half a
+workbook where an earlier export was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from qualcode.tables import Table
+
+EXCEL_CELL_MAX = 32_767
+SHEET_TITLES = {
+    "coded_segments": "Coded segments",
+    "code_transcript_matrix": "Code x transcript",
+    "codes_by_region": "Codes by region",
+    "codes_by_group": "Codes by group",
+}
+WIDTHS = {"text": 80, "memo": 40, "transcript": 36, "code_path": 30, "code_label": 30}
+
+
+def write_xlsx(tables: Sequence[Table], path: Path, about: Sequence[tuple[str, str]]) -> Path:
+    """Write ``tables`` (one sheet each) and an "About" sheet of ``about`` pairs."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    for table in tables:
+        _sheet(wb, SHEET_TITLES.get(table.name, table.name[:31]), table)
+    _sheet(wb, "About", Table("about", ("item", "value"), tuple(about)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".qualcode-", suffix=".xlsx")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _sheet(wb: Any, title: str, table: Table) -> None:
+    ws = wb.create_sheet(title)
+    for i, name in enumerate(table.header, start=1):
+        ws.column_dimensions[_column(i)].width = WIDTHS.get(name, max(10, min(len(name) + 2, 24)))
+    ws.freeze_panes = "A2"
+    if table.rows:
+        ws.auto_filter.ref = f"A1:{_column(len(table.header))}{len(table.rows) + 1}"
+    ws.append([_cell(ws, h) for h in table.header])
+    for row in table.rows:
+        ws.append([_cell(ws, v) for v in row])
+
+
+def _cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_MAX])
+    cell.data_type = "s"  # text, never a formula
+    return cell
+
+
+def _column(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(i))
