@@ -3,14 +3,18 @@ Edits carry the version they were based on (409 when stale)."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import asdict
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, File, UploadFile
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
 from qualcode import auth, codebook_edit
+from qualcode.errors import InputError
 
 router = APIRouter(prefix="/api/projects/{project}/codebook", tags=["codebook"])
 READ = ("researcher", "coder", "analyst")
@@ -47,6 +51,31 @@ class Merge(BaseModel):
 def view(access: ReadAccess, include_inactive: bool = False) -> list[dict[str, Any]]:
     codes = codebook_edit.list_codes(access.store, include_inactive=include_inactive)
     return [asdict(c) for c in codes]
+
+
+@router.post("/import-qdc", status_code=201)
+async def import_qdc(
+    file: Annotated[UploadFile, File()], access: ResearcherAccess
+) -> dict[str, Any]:
+    """Add the codes of a REFI-QDA codebook (.qdc from NVivo, ATLAS.ti, MAXQDA ...);
+    codes whose id the project already has are left as they are."""
+    from qualcode.refiqda import MAX_INPUT_BYTES
+    from qualcode.refiqda import import_qdc as run_import
+
+    name = Path((file.filename or "codebook.qdc").replace("\\", "/")).name
+    if not name.lower().endswith(".qdc"):
+        raise InputError(f"{name!r} is not a .qdc file.", hint="Export the codebook as REFI-QDA.")
+    data = await file.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is over {MAX_INPUT_BYTES // 2**20} MB.", hint="Is it a codebook?")
+    folder = Path(tempfile.mkdtemp(prefix="qualcode-qdc-"))
+    try:
+        (folder / name).write_bytes(data)
+        added = run_import(access.store, folder / name, access.user.name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    auth.audit(access.store, access.user, "codebook.import", f"codes:{len(added)}")
+    return {"added": added}
 
 
 @router.get("/{code_id}/history")
