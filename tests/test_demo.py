@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from helpers import DEMO_CORPUS
 from qualcode.cli import app
 from qualcode.export import COUNTED
+from qualcode.refiqda import validate
 from qualcode.store import Store
 from qualcode.summary import summarise
 
@@ -73,13 +75,10 @@ def test_no_name_from_the_demo_corpus_is_in_the_database_exports_or_logs(tmp_pat
     store = Store(out / "demo-project")
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
-    files = [
-        out / "demo-project" / "qualcode.db",
-        out / "coded_segments.csv",
-        out / "project.json",
-        out / "demo-project" / "qualcode.log",
-    ]
-    texts = {f.name: f.read_bytes().decode("utf-8", "ignore") for f in files}
+    texts = {f.name: _text(f) for f in out.iterdir() if f.is_file()}
+    texts["qualcode.db"] = _text(out / "demo-project" / "qualcode.db")
+    texts["qualcode.log"] = _text(out / "demo-project" / "qualcode.log")
+    assert {"report.html", "report.docx", "project.qdpx", "qualcode-tables.xlsx"} <= set(texts)
     texts["stdout"] = result.output
     leaks = [
         (name, where)
@@ -88,3 +87,32 @@ def test_no_name_from_the_demo_corpus_is_in_the_database_exports_or_logs(tmp_pat
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     ]
     assert leaks == []
+
+
+def _text(path: Path) -> str:
+    """A file's text; for a ZIP container (xlsx, docx, qdpx), that of every member."""
+    if not zipfile.is_zipfile(path):
+        return path.read_bytes().decode("utf-8", "ignore")
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist())
+
+
+@pytest.mark.slow
+def test_the_demo_exports_validate_against_the_refi_qda_schemas(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["demo", "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "refi-qda"
+    with zipfile.ZipFile(out / "project.qdpx") as z:
+        qde = z.read("project.qde")
+    validate(qde, "qde")
+    validate(out / "codebook.qdc", "qdc")
+    if shared.is_dir():  # and against the copies in ../shared/refi-qda themselves
+        from lxml import etree
+
+        for doc, xsd in (
+            (qde, "Project.xsd"),
+            ((out / "codebook.qdc").read_bytes(), "Codebook.xsd"),
+        ):
+            schema = etree.XMLSchema(etree.parse(str(shared / xsd)))
+            assert schema.validate(etree.fromstring(doc)), schema.error_log

@@ -1,7 +1,8 @@
 """``qualcode demo``: the main job on the bundled demo corpus.
 
-init -> ingest (with redaction) -> process (segment, embed, topics, suggest) -> export,
-then the summary.  Re-running reuses the project in ``OUT/demo-project``: files already
+init -> ingest (with redaction) -> process (segment, embed, topics, suggest) -> every
+export (CSV and XLSX tables, JSON, REFI-QDA .qdc and .qdpx, the briefing report as HTML
+and DOCX), then the summary.  Re-running reuses the project in ``OUT/demo-project``: files already
 ingested are recognised by content hash and finished stages are skipped.
 """
 
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qualcode.errors import InputError
-from qualcode.export import export_csv, export_json
+from qualcode.outputs import FORMATS, write_exports
 from qualcode.pipeline import ingest_paths, process
 from qualcode.store import Store
 from qualcode.summary import render_summary, summarise
@@ -43,15 +44,14 @@ def run_demo(
     if ingested.errors:
         raise InputError("Some demo transcripts could not be read: " + "; ".join(ingested.errors))
     report = process(store, progress=progress)
-    rows = export_csv(store, out / "coded_segments.csv")
-    export_json(store, out / "project.json")
+    written = write_exports(store, FORMATS, out)
     lines = [
         f"Ingested {len(ingested.added)} new transcripts "
         f"({len(ingested.duplicates)} already present).",
         f"Segmented {report.segmented}, embedded {report.embedded}, "
         f"topics: {report.topics}, suggestions: {report.suggestions}.",
         "Stage seconds: " + ", ".join(f"{k} {v}" for k, v in report.seconds.items()),
-        f"Exported {rows} rows to {out / 'coded_segments.csv'} and {out / 'project.json'}.",
+        f"Exported to {out}: " + ", ".join(p.name for p in written) + ".",
         "",
         render_summary(summarise(store)),
     ]
