@@ -6,7 +6,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup browser demo test lint bench bench-redact bench-coding bench-load clean
+.PHONY: setup browser demo test lint bench bench-redact bench-coding bench-load bench-report report-pages clean
 
 # torch==2.13.0 first: it takes the local CPU wheel; an unpinned torch pulls GBs of CUDA.
 $(STAMP): pyproject.toml
@@ -47,6 +47,14 @@ bench-redact: setup
 # Suggestions: retraining speed on 10,000 segments and learning curves against peers.
 bench-coding: setup
 	$(PY) benchmarks/bench_coding.py --curves
+
+# Time to build the briefing report (HTML + DOCX) for the demo corpus, against the CSV export.
+bench-report: setup
+	$(PY) benchmarks/bench_report.py
+
+# The demo's HTML report as A4-shaped PNG screenshots (headless chromium) in out/report-pages/.
+report-pages: setup browser
+	$(PY) benchmarks/render_report_pages.py
 
 # 20 concurrent coders against a loopback server: p95 latency, no lost decisions.
 bench-load: setup
