@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.context import Workspace
-from api.routes import admin, codebook, exports, projects, review, segments, web
+from api.routes import admin, codebook, exports, projects, review, segments, themes, web
 from qualcode.config import Components
 from qualcode.store import Store
 
@@ -46,6 +46,6 @@ def create_app(
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
     errors.limit_uploads(app, max_upload)
-    for module in (admin, projects, segments, review, codebook, exports, web):
+    for module in (admin, projects, segments, review, codebook, exports, themes, web):
         app.include_router(module.router)
     return app

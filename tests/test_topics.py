@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
-from qualcode.topics import BERTopicModeler
+from helpers import HashEmbedder
+from qualcode.topics import BERTopicModeler, centroids_of, nearest_topics, readable_label
 
 THEMES = {
     "water": "no water in the pipes, the water tanker comes late, water is dirty",
@@ -44,3 +48,56 @@ def test_too_few_segments_are_all_outliers_without_fitting() -> None:
     ids, texts, vecs = _corpus()
     result = BERTopicModeler(min_topic_size=50).fit(ids[:5], texts[:5], vecs[:5])
     assert result.topics == () and set(result.assignment.values()) == {-1}
+
+
+@pytest.mark.slow
+def test_labels_are_readable_and_fits_reproducible_with_keybert_words() -> None:
+    ids, texts, vecs = _corpus()
+    emb = HashEmbedder()
+    first = BERTopicModeler(min_topic_size=5, embedder=emb).fit(ids, texts, vecs)
+    second = BERTopicModeler(min_topic_size=5, embedder=emb).fit(ids, texts, vecs)
+    assert first == second and first.keywords
+    for t in first.topics:
+        parts = t.label.split(" · ")
+        assert len(parts) == 3 and parts[0][0].isupper()
+        assert [p.lower() for p in parts] == [w for w in first.keywords[t.topic_id][:3]]
+    assert set(first.centroids) == {t.topic_id for t in first.topics}
+
+
+@pytest.mark.slow
+def test_short_segments_get_the_nearest_topic_above_the_floor_others_none() -> None:
+    ids, texts, vecs = _corpus()
+    extra = {900: ("Water.", vecs[0]), 901: ("Hmm.", -vecs[0])}  # near water; near nothing
+    all_ids = ids + list(extra)
+    all_texts = texts + [t for t, _ in extra.values()]
+    all_vecs = np.vstack([vecs, *[v for _, v in extra.values()]])
+    result = BERTopicModeler(min_topic_size=5).fit(all_ids, all_texts, all_vecs)
+    water = result.assignment[ids[0]]
+    assert result.assignment[900] == water and result.assignment[901] == -1
+    assert result.reassigned == frozenset({900})
+    assert next(t.size for t in result.topics if t.topic_id == water) == 21
+
+
+def test_readable_label_dedupes_stems() -> None:
+    assert readable_label(["weddings", "wedding", "costs", "cost", "debt"]) == (
+        "Weddings · costs · debt"
+    )
+    assert readable_label([]) == "(no words)"
+
+
+def test_nearest_topics_uses_cosine_and_a_floor() -> None:
+    centroids = {3: np.array([1.0, 0.0], np.float32), 7: np.array([0.0, 1.0], np.float32)}
+    vecs = np.array([[2.0, 0.1], [0.1, 0.3], [-1.0, -1.0]], np.float32)
+    topics, sims = nearest_topics(vecs, centroids, floor=0.5)
+    assert topics.tolist() == [3, 7, -1] and sims[0] > 0.99
+    assert centroids_of([1, 2, 3], vecs, {1: 3, 2: 3, 3: -1})[3].shape == (2,)
+
+
+@pytest.mark.slow
+def test_bertopic_is_imported_without_umap_numba_or_plotly() -> None:
+    code = (
+        "import sys; from qualcode.topics import import_bertopic; import_bertopic(); "
+        "print(sorted(m for m in ('umap', 'numba', 'plotly', 'pynndescent') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -141,7 +141,11 @@ def process(
     codebook: Path | None = None,
     parts: Components | None = None,
     progress: bool = False,
+    refit_topics: bool = False,
 ) -> ProcessReport:
+    """Segment, embed, topics, suggest; a stage whose inputs are unchanged is skipped.
+    ``refit_topics``: fit topics afresh even when new segments could be assigned to the
+    existing ones."""
     parts = parts or components_for(store)
     report = ProcessReport()
     with _timed(report, "segment"):
@@ -152,7 +156,7 @@ def process(
     with _timed(report, "embed"):
         vectors, report.embedded = embed_all(store, parts, texts, progress)
     with _timed(report, "topics"):
-        report.topics = _topics(store, parts, ids, texts, vectors)
+        report.topics = _topics(store, parts, ids, texts, vectors, refit_topics)
     with _timed(report, "suggest"):
         book = use_codebook(store, codebook)
         report.suggestions = _suggest(store, parts, book, ids, texts, vectors)
@@ -204,16 +208,103 @@ def _fingerprint(*parts: object) -> str:
 
 
 def _topics(
-    store: Store, parts: Components, ids: list[int], texts: list[str], vectors: np.ndarray
+    store: Store,
+    parts: Components,
+    ids: list[int],
+    texts: list[str],
+    vectors: np.ndarray,
+    refit: bool = False,
 ) -> str:
-    fp = _fingerprint(
-        "topics", parts.embedder.model_id, parts.topic_settings, [text_hash(t) for t in texts], ids
-    )
-    if store.stage_fingerprint("topics") == fp:
+    """Fit topics when there are none yet, when the embedder or topic settings changed,
+    when a segment already seen changed or went, or when asked (``refit``); when only
+    new segments arrived, assign them to the nearest existing topic without a refit."""
+    hashes = [text_hash(t) for t in texts]
+    settings = _fingerprint("topics", parts.embedder.model_id, parts.topic_settings)
+    fp = f"{settings}:{_fingerprint(hashes, ids)}"
+    stored = store.stage_fingerprint("topics") or ""
+    if not refit and stored == fp:
         return "skipped"
-    result = parts.topic_modeler.fit(ids, texts, vectors)
-    store.replace_topics(result.topics, result.assignment, fp)
-    return f"{sum(1 for t in result.topics if t.topic_id != -1)} topics"
+    if not refit and stored.startswith(f"{settings}:"):
+        new = _new_segments(store, ids, hashes)
+        if new is not None:
+            return _assign_new(store, parts, ids, hashes, vectors[new], new, fp)
+    return _refit(store, parts, ids, texts, hashes, vectors, fp)
+
+
+def _new_segments(store: Store, ids: list[int], hashes: list[str]) -> list[int] | None:
+    """Rows of segments the topics stage has not seen, or None when a refit is due (no
+    topics yet, or a segment seen before changed or is gone)."""
+    seen = store.topic_inputs()
+    if not seen or not store.topic_centroids():
+        return None
+    current = dict(zip(ids, hashes, strict=True))
+    if any(current.get(s) != h for s, (h, _) in seen.items()):
+        return None
+    return [k for k, i in enumerate(ids) if i not in seen]
+
+
+def _assign_new(
+    store: Store,
+    parts: Components,
+    ids: list[int],
+    hashes: list[str],
+    new_vectors: np.ndarray,
+    rows: list[int],
+    fp: str,
+) -> str:
+    """The new segments (``rows``) to the nearest topic centroid, -1 below the floor."""
+    from qualcode.topics import OUTLIER_FLOOR, nearest_topics
+
+    floor = getattr(parts.topic_modeler, "outlier_floor", OUTLIER_FLOOR)
+    nearest, _ = nearest_topics(new_vectors, store.topic_centroids(), floor)
+    assignment = {ids[k]: int(t) for k, t in zip(rows, nearest, strict=True)}
+    how = {-1: "outlier"}
+    inputs = {ids[k]: (hashes[k], how.get(assignment[ids[k]], "assigned")) for k in rows}
+    store.assign_topics(assignment, inputs, fp)
+    placed = sum(1 for t in assignment.values() if t != -1)
+    return f"{placed} of {len(rows)} new segments assigned to existing topics (no refit)"
+
+
+def _refit(
+    store: Store,
+    parts: Components,
+    ids: list[int],
+    texts: list[str],
+    hashes: list[str],
+    vectors: np.ndarray,
+    fp: str,
+) -> str:
+    from qualcode.topics import VECTORS_EMBEDDER, centroids_of
+
+    token = VECTORS_EMBEDDER.set(parts.embedder)  # for KeyBERT-style topic words
+    try:
+        result = parts.topic_modeler.fit(ids, texts, vectors)
+    finally:
+        VECTORS_EMBEDDER.reset(token)
+    known = {t.topic_id for t in result.topics if t.topic_id != -1}
+    fitted = {s: t for s, t in result.assignment.items() if s not in result.reassigned}
+    centroids = {
+        t: c
+        for t, c in (result.centroids or centroids_of(ids, vectors, fitted)).items()
+        if t in known
+    }
+    inputs = {
+        i: (h, _how(result.assignment.get(i, -1), i in result.reassigned))
+        for i, h in zip(ids, hashes, strict=True)
+    }
+    store.replace_topics(
+        result.topics,
+        result.assignment,
+        fp,
+        centroids=centroids,
+        model=parts.embedder.model_id,
+        inputs=inputs,
+    )
+    return f"{len(known)} topics"
+
+
+def _how(topic: int, reassigned: bool) -> str:
+    return "outlier" if topic == -1 else "reassigned" if reassigned else "fit"
 
 
 def _suggest(

@@ -1,4 +1,5 @@
-"""Store methods for the analysis stages: embeddings, codes, suggestions, topics, reviews."""
+"""Store methods for the analysis stages: embeddings, codes, suggestions, reviews (topics:
+``store/topics.py``)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ from typing import Any
 import numpy as np
 
 from qualcode.errors import NotFoundError
-from qualcode.models import Code, Codebook, ReviewEvent, Suggestion, Topic
+from qualcode.models import Code, Codebook, ReviewEvent, Suggestion
 from qualcode.store.auth import AuthStore
 from qualcode.store.codebook_history import CodebookStore
 from qualcode.store.db import utcnow, where_equals
 from qualcode.store.jobs import JobStore
 from qualcode.store.redactions import RedactionStore
 from qualcode.store.segments import SegmentQueryStore
+from qualcode.store.topics import TopicStore
 
 
-class Store(AuthStore, JobStore, SegmentQueryStore, RedactionStore, CodebookStore):
+class Store(AuthStore, JobStore, SegmentQueryStore, RedactionStore, CodebookStore, TopicStore):
     """The project database.  See ``StoreCore`` for transcripts and segments."""
 
     # embeddings cache, keyed by (model id, text hash) ---------------------------
@@ -139,46 +141,6 @@ class Store(AuthStore, JobStore, SegmentQueryStore, RedactionStore, CodebookStor
                 f"SELECT * FROM suggestions {where} ORDER BY segment_id, score DESC", args
             )
         ]
-
-    # topics -------------------------------------------------------------------
-    def replace_topics(
-        self, topics: Sequence[Topic], assignment: dict[int, int], fingerprint: str
-    ) -> None:
-        with self.atomic():
-            self.db.execute("DELETE FROM segment_topics")
-            self.db.execute("DELETE FROM topics")
-            self.db.table("topics").insert_all(
-                {
-                    "id": t.topic_id,
-                    "label": t.label,
-                    "words": json.dumps(list(t.words)),
-                    "size": t.size,
-                    "representatives": json.dumps(list(t.representative_segment_ids)),
-                }
-                for t in topics
-            )
-            known = {t.topic_id for t in topics}  # segments left out of the fit get no row
-            self.db.table("segment_topics").insert_all(
-                {"segment_id": s, "topic_id": t} for s, t in assignment.items() if t in known
-            )
-            self._mark_stage("topics", fingerprint)
-
-    def topics(self) -> list[Topic]:
-        return [
-            Topic(
-                r["id"],
-                r["label"],
-                tuple(json.loads(r["words"])),
-                r["size"],
-                tuple(json.loads(r["representatives"])),
-            )
-            for r in self.db.query("SELECT * FROM topics ORDER BY size DESC, id")
-        ]
-
-    def topic_assignment(self) -> dict[int, int]:
-        return {
-            r[0]: r[1] for r in self.db.execute("SELECT segment_id, topic_id FROM segment_topics")
-        }
 
     # review log: append-only ---------------------------------------------------
     def append_review(self, event: ReviewEvent, undoes: int | None = None) -> int:

@@ -357,3 +357,21 @@ def m011_review_spans(db: Database) -> None:
     """A code added to part of a segment: character offsets into the segment's text."""
     db.table("review_log").add_column("span_start", int)
     db.table("review_log").add_column("span_end", int)
+
+
+@migrations(name="m012_topic_centroids")
+def m012_topic_centroids(db: Database) -> None:
+    """What assigning new segments to existing topics without a refit needs: each topic's
+    centroid (mean embedding, normalised; float32 like ``embeddings``), and every segment
+    the topics stage has seen with its text hash and how it got its topic (``fit``,
+    ``reassigned`` outlier, ``assigned`` without a refit, or ``outlier``: none)."""
+    db.table("topic_centroids").create(
+        {"topic_id": int, "model": str, "dim": int, "vector": bytes},
+        pk="topic_id",
+        not_null={"dim", "vector"},
+    )
+    db.table("topic_inputs").create(
+        {"segment_id": int, "text_hash": str, "how": str},
+        pk="segment_id",
+        not_null={"text_hash", "how"},
+    )
