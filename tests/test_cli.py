@@ -48,6 +48,7 @@ def test_init_and_ingest_with_metadata_options(tmp_path: Path) -> None:
         (["summary", "-p", "{tmp}/missing"], 3, "qualcode init"),
         (["init", "{tmp}/p", "--set", "colour=blue"], 2, "colour=blue"),
         (["init", "{tmp}/p", "--set", "segment_max_chars=many"], 2, "segment_max_chars"),
+        (["init", "{tmp}/p", "--set", "topic_outlier_floor=1.5"], 2, "topic_outlier_floor"),
         (["ingest", "{tmp}/notes.pdf", "-p", "{tmp}/p"], 2, "notes.pdf"),
         (["ingest", "{corpus}/namangan_men.csv", "-p", "{tmp}/p", "--date", "soon"], 2, "date"),
         (["process", "-p", "{tmp}/p", "--codebook", "{tmp}/bad.yaml"], 2, "bad.yaml"),

@@ -33,6 +33,7 @@ DEFAULTS: dict[str, str] = {
     "topic_clusterer": "kmeans",
     "n_topics": "0",
     "min_topic_size": "8",
+    "topic_outlier_floor": "0.35",  # short segments / outliers join a topic this similar
     "suggest_threshold": "0.45",
     "suggest_top_k": "3",
     "suggest_preference": "recall",  # thresholds from decisions: recall|balanced|precision
@@ -53,6 +54,7 @@ class Settings:
     topic_clusterer: str
     n_topics: int
     min_topic_size: int
+    topic_outlier_floor: float
     suggest_threshold: float
     suggest_top_k: int
     suggest_preference: str
@@ -82,7 +84,10 @@ def _convert(name: str, raw: str, kind: Any) -> Any:
                 raise ValueError
             return value
         if kind in (float, "float"):
-            return float(raw)
+            number = float(raw)
+            if not 0.0 <= number <= 1.0:
+                raise ValueError
+            return number
         if name == "blind_coding" and raw not in ("true", "false"):
             raise ConfigError(
                 f"Setting 'blind_coding' has the value '{raw}'.", hint="Use true or false."
@@ -147,6 +152,7 @@ def default_components(s: Settings, embedder: Embedder | None = None) -> Compone
         "clusterer": s.topic_clusterer,
         "n_topics": s.n_topics,
         "min_topic_size": s.min_topic_size,
+        "outlier_floor": s.topic_outlier_floor,
     }
     return Components(
         embedder=emb,
