@@ -54,5 +54,19 @@ def run_demo(
         f"Exported to {out}: " + ", ".join(p.name for p in written) + ".",
         "",
         render_summary(summarise(store)),
+        "",
+        *_candidates(store),
     ]
     return "\n".join(lines)
+
+
+def _candidates(store: Store) -> list[str]:
+    """Emergent themes no code covers: candidate new codes for the researcher."""
+    from qualcode.themes import candidates
+
+    found = candidates(store)
+    lines = [f"Candidate new codes (themes no code covers): {len(found)}"]
+    lines += [f"  topic {c.topic_id:>3}  {c.code_id}: {c.label}" for c in found]
+    if found:
+        lines.append(f"Adopt one with `qualcode themes adopt TOPIC_ID -p {store.path.parent}`.")
+    return lines
