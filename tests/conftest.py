@@ -35,3 +35,30 @@ def real_embedder() -> object:
     from qualcode.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def processed_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus ingested and processed with the fake embedder, once per test run.
+    Never change it: open a copy with ``copy_project`` (or use ``demo_store``)."""
+    from helpers import DEMO_CORPUS
+    from qualcode.config import Settings, default_components
+    from qualcode.pipeline import ingest_paths, process
+    from qualcode.store import Store
+
+    root = tmp_path_factory.mktemp("processed-demo") / "project"
+    store = Store(root, create=True)
+    ingest_paths(store, [DEMO_CORPUS])
+    process(store, parts=default_components(Settings.from_strings({}), HashEmbedder()))
+    store.close()
+    return root
+
+
+@pytest.fixture
+def demo_store(processed_demo: Path, tmp_path: Path) -> Iterator[object]:
+    """A private copy of the processed demo project, open."""
+    from helpers import copy_project
+
+    store = copy_project(processed_demo, tmp_path / "demo")
+    yield store
+    store.close()

@@ -65,3 +65,13 @@ def one_segment_project(store: Any) -> Any:
     store.add_segments(segs, [text_hash(s.text) for s in segs])
     store.save_codebook(load_codebook(DRIVERS), {})
     return store
+
+
+def copy_project(source: Path, dest: Path) -> Any:
+    """A copy of the project folder ``source`` at ``dest``, opened as a Store."""
+    import shutil
+
+    from qualcode.store import Store
+
+    shutil.copytree(source, dest)
+    return Store(dest)

@@ -9,28 +9,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import DEMO_CORPUS, HashEmbedder
 from qualcode.cli import app
-from qualcode.config import Settings, default_components
-from qualcode.pipeline import ingest_paths, process
-from qualcode.store import Store
 
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("cli-exports") / "project"
-    store = Store(root, create=True)
-    ingest_paths(store, [DEMO_CORPUS])
-    process(store, parts=default_components(Settings.from_strings({}), HashEmbedder()))
-    store.close()
-    return root
-
-
 @pytest.fixture
-def project(built: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(built, tmp_path / "p"))
+def project(processed_demo: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(processed_demo, tmp_path / "p"))
 
 
 def test_export_writes_filtered_tables(project: Path, tmp_path: Path) -> None:
@@ -69,3 +55,40 @@ def test_bad_export_options_exit_2_naming_the_value(
     result = runner.invoke(app, ["export", "-p", str(project), "--out", str(tmp_path), *extra])
     assert result.exit_code == 2
     assert needle in result.output
+
+
+def test_report_writes_html_and_docx_for_a_filter(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    result = runner.invoke(
+        app, ["report", "-p", str(project), "--out", str(out), "--group", "women 18-30"]
+    )
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"report.html", "report.docx"}
+    assert "women 18-30" in (out / "report.html").read_text(encoding="utf-8")
+    bad = runner.invoke(app, ["report", "-p", str(project), "--out", str(out), "-f", "qdpx"])
+    assert bad.exit_code == 2 and "qdpx" in bad.output
+
+
+def test_a_codebook_exported_as_qdc_imports_into_another_project(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    assert (
+        runner.invoke(app, ["export", "-p", str(project), "--out", str(out), "-f", "qdc"]).exit_code
+        == 0
+    )
+    other = tmp_path / "other"
+    assert runner.invoke(app, ["init", str(other)]).exit_code == 0
+    result = runner.invoke(
+        app, ["codebook", "import-qdc", str(out / "codebook.qdc"), "-p", str(other)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Added 13 codes" in result.output and "wedding_costs" in result.output
+    again = runner.invoke(
+        app, ["codebook", "import-qdc", str(out / "codebook.qdc"), "-p", str(other)]
+    )
+    assert "Added 0 codes" in again.output
+    broken = tmp_path / "broken.qdc"
+    broken.write_text("<CodeBook>", encoding="utf-8")
+    result = runner.invoke(app, ["codebook", "import-qdc", str(broken), "-p", str(other)])
+    assert result.exit_code == 2 and "broken.qdc" in result.output

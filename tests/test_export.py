@@ -7,21 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DEMO_CORPUS, HashEmbedder
 from qualcode import review
-from qualcode.config import Settings, default_components
 from qualcode.export import COUNTED, export_csv, export_json
-from qualcode.pipeline import ingest_paths, process
 from qualcode.selection import STATUSES, Selection
 from qualcode.store import Store
 from qualcode.summary import render_summary, summarise
 
 
 @pytest.fixture
-def processed(store: Store) -> Store:
-    ingest_paths(store, [DEMO_CORPUS])
-    process(store, parts=default_components(Settings.from_strings({}), HashEmbedder()))
-    return store
+def processed(demo_store: Store) -> Store:
+    return demo_store
 
 
 def _read(path: Path) -> list[dict[str, str]]:

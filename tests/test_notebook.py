@@ -13,11 +13,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from helpers import DEMO_CORPUS, REPO, HashEmbedder
+from helpers import REPO
 from qualcode import review
-from qualcode.config import Settings, default_components
 from qualcode.outputs import write_exports
-from qualcode.pipeline import ingest_paths, process
 from qualcode.report.data import build_report
 from qualcode.selection import Selection
 from qualcode.store import Store
@@ -26,10 +24,9 @@ NOTEBOOK = REPO / "notebooks" / "briefing_tables.ipynb"
 
 
 def test_notebook_reproduces_the_report_tables(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ingest_paths(store, [DEMO_CORPUS])
-    process(store, parts=default_components(Settings.from_strings({}), HashEmbedder()))
+    store = demo_store
     first = store.suggestions()[0]
     review.record(store, first.segment_id, first.code_id, "reject", "ann")
     review.record(store, first.segment_id, "returnees", "add", "ann")

@@ -16,13 +16,11 @@ import pytest
 import yaml
 from lxml import etree
 
-from helpers import DEMO_CORPUS, HashEmbedder, one_segment_project
+from helpers import DEMO_CORPUS, copy_project, one_segment_project
 from qualcode import review
 from qualcode.codebook_edit import retire_code
-from qualcode.config import Settings, default_components
 from qualcode.errors import InputError, PipelineError
 from qualcode.export import coded_rows
-from qualcode.pipeline import ingest_paths, process
 from qualcode.refiqda import (
     MAX_INPUT_BYTES,
     export_qdc,
@@ -61,11 +59,11 @@ def _schema(name: str) -> etree.XMLSchema:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def project(
+    processed_demo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
     """The processed demo project with a few review decisions; what they were."""
-    store = Store(tmp_path_factory.mktemp("refi") / "demo", create=True)
-    ingest_paths(store, [DEMO_CORPUS])
-    process(store, parts=default_components(Settings.from_strings({}), HashEmbedder()))
+    store = copy_project(processed_demo, tmp_path_factory.mktemp("refi") / "demo")
     sugg = store.suggestions()
     accepted, rejected = sugg[0], sugg[1]
     review.record(store, accepted.segment_id, accepted.code_id, "accept", CODERS[0], memo="Clear.")

@@ -17,12 +17,10 @@ import docx
 import pytest
 import yaml
 
-from helpers import DEMO_CORPUS, HashEmbedder
+from helpers import DEMO_CORPUS, copy_project
 from qualcode import review
-from qualcode.config import Settings, default_components
 from qualcode.errors import InputError
 from qualcode.export import COUNTED, export_csv
-from qualcode.pipeline import ingest_paths, process
 from qualcode.report import build_report, group_kind, render_docx, render_html, write_report
 from qualcode.report.charts import all_charts
 from qualcode.report.quotes import (
@@ -58,12 +56,10 @@ class Project:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+def project(processed_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     """The demo corpus processed with the fake embedder; two coders' decisions; one
     quoted segment's text and one transcript title replaced by hostile markup."""
-    store = Store(tmp_path_factory.mktemp("report") / "project", create=True)
-    ingest_paths(store, [DEMO_CORPUS])
-    process(store, parts=default_components(Settings.from_strings({}), HashEmbedder()))
+    store = copy_project(processed_demo, tmp_path_factory.mktemp("report") / "project")
     sugg = store.suggestions()
     for s in sugg[:30]:
         review.record(store, s.segment_id, s.code_id, "accept", "ann")

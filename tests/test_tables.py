@@ -4,42 +4,24 @@ matrix and frequencies by region and group, all filtered by one Selection."""
 from __future__ import annotations
 
 import csv
-import shutil
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from helpers import DEMO_CORPUS, HashEmbedder
 from qualcode import review
-from qualcode.config import Settings, default_components
 from qualcode.errors import InputError
 from qualcode.export import coded_rows
 from qualcode.outputs import write_exports, write_one
-from qualcode.pipeline import ingest_paths, process
 from qualcode.selection import Selection
 from qualcode.store import Store
 from qualcode.tables import build_tables
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("tables") / "project"
-    store = Store(root, create=True)
-    ingest_paths(store, [DEMO_CORPUS])
-    process(store, parts=default_components(Settings.from_strings({}), HashEmbedder()))
-    store.close()
-    return root
-
-
 @pytest.fixture
-def project(built: Path, tmp_path: Path) -> Iterator[Store]:
-    shutil.copytree(built, tmp_path / "p")
-    store = Store(tmp_path / "p")
-    yield store
-    store.close()
+def project(demo_store: Store) -> Store:
+    return demo_store
 
 
 def _csv(path: Path) -> list[dict[str, str]]:

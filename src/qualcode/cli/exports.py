@@ -32,10 +32,19 @@ DateTo = Annotated[str | None, typer.Option("--to", help="To date, YYYY-MM-DD.")
 Out = Annotated[Path, typer.Option(help="Output folder.")]
 
 
-def _selection(**values: Any) -> Any:
+def _write(
+    project: Path, out: Path, fmt: list[str] | None, allowed: tuple[str, ...], **filters: Any
+) -> None:
+    """Parse the formats and filters, write the files, list them."""
+    from qualcode.outputs import check_formats, write_exports
     from qualcode.selection import Selection
 
-    return _run(lambda: Selection.parse(values))
+    formats = [f.strip() for v in fmt or [] for f in v.split(",") if f.strip()]
+    _run(lambda: check_formats(formats, allowed))
+    sel = _run(lambda: Selection.parse(filters))
+    store = _open(project)
+    for path in _run(lambda: write_exports(store, formats, out, sel)):
+        typer.echo(f"Wrote {path}")
 
 
 @app.command()
@@ -55,10 +64,13 @@ def export(
     date_to: DateTo = None,
 ) -> None:
     """Write exports (default: csv, xlsx and json) of redacted text only."""
-    from qualcode.outputs import write_exports
+    from qualcode.outputs import FORMATS
 
-    formats = [f.strip() for v in (fmt or ["csv,xlsx,json"]) for f in v.split(",") if f.strip()]
-    sel = _selection(
+    _write(
+        project,
+        out,
+        fmt or ["csv,xlsx,json"],
+        FORMATS,
         transcripts=transcript,
         regions=region,
         groups=group,
@@ -67,9 +79,6 @@ def export(
         date_from=date_from,
         date_to=date_to,
     )
-    store = _open(project)
-    for path in _run(lambda: write_exports(store, formats, out, sel)):
-        typer.echo(f"Wrote {path}")
 
 
 @app.command()
@@ -88,11 +97,13 @@ def report(
     date_to: DateTo = None,
 ) -> None:
     """The briefing report (drivers, regions, groups, quotes, method) as HTML and DOCX."""
-    from qualcode.outputs import REPORT_FORMATS, check_formats, write_exports
+    from qualcode.outputs import REPORT_FORMATS
 
-    formats = [f.strip() for v in (fmt or ["html,docx"]) for f in v.split(",") if f.strip()]
-    _run(lambda: check_formats(formats, REPORT_FORMATS))
-    sel = _selection(
+    _write(
+        project,
+        out,
+        fmt or ["html,docx"],
+        REPORT_FORMATS,
         transcripts=transcript,
         regions=region,
         groups=group,
@@ -101,9 +112,6 @@ def report(
         date_from=date_from,
         date_to=date_to,
     )
-    store = _open(project)
-    for path in _run(lambda: write_exports(store, formats, out, sel)):
-        typer.echo(f"Wrote {path}")
 
 
 @codebook_app.command("import-qdc")
