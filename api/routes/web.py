@@ -223,6 +223,17 @@ def agreement_page(request: Request, project: str) -> Response:
     return page("agreement.html", user=user, project=project, report=report, problem=problem)
 
 
+@router.get("/p/{project}/exports")
+def exports_page(request: Request, project: str) -> Response:
+    from qualcode.selection import COUNTED, choices
+
+    found = _project_page(request, project, ("analyst", "researcher"))
+    if isinstance(found, Response):
+        return found
+    user, store = found
+    return page("exports.html", user=user, project=project, choices=choices(store), counted=COUNTED)
+
+
 # static files -----------------------------------------------------------------------
 def _load_static() -> dict[str, tuple[bytes, str, str]]:
     """name -> (content, media type, version): the shipped files, read once.  Served

@@ -138,3 +138,15 @@ def _check_date(name: str, value: str) -> None:
         raise InputError(
             f"Filter {name}: {value!r} is not a date.", hint="Use YYYY-MM-DD, e.g. 2023-05-14."
         ) from None
+
+
+def choices(store: Any) -> dict[str, list[Any]]:
+    """What a selection can name in this project: for forms and ``--help``."""
+    rows = store.transcripts()
+    return {
+        "transcripts": [(t["id"], t["title"]) for t in rows],
+        "regions": sorted({t["region"] for t in rows if t["region"]}),
+        "groups": sorted({t["grp"] for t in rows if t["grp"]}),
+        "codes": [(r["id"], r["label"]) for r in store.code_records() if r["status"] == "active"],
+        "statuses": list(STATUSES),
+    }

@@ -209,3 +209,19 @@ def test_cookie_writes_need_the_csrf_header(client: TestClient, team: Team) -> N
     r = client.post(url, json=body, headers=team.headers("cem"))
     assert r.status_code == 201, r.text
     assert client.post(url, json=body).status_code == 401  # neither: unauthenticated
+
+
+def test_the_exports_page_offers_filters_and_downloads_by_role(
+    client: TestClient, team: Team
+) -> None:
+    sign_in(client, team.tokens["ana"])
+    page = client.get("/p/demo/exports")
+    assert page.status_code == 200
+    assert '<option value="Jizzakh">' in page.text and 'name="status" value="rejected"' in page.text
+    assert 'formaction="/api/projects/demo/exports/qdpx"' in page.text
+    # what the form submits: a GET with the cookie, filters as query parameters
+    r = client.get("/api/projects/demo/exports/csv?region=Jizzakh&status=suggested")
+    assert r.status_code == 200 and "Jizzakh" in r.text and "Namangan" not in r.text
+    sign_in(client, team.tokens["cem"])
+    assert client.get("/p/demo/exports").status_code == 403
+    assert "/p/demo/exports" not in client.get("/p/demo/codebook").text
