@@ -42,13 +42,13 @@ def export(
     """Kinds: csv, matrix-csv, region-csv, group-csv, xlsx, json, qdc, qdpx, html, docx."""
     selection = Selection.parse(
         {
-            "transcripts": _split(transcript),
-            "regions": _split(region),
-            "districts": _split(district),
-            "groups": _split(group),
-            "languages": _split(language),
-            "codes": _split(code),
-            "statuses": _split(status),
+            "transcripts": transcript,
+            "regions": region,
+            "districts": district,
+            "groups": group,
+            "languages": language,
+            "codes": code,
+            "statuses": status,
             "date_from": date_from,
             "date_to": date_to,
         }
@@ -65,7 +65,3 @@ def export(
         filename=f"{access.project}-{path.name}",
         background=BackgroundTask(shutil.rmtree, out, ignore_errors=True),
     )
-
-
-def _split(values: list[str] | None) -> list[str]:
-    return [v for value in values or [] for v in value.split(",") if v.strip()]

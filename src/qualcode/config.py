@@ -157,7 +157,7 @@ def default_components(s: Settings, embedder: Embedder | None = None) -> Compone
     return Components(
         embedder=emb,
         segmenter=SentenceSegmenter(max_chars=s.segment_max_chars),
-        topic_modeler=BERTopicModeler(**topic),
+        topic_modeler=BERTopicModeler(**topic, embedder=emb),  # for KeyBERT-style words
         suggester=ZeroShotSuggester(emb, threshold=s.suggest_threshold, top_k=s.suggest_top_k),
         topic_settings=dict(topic),
         suggest_settings={

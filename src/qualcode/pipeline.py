@@ -274,13 +274,9 @@ def _refit(
     vectors: np.ndarray,
     fp: str,
 ) -> str:
-    from qualcode.topics import VECTORS_EMBEDDER, centroids_of
+    from qualcode.topics import centroids_of
 
-    token = VECTORS_EMBEDDER.set(parts.embedder)  # for KeyBERT-style topic words
-    try:
-        result = parts.topic_modeler.fit(ids, texts, vectors)
-    finally:
-        VECTORS_EMBEDDER.reset(token)
+    result = parts.topic_modeler.fit(ids, texts, vectors)
     known = {t.topic_id for t in result.topics if t.topic_id != -1}
     fitted = {s: t for s, t in result.assignment.items() if s not in result.reassigned}
     centroids = {

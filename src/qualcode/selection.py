@@ -118,8 +118,10 @@ def code_path(code_id: str, parents: Mapping[str, str | None]) -> str:
 
 
 def _as_list(name: str, value: Any) -> tuple[Any, ...]:
-    items = value.split(",") if isinstance(value, str) else list(value)
-    out = tuple(str(v).strip() for v in items if str(v).strip())
+    """A list from one comma-separated string or from items that may each be one."""
+    items = [value] if isinstance(value, str) else list(value)
+    parts = (p.strip() for item in items for p in str(item).split(","))
+    out = tuple(p for p in parts if p)
     if name != "transcripts":
         return out
     try:

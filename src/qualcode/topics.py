@@ -23,7 +23,6 @@ state is fixed, so the same input gives the same topics, labels and assignment.
 
 from __future__ import annotations
 
-import contextvars
 import math
 import re
 import sys
@@ -54,11 +53,6 @@ FILLERS = frozenset(
 _NOTES = re.compile(r"\[[^\]]*\]")  # [laughter], [inaudible 00:14:02], [PERSON_1]
 _TOKENS = r"(?u)\b[^\W\d_][^\W\d_'’]{2,}\b"  # words of 3+ letters, no digits
 _IMPORT = threading.Lock()
-# the embedder the vectors being fitted came from, for KeyBERT-style words (set by the
-# pipeline; a context variable, so it passes through wrappers and stays per thread)
-VECTORS_EMBEDDER: contextvars.ContextVar[Embedder | None] = contextvars.ContextVar(
-    "vectors_embedder", default=None
-)
 
 
 @dataclass(frozen=True)
@@ -236,7 +230,7 @@ class BERTopicModeler:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
         BERTopic = import_bertopic(with_umap=self.reducer == "umap")
-        embedder = self.embedder or VECTORS_EMBEDDER.get()
+        embedder = self.embedder
         keybert: dict[str, Any] | None = None
         if embedder is not None:
             from bertopic.representation import KeyBERTInspired

@@ -48,29 +48,24 @@ def write_xlsx(tables: Sequence[Table], path: Path, about: Sequence[tuple[str, s
 
 
 def _sheet(wb: Any, title: str, table: Table) -> None:
-    ws = wb.create_sheet(title)
-    for i, name in enumerate(table.header, start=1):
-        ws.column_dimensions[_column(i)].width = WIDTHS.get(name, max(10, min(len(name) + 2, 24)))
-    ws.freeze_panes = "A2"
-    if table.rows:
-        ws.auto_filter.ref = f"A1:{_column(len(table.header))}{len(table.rows) + 1}"
-    ws.append([_cell(ws, h) for h in table.header])
-    for row in table.rows:
-        ws.append([_cell(ws, v) for v in row])
-
-
-def _cell(ws: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if not isinstance(value, str):
-        return value
-    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_MAX])
-    cell.data_type = "s"  # text, never a formula
-    return cell
-
-
-def _column(i: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return str(get_column_letter(i))
+    ws = wb.create_sheet(title)
+    for i, name in enumerate(table.header, start=1):
+        width = WIDTHS.get(name, max(10, min(len(name) + 2, 24)))
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    if table.rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.header))}{len(table.rows) + 1}"
+
+    def cell(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_MAX])
+        text.data_type = "s"  # text, never a formula
+        return text
+
+    for row in (table.header, *table.rows):
+        ws.append([cell(v) for v in row])

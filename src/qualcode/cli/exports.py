@@ -4,7 +4,7 @@ report`` and ``qualcode codebook import-qdc``.  Filters are the same on every co
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -15,7 +15,7 @@ from qualcode.cli.common import run as _run
 codebook_app = typer.Typer(help="Bring a codebook from another tool.", no_args_is_help=True)
 app.add_typer(codebook_app, name="codebook")
 
-TranscriptIds = Annotated[list[int] | None, typer.Option("--transcript", help="Transcript id.")]
+TranscriptIds = Annotated[list[str] | None, typer.Option("--transcript", help="Transcript id.")]
 Region = Annotated[list[str] | None, typer.Option("--region", help="Region (repeatable).")]
 Group = Annotated[list[str] | None, typer.Option("--group", help="Participant group (repeatable).")]
 CodeOpt = Annotated[
@@ -30,88 +30,70 @@ Status = Annotated[
 DateFrom = Annotated[str | None, typer.Option("--from", help="From date, YYYY-MM-DD.")]
 DateTo = Annotated[str | None, typer.Option("--to", help="To date, YYYY-MM-DD.")]
 Out = Annotated[Path, typer.Option(help="Output folder.")]
+Formats = Annotated[
+    list[str] | None, typer.Option("--format", "-f", help="Formats, comma-separated.")
+]
+COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None, str]] = {
+    # name: (default formats, allowed formats (None: any of outputs.FORMATS), help)
+    "export": (
+        ("csv", "xlsx", "json"),
+        None,
+        "Write exports of redacted text only: csv, xlsx, json, qdc, qdpx, html, docx "
+        "(default: csv, xlsx and json).",
+    ),
+    "report": (
+        ("html", "docx"),
+        ("html", "docx"),
+        "The briefing report (drivers, regions, groups, quotes, method) as html and docx.",
+    ),
+}
 
 
-def _write(
-    project: Path, out: Path, fmt: list[str] | None, allowed: tuple[str, ...], **filters: Any
-) -> None:
-    """Parse the formats and filters, write the files, list them."""
-    from qualcode.outputs import check_formats, write_exports
-    from qualcode.selection import Selection
+def _register(name: str) -> None:
+    """``qualcode NAME``: the same filters for every command, its own formats."""
+    default, allowed, doc = COMMANDS[name]
 
-    formats = [f.strip() for v in fmt or [] for f in v.split(",") if f.strip()]
-    _run(lambda: check_formats(formats, allowed))
-    sel = _run(lambda: Selection.parse(filters))
-    store = _open(project)
-    for path in _run(lambda: write_exports(store, formats, out, sel)):
-        typer.echo(f"Wrote {path}")
+    def command(
+        project: ProjectOpt = Path("."),
+        out: Out = Path("out"),
+        fmt: Formats = None,
+        transcript: TranscriptIds = None,
+        region: Region = None,
+        group: Group = None,
+        code: CodeOpt = None,
+        status: Status = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+    ) -> None:
+        from qualcode.outputs import check_formats, write_exports
+        from qualcode.selection import Selection
 
+        formats = [f.strip() for v in fmt or default for f in v.split(",") if f.strip()]
+        if allowed is not None:  # write_exports checks against every format
+            _run(lambda: check_formats(formats, allowed))
+        sel = _run(
+            lambda: Selection.parse(
+                {
+                    "transcripts": transcript,
+                    "regions": region,
+                    "groups": group,
+                    "codes": code,
+                    "statuses": status,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                }
+            )
+        )
+        store = _open(project)
+        for path in _run(lambda: write_exports(store, formats, out, sel)):
+            typer.echo(f"Wrote {path}")
 
-@app.command()
-def export(
-    project: ProjectOpt = Path("."),
-    out: Out = Path("out"),
-    fmt: Annotated[
-        list[str] | None,
-        typer.Option("--format", "-f", help="csv, xlsx, json, qdc, qdpx, html, docx."),
-    ] = None,
-    transcript: TranscriptIds = None,
-    region: Region = None,
-    group: Group = None,
-    code: CodeOpt = None,
-    status: Status = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-) -> None:
-    """Write exports (default: csv, xlsx and json) of redacted text only."""
-    from qualcode.outputs import FORMATS
-
-    _write(
-        project,
-        out,
-        fmt or ["csv,xlsx,json"],
-        FORMATS,
-        transcripts=transcript,
-        regions=region,
-        groups=group,
-        codes=code,
-        statuses=status,
-        date_from=date_from,
-        date_to=date_to,
-    )
+    command.__doc__ = doc
+    app.command(name)(command)
 
 
-@app.command()
-def report(
-    project: ProjectOpt = Path("."),
-    out: Out = Path("out"),
-    fmt: Annotated[
-        list[str] | None, typer.Option("--format", "-f", help="html, docx (default both).")
-    ] = None,
-    transcript: TranscriptIds = None,
-    region: Region = None,
-    group: Group = None,
-    code: CodeOpt = None,
-    status: Status = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-) -> None:
-    """The briefing report (drivers, regions, groups, quotes, method) as HTML and DOCX."""
-    from qualcode.outputs import REPORT_FORMATS
-
-    _write(
-        project,
-        out,
-        fmt or ["html,docx"],
-        REPORT_FORMATS,
-        transcripts=transcript,
-        regions=region,
-        groups=group,
-        codes=code,
-        statuses=status,
-        date_from=date_from,
-        date_to=date_to,
-    )
+for _name in COMMANDS:
+    _register(_name)
 
 
 @codebook_app.command("import-qdc")
