@@ -33,6 +33,8 @@ from qualcode.store import Store
 if TYPE_CHECKING:
     from cryptography.fernet import Fernet
 
+    from qualcode.embed import Embedder
+
 log = logging.getLogger("qualcode.pipeline")
 
 
@@ -188,12 +190,19 @@ def embed_all(
     store: Store, parts: Components, texts: list[str], progress: bool = False
 ) -> tuple[np.ndarray, int]:
     """Vectors for ``texts`` in order, encoding only those not cached for this model."""
-    model_id = parts.embedder.model_id
+    return embed_cached(store, parts.embedder, texts, progress)
+
+
+def embed_cached(
+    store: Store, embedder: Embedder, texts: list[str], progress: bool = False
+) -> tuple[np.ndarray, int]:
+    """``embed_all`` for any embedder: cached vectors, and how many were encoded."""
+    model_id = embedder.model_id
     hashes = [text_hash(t) for t in texts]
     cached = store.cached_embeddings(model_id, hashes)
     missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in cached}
     if missing:
-        fresh = parts.embedder.encode(list(missing.values()), progress=progress)
+        fresh = embedder.encode(list(missing.values()), progress=progress)
         new = dict(zip(missing, fresh, strict=True))
         store.put_embeddings(model_id, new)
         cached.update(new)

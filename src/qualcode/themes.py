@@ -27,13 +27,12 @@ from typing import Any
 
 import numpy as np
 
-from qualcode import review
 from qualcode.codebook_edit import CodeState, add_code
 from qualcode.embed import Embedder
 from qualcode.errors import ConflictError, InputError, NotFoundError
+from qualcode.export import coded_rows
 from qualcode.models import Codebook, Topic
-from qualcode.segment import text_hash
-from qualcode.selection import COUNTED, Selection
+from qualcode.selection import Selection
 from qualcode.store import Store
 
 MIN_COVERAGE = 0.2
@@ -193,16 +192,13 @@ def _project_embedder(store: Store) -> Embedder:
 
 def _code_shares(store: Store, codes: set[str]) -> dict[int, dict[str, float]]:
     """Per topic, the share of its segments carrying each code (suggested, accepted,
-    added; a rejected suggestion does not count)."""
-    decided = review.decisions(store)
-    pairs = set(decided) | {(s.segment_id, s.code_id) for s in store.suggestions()}
+    added; a rejected suggestion does not count): the rows the exports count."""
     topic_of = store.topic_assignment()
     sizes = Counter(topic_of.values())
     per_topic: dict[int, Counter[str]] = defaultdict(Counter)
-    for seg, code in pairs:
-        status = decided.get((seg, code), {}).get("status", "suggested")
-        if status in COUNTED and code in codes and seg in topic_of:
-            per_topic[topic_of[seg]][code] += 1
+    for row in coded_rows(store):
+        if row["code"] in codes and row["segment_id"] in topic_of:
+            per_topic[topic_of[row["segment_id"]]][row["code"]] += 1
     return defaultdict(
         dict, {t: {c: round(n / sizes[t], 4) for c, n in cs.items()} for t, cs in per_topic.items()}
     )
@@ -213,10 +209,12 @@ def _similarities(
 ) -> dict[int, dict[str, float]]:
     """Per topic, each code's similarity: the mean of the centroid's cosine with the code's
     label-definition-inclusion text and with its nearest example quote."""
+    from qualcode.pipeline import embed_cached
+
     tids = sorted(centroids)
     c = np.vstack([centroids[t] for t in tids])
     defs = [f"{k.label}. {k.definition} {k.inclusion}".strip() for k in book.codes]
-    vecs = _encode_cached(store, embedder, defs + [e for k in book.codes for e in k.examples])
+    vecs = embed_cached(store, embedder, defs + [e for k in book.codes for e in k.examples])[0]
     out: dict[int, dict[str, float]] = {t: {} for t in tids}
     start = len(defs)
     for j, code in enumerate(book.codes):
@@ -227,17 +225,6 @@ def _similarities(
         for row, t in enumerate(tids):
             out[t][code.id] = round(float(0.5 * definition[row] + 0.5 * nearest[row]), 4)
     return out
-
-
-def _encode_cached(store: Store, embedder: Embedder, texts: list[str]) -> np.ndarray:
-    hashes = [text_hash(t) for t in texts]
-    found = store.cached_embeddings(embedder.model_id, hashes)
-    missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in found}
-    if missing:
-        fresh = dict(zip(missing, embedder.encode(list(missing.values())), strict=True))
-        store.put_embeddings(embedder.model_id, fresh)
-        found.update(fresh)
-    return np.vstack([found[h] for h in hashes]).astype(np.float32)
 
 
 def _candidate(store: Store, topic: Topic, taken: set[str]) -> CandidateCode:
