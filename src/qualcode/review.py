@@ -103,7 +103,8 @@ def current_state(events: Iterable[Mapping[str, Any]]) -> dict[tuple[int, str], 
 
 
 def decisions(store: Store) -> dict[tuple[int, str], dict[str, Any]]:
-    """For each reviewed pair: status, and the coder, time and memo of the deciding entry.
+    """For each reviewed pair: status, and the coder, time, memo and span (the part of the
+    segment meant, or None) of the deciding entry.
     Decisions on a code merged into another count for the target (the log is unchanged)."""
     from qualcode.codebook_edit import resolve_code, resolve_events
 
@@ -114,6 +115,7 @@ def decisions(store: Store) -> dict[tuple[int, str], dict[str, Any]]:
             "coder": e["coder"],
             "at": e["at"],
             "memo": e["memo"] or "",
+            "span": (e["span_start"], e["span_end"]) if e.get("span_start") is not None else None,
         }
         for pair, e in fold(events).items()
     }

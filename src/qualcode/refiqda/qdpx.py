@@ -24,7 +24,6 @@ from typing import Any
 from lxml import etree
 
 from qualcode import review
-from qualcode.codebook_edit import resolve_code, resolve_events
 from qualcode.errors import PipelineError
 from qualcode.export import coded_rows
 from qualcode.refiqda.codes import codes_element, project_codes
@@ -143,11 +142,10 @@ def _codings(store: Store, sel: Selection, transcripts: Mapping[int, Mapping]) -
 
 def _added_spans(store: Store) -> dict[tuple[int, str], tuple[int, int]]:
     """The part of the segment each current ``add`` decision was given, if any."""
-    events = resolve_events(store.review_events(), resolve_code(store))
     return {
-        pair: (e["span_start"], e["span_end"])
-        for pair, e in review.fold(events).items()
-        if e["action"] == "add" and e.get("span_start") is not None
+        pair: d["span"]
+        for pair, d in review.decisions(store).items()
+        if d["status"] == "added" and d["span"] is not None
     }
 
 
