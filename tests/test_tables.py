@@ -138,7 +138,7 @@ def test_a_failed_xlsx_write_leaves_the_earlier_file(
     def broken(*_: object, **__: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("qualcode.xlsx.os.replace", broken)
+    monkeypatch.setattr("os.replace", broken)
     with pytest.raises(OSError):
         write_one(project, "xlsx", out)
     assert path.read_bytes() == before

@@ -3,18 +3,17 @@
 Every text cell is written as text: a transcript line starting with ``=`` stays that
 line and never becomes a formula (no formula injection, and no apostrophe added to the
 quote).  Characters XML cannot hold are dropped, and cells are capped at Excel's limit.
-The file is written to a temporary name and renamed, so a failure never leaves half a
-workbook where an earlier export was.
+The file is written whole or not at all (``safefiles.write_atomic``).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from qualcode.safefiles import write_atomic
 from qualcode.tables import Table
 
 EXCEL_CELL_MAX = 32_767
@@ -35,15 +34,9 @@ def write_xlsx(tables: Sequence[Table], path: Path, about: Sequence[tuple[str, s
     for table in tables:
         _sheet(wb, SHEET_TITLES.get(table.name, table.name[:31]), table)
     _sheet(wb, "About", Table("about", ("item", "value"), tuple(about)))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".qualcode-", suffix=".xlsx")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_atomic(path, buffer.getvalue())
     return path
 
 

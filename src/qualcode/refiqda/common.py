@@ -3,16 +3,13 @@ values, XML-safe text and all-or-nothing file writes."""
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
 import uuid
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from lxml import etree
 
 from qualcode import __version__
+from qualcode.safefiles import xml_text
 
 QDC_NS = "urn:QDA-XML:codebook:1.0"
 QDE_NS = "urn:QDA-XML:project:1.0"
@@ -20,17 +17,11 @@ ORIGIN = f"qualcode {__version__}"
 # Every GUID qualcode writes is uuid5(GUID_NAMESPACE, "<kind>|<key>"), so exporting the
 # same project twice gives the same GUIDs (and the same file).
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:qualcode:refi-qda")
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def guid(kind: str, *key: object) -> str:
     """A deterministic GUID (lower-case 8-4-4-4-12 hex, the schemas' pattern)."""
     return str(uuid.uuid5(GUID_NAMESPACE, "|".join([kind, *map(str, key)])))
-
-
-def xml_text(value: object) -> str:
-    """``value`` as text XML 1.0 can hold: control characters it forbids are dropped."""
-    return _NOT_XML.sub("", str(value))
 
 
 def xs_datetime(value: str | None) -> str | None:
@@ -72,18 +63,3 @@ def text_child(parent: etree._Element, ns: str, tag: str, text: str) -> etree._E
 
 def serialise(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so
-    a failure never leaves a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -23,8 +23,9 @@ from qualcode.refiqda.codes import (
     project_codes,
     valid_id,
 )
-from qualcode.refiqda.common import ORIGIN, QDC_NS, serialise, write_atomic
+from qualcode.refiqda.common import ORIGIN, QDC_NS, serialise
 from qualcode.refiqda.validate import check_own_output, check_tree, parse_xml, read_limited
+from qualcode.safefiles import write_atomic
 from qualcode.selection import Selection
 from qualcode.store import Store
 

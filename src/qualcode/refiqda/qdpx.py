@@ -27,7 +27,7 @@ from qualcode import review
 from qualcode.errors import PipelineError
 from qualcode.export import coded_rows
 from qualcode.refiqda.codes import codes_element, project_codes
-from qualcode.refiqda.common import ORIGIN, QDE_NS, serialise, sub, write_atomic, xs_datetime
+from qualcode.refiqda.common import ORIGIN, QDE_NS, serialise, sub, xs_datetime
 from qualcode.refiqda.parts import (
     MACHINE_USER,
     Coding,
@@ -41,6 +41,7 @@ from qualcode.refiqda.parts import (
     variables,
 )
 from qualcode.refiqda.validate import PROJECT_ENTRY, check_own_output
+from qualcode.safefiles import write_atomic
 from qualcode.selection import Selection
 from qualcode.store import Store
 

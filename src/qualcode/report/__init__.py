@@ -58,14 +58,14 @@ def write_report(
     """Build the report for ``selection`` and write it in each of ``formats``; return
     the files written.  Charts are drawn once and shared by both formats."""
     from qualcode.report.charts import all_charts
+    from qualcode.safefiles import write_atomic
 
     paths = report_paths(Path(out_dir_or_path), formats)
     data = build_report(store, selection)
     charts = all_charts(data)
     for path in paths:
-        path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
-            path.write_text(render_html(data, charts), encoding="utf-8")
+            write_atomic(path, render_html(data, charts).encode("utf-8"))
         else:
             render_docx(data, path, charts)
     return paths

@@ -9,7 +9,6 @@ Text that XML cannot hold (control characters in a transcript) is dropped, never
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,17 +17,17 @@ from typing import TYPE_CHECKING
 from qualcode.report.charts import all_charts
 from qualcode.report.contents import Breakdown, ReportData
 from qualcode.report.html import STATUS_NAMES, fig, pct
+from qualcode.safefiles import write_atomic, xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 NOTHING = "Nothing matched this selection."
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 Charts = dict[str, bytes]
 
 
 def clean(text: object) -> str:
-    return _NOT_XML.sub("", str(text))
+    return xml_text(text)
 
 
 def render_docx(data: ReportData, path: Path, charts: Charts | None = None) -> Path:
@@ -41,7 +40,9 @@ def render_docx(data: ReportData, path: Path, charts: Charts | None = None) -> P
     for section in SECTIONS:
         section(doc, data, pngs)
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    write_atomic(path, buffer.getvalue())
     return path
 
 
