@@ -161,7 +161,7 @@ def job_status(job_id: int, access: ReadAccess) -> dict[str, Any]:
 @router.get("/{project}/transcripts")
 def transcripts(access: ReadAccess) -> list[dict[str, Any]]:
     keep = ("id", "title", "region", "district", "date", "group", "language", "source_name")
-    return [{k: t.get(k) for k in keep} for t in access.store.transcripts()]
+    return [{k: t.get(k) for k in keep} for t in access.store.transcripts(text=False)]
 
 
 class NewRedaction(BaseModel):

@@ -62,7 +62,7 @@ def coded_rows(store: Store, selection: Selection | None = None) -> Iterator[dic
         status = decided.get((seg_id, code), {}).get("status", "suggested")
         if status in sel.statuses and sel.keeps_code(code, parents):
             by_segment.setdefault(seg_id, []).append(code)
-    transcripts = {t["id"]: t for t in store.transcripts() if sel.keeps_transcript(t)}
+    transcripts = {t["id"]: t for t in store.transcripts(text=False) if sel.keeps_transcript(t)}
     labels = {r["id"]: r["label"] for r in store.code_records()}
     topic_of = store.topic_assignment()
     for seg in store.segments():

@@ -144,7 +144,7 @@ def _check_date(name: str, value: str) -> None:
 
 def choices(store: Any) -> dict[str, list[Any]]:
     """What a selection can name in this project: for forms and ``--help``."""
-    rows = store.transcripts()
+    rows = store.transcripts(text=False)
     return {
         "transcripts": [(t["id"], t["title"]) for t in rows],
         "regions": sorted({t["region"] for t in rows if t["region"]}),

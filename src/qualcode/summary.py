@@ -26,7 +26,7 @@ class Summary:
 def summarise(store: Store, n_topics: int = 8) -> Summary:
     rows = [r for r in coded_rows(store) if r["status"] in COUNTED]
     return Summary(
-        transcripts=len(store.transcripts()),
+        transcripts=len(store.transcripts(text=False)),
         segments=len(store.segments()),
         by_code=dict(Counter(r["code"] for r in rows).most_common()),
         by_code_region=dict(Counter((r["code"], r["region"]) for r in rows)),

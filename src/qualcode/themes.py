@@ -170,7 +170,7 @@ def distribution(
     if by not in BY:
         raise InputError(f"Cannot group topics by '{by}'.", hint=f"Use one of: {', '.join(BY)}.")
     sel = selection or Selection()
-    kept = {t["id"] for t in store.transcripts() if sel.keeps_transcript(t)}
+    kept = {t["id"] for t in store.transcripts(text=False) if sel.keeps_transcript(t)}
     labels = {t.topic_id: t.label for t in store.topics()}
     counts: Counter[tuple[str, int]] = Counter(
         (BY[by](r), r["topic_id"]) for r in store.topic_rows() if r["transcript_id"] in kept

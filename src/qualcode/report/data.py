@@ -48,7 +48,7 @@ def build_report(
     sel = selection or Selection()
     every = list(coded_rows(store, sel.with_statuses(*STATUSES)))
     counted = counted_rows(every, sel.statuses)
-    chosen = [t for t in store.transcripts() if sel.keeps_transcript(t)]
+    chosen = [t for t in store.transcripts(text=False) if sel.keeps_transcript(t)]
     labels = {r["id"]: r["label"] for r in store.code_records()}
     drivers = rank_drivers(counted, labels)
     codes = [d.code for d in drivers]

@@ -159,8 +159,12 @@ class StoreCore:
         }
         return int(self.db.table("transcripts").insert(row).last_pk)  # type: ignore[arg-type]
 
-    def transcripts(self) -> list[dict[str, Any]]:
-        return list(self.db.query("SELECT * FROM transcripts ORDER BY id"))
+    def transcripts(self, *, text: bool = True) -> list[dict[str, Any]]:
+        """Every transcript row; ``text=False`` leaves out the stored text (metadata only)."""
+        if text:
+            return list(self.db.query("SELECT * FROM transcripts ORDER BY id"))
+        columns = [c for c in self.db.table("transcripts").columns_dict if c != "text"]
+        return list(self.db.query(f"SELECT {', '.join(columns)} FROM transcripts ORDER BY id"))
 
     def transcript(self, tid: int) -> dict[str, Any]:
         rows = list(self.db.query("SELECT * FROM transcripts WHERE id = ?", [tid]))
