@@ -32,6 +32,7 @@ test: setup browser
 lint: setup
 	$(VENV)/bin/ruff check src api tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: setup
 	$(PY) benchmarks/bench_embed.py

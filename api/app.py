@@ -1,5 +1,5 @@
 """The FastAPI app: the workspace, the routers, the error handler, the web pages and
-one background job runner per project (``qualcode.jobs``)."""
+one background job runner per project (``qualcode.project.jobs``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from api import errors
 from api.context import Workspace
 from api.routes import admin, codebook, exports, projects, review, segments, themes, web
-from qualcode.config import Components
+from qualcode.pipeline.components import Components
 from qualcode.store import Store
 
 MAX_UPLOAD_BYTES = 20_000_000

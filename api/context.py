@@ -16,8 +16,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from qualcode import auth
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError
+from qualcode.project import auth
 from qualcode.store import Store
 
 PROJECT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")

@@ -18,15 +18,17 @@ CODEBOOK = REPO / "codebooks" / "drivers.yaml"
 
 def demo_segments() -> list[str]:
     """The demo corpus's segment texts, as qualcode stores them (redacted)."""
-    from qualcode.config import Settings, default_components
-    from qualcode.pipeline import ingest_paths, segment_all
+    from qualcode.pipeline.components import default_components
+    from qualcode.pipeline.run import ingest_paths
+    from qualcode.segment.transcripts import segment_transcripts
+    from qualcode.settings import Settings
     from qualcode.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp), create=True)
         ingest_paths(store, [CORPUS])
         parts = default_components(Settings.from_strings({}), embedder=_NoEmbed())
-        segment_all(store, parts)
+        segment_transcripts(store, parts.segmenter)
         texts = [s.text for s in store.segments()]
         store.close()
     return texts

@@ -55,12 +55,12 @@ def cached_encode(embedder: object, texts: list[str], name: str) -> np.ndarray:
 
 
 def speed(n_segments: int, with_setfit: bool) -> None:
-    from qualcode.codebook import load_codebook
-    from qualcode.embed import SentenceTransformerEmbedder
-    from qualcode.evalcoding.data import gold_matrix, load_labelled
-    from qualcode.evalcoding.peers import EmbeddingLogReg
-    from qualcode.feedback import suggester_for
-    from qualcode.suggest import ZeroShotSuggester
+    from qualcode.codebook.load import load_codebook
+    from qualcode.coding.evaluate.data import gold_matrix, load_labelled
+    from qualcode.coding.evaluate.peers import EmbeddingLogReg
+    from qualcode.coding.feedback import suggester_for
+    from qualcode.coding.suggest import ZeroShotSuggester
+    from qualcode.embed.encoder import SentenceTransformerEmbedder
 
     book = load_codebook(CODEBOOK)
     code_ids = [c.id for c in book.codes]
@@ -102,7 +102,7 @@ def speed(n_segments: int, with_setfit: bool) -> None:
     print(f"  qualcode (classifiers, calibration, thresholds): {t_q:7.2f} s")
     print(f"  embeddings + logistic regression (no calibration): {t_lr:7.2f} s")
     if with_setfit:
-        from qualcode.evalcoding.setfit_peer import SetFitPeer
+        from qualcode.coding.evaluate.setfit_peer import SetFitPeer
 
         t0 = time.perf_counter()
         SetFitPeer().fit(coded, X[:200], Y).predict(texts, X)
@@ -112,9 +112,9 @@ def speed(n_segments: int, with_setfit: bool) -> None:
 
 
 def curves(with_setfit: bool) -> None:
-    from qualcode.codebook import load_codebook
-    from qualcode.embed import SentenceTransformerEmbedder
-    from qualcode.evalcoding.report import evaluate_coding, format_curves
+    from qualcode.codebook.load import load_codebook
+    from qualcode.coding.evaluate.report import evaluate_coding, format_curves
+    from qualcode.embed.encoder import SentenceTransformerEmbedder
 
     book = load_codebook(CODEBOOK)
     t0 = time.perf_counter()

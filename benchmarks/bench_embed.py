@@ -15,9 +15,9 @@ import numpy as np
 import torch
 
 from _common import CODEBOOK, best_of, demo_segments
-from qualcode.codebook import load_codebook
-from qualcode.embed import SentenceTransformerEmbedder
-from qualcode.suggest import ZeroShotSuggester
+from qualcode.codebook.load import load_codebook
+from qualcode.coding.suggest import ZeroShotSuggester
+from qualcode.embed.encoder import SentenceTransformerEmbedder
 
 
 def main() -> None:

@@ -40,7 +40,8 @@ from qualcode.redact.evaluate import (
     load_eval_set,
     qualcode_detector,
 )
-from qualcode.redact.layers import DEFAULT_LAYERS, FAST_LAYERS
+from qualcode.redact.layers import FAST_LAYERS
+from qualcode.settings import DEFAULT_LAYERS
 
 EVAL_DIR = REPO / "eval" / "redaction"
 EVAL_FILES = (

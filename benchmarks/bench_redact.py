@@ -13,8 +13,8 @@ import time
 
 from _common import CORPUS
 from qualcode import ingest
-from qualcode.models import RawTranscript, Turn
-from qualcode.pipeline import file_meta
+from qualcode.ingest.meta import file_meta
+from qualcode.records import RawTranscript, Turn
 from qualcode.redact import RuleRedactor
 from qualcode.redact.layers import FAST_LAYERS
 

@@ -1,7 +1,7 @@
 """Wall time of the briefing report (HTML + DOCX) on the demo project.
 
 The project is ``out/demo-project`` as ``make demo`` leaves it (the real embedding model
-and topic model); if it is missing it is built there first with ``qualcode.demo.run_demo``,
+and topic model); if it is missing it is built there first with ``qualcode.pipeline.demo.run_demo``,
 which is what ``make demo`` runs.  Each timed run writes the report into a fresh folder.
 
 Peer in the same run: the plain CSV export (``export_csv``) of the same project, the
@@ -27,7 +27,7 @@ from _common import REPO
 def demo_project(path: Path) -> Path:
     """``path`` (a processed project), building the demo there if it has no database."""
     if not (path / "qualcode.db").exists():
-        from qualcode.demo import run_demo
+        from qualcode.pipeline.demo import run_demo
 
         print(f"building the demo project in {path} (real models; minutes) ...", flush=True)
         t0 = time.perf_counter()
@@ -48,9 +48,9 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=REPO / "out" / "demo-project")
     args = parser.parse_args()
 
-    from qualcode.export import export_csv
-    from qualcode.report import build_report, render_docx, render_html, write_report
-    from qualcode.report.charts import all_charts
+    from qualcode.exports.report import build_report, render_docx, render_html, write_report
+    from qualcode.exports.report.charts import all_charts
+    from qualcode.exports.rows import export_csv
     from qualcode.store import Store
 
     store = Store(demo_project(args.project))

@@ -66,7 +66,8 @@ class HashEmbedder:
 
 
 def fake_parts(store: Any) -> Any:
-    from qualcode.config import Settings, default_components
+    from qualcode.pipeline.components import default_components
+    from qualcode.settings import Settings
 
     return default_components(Settings.from_strings(store.settings()), embedder=HashEmbedder())
 
@@ -75,8 +76,8 @@ def fake_parts(store: Any) -> Any:
 def build(root: Path, coders: int) -> dict[str, str]:
     """The workspace: an admin, a researcher, ``coders`` coders with tokens, and the demo
     project processed (as tests/service/conftest.py builds it)."""
-    from qualcode import auth, workspace
-    from qualcode.pipeline import ingest_paths, process
+    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.project import auth, workspace
     from qualcode.store import Store
 
     home = Store(root, create=True)
@@ -239,7 +240,7 @@ def conflict_kind(current: dict[str, Any], expected: int) -> str:
 
 # the peer: the same write through the library, one thread -----------------------------
 def library_peer(project: Path, codes: list[str], seconds: float, seed: int) -> list[float]:
-    from qualcode import review
+    from qualcode.review import decisions as review
     from qualcode.store import Store
 
     rng = random.Random(seed)

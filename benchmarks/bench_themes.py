@@ -29,8 +29,8 @@ from _common import demo_segments
 CHILD = """
 import json, sys, time
 import numpy as np
-from qualcode.embed import SentenceTransformerEmbedder
-from qualcode.topics import BERTopicModeler, import_bertopic
+from qualcode.embed.encoder import SentenceTransformerEmbedder
+from qualcode.topics.model import BERTopicModeler, import_bertopic
 emb = SentenceTransformerEmbedder(); emb.encode(["warm up"])
 cfg = json.loads(sys.argv[3]); plain = cfg.pop("plain_import", False)
 t0 = time.perf_counter()
@@ -71,7 +71,7 @@ def run(cfg: dict[str, object], texts: Path, vecs: Path, cache: Path) -> dict[st
 
 
 def measure(tmp: Path) -> dict[tuple[str, str], dict[str, object]]:
-    from qualcode.embed import SentenceTransformerEmbedder
+    from qualcode.embed.encoder import SentenceTransformerEmbedder
 
     texts = demo_segments()
     tp, vp = tmp / "t.json", tmp / "v.npy"

@@ -21,7 +21,7 @@ CHILD = """
 import json, sys, time
 t0 = time.perf_counter()
 import numpy as np
-from qualcode.topics import BERTopicModeler
+from qualcode.topics.model import BERTopicModeler
 t_import = time.perf_counter() - t0
 texts = json.load(open(sys.argv[1])); vecs = np.load(sys.argv[2])
 cfg = json.loads(sys.argv[3])
@@ -46,7 +46,7 @@ def run(cfg: dict[str, object], texts_path: Path, vecs_path: Path) -> dict[str, 
 
 
 def main() -> None:
-    from qualcode.embed import SentenceTransformerEmbedder
+    from qualcode.embed.encoder import SentenceTransformerEmbedder
 
     texts = demo_segments()
     vecs = SentenceTransformerEmbedder().encode(texts)

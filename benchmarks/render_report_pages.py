@@ -31,7 +31,7 @@ def chromium() -> str:
 
 
 def write_html(project: Path, out: Path) -> Path:
-    from qualcode.report import write_report
+    from qualcode.exports.report import write_report
     from qualcode.store import Store
 
     store = Store(demo_project(project))

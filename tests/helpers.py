@@ -52,9 +52,10 @@ class Team:
 def one_segment_project(store: Any) -> Any:
     """``store`` with one transcript of one segment ("We need jobs.", id 1) and the
     drivers codebook."""
-    from qualcode.codebook import load_codebook
-    from qualcode.models import RedactedTranscript, RedactedTurn, TranscriptMeta
-    from qualcode.segment import SentenceSegmenter, layout, text_hash
+    from qualcode.codebook.load import load_codebook
+    from qualcode.records import RedactedTranscript, RedactedTurn, TranscriptMeta
+    from qualcode.segment.sentences import SentenceSegmenter
+    from qualcode.text import layout, text_hash
 
     doc = RedactedTranscript(
         "f.txt", "text", "h", (RedactedTurn("P1", "We need jobs."),), TranscriptMeta(title="t"), ()

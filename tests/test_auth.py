@@ -7,7 +7,8 @@ import sqlite3
 
 import pytest
 
-from qualcode.auth import (
+from qualcode.errors import AuthError, ConflictError, ForbiddenError, InputError, NotFoundError
+from qualcode.project.auth import (
     ROLES,
     audit,
     audit_log,
@@ -22,7 +23,6 @@ from qualcode.auth import (
     set_disabled,
     set_roles,
 )
-from qualcode.errors import AuthError, ConflictError, ForbiddenError, InputError, NotFoundError
 from qualcode.store import Store
 
 

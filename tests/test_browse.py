@@ -10,15 +10,16 @@ import pytest
 from sqlite_utils import Database
 
 from helpers import DRIVERS
-from qualcode import redactions, review
-from qualcode.browse import SegmentFilter, list_segments, search, segment_context
-from qualcode.codebook import load_codebook
+from qualcode.codebook.load import load_codebook
 from qualcode.errors import InputError, NotFoundError
-from qualcode.models import RedactedTranscript, RedactedTurn, Segment, Suggestion, Topic
-from qualcode.models import TranscriptMeta as Meta
-from qualcode.segment import layout, text_hash
+from qualcode.records import RedactedTranscript, RedactedTurn, Segment, Suggestion, Topic
+from qualcode.records import TranscriptMeta as Meta
+from qualcode.redact import review as redactions
+from qualcode.review import decisions as review
+from qualcode.review.browse import SegmentFilter, list_segments, search, segment_context
 from qualcode.store import Store
 from qualcode.store.migrations import migrations
+from qualcode.text import layout, text_hash
 
 UZ = [
     ("Moderator", "Salom. Ishsizlik haqida gapiraylik."),

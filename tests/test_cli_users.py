@@ -6,8 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from qualcode.auth import audit_log, authenticate
 from qualcode.cli import app
+from qualcode.project.auth import audit_log, authenticate
 from qualcode.store import Store
 
 runner = CliRunner()

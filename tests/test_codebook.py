@@ -1,4 +1,4 @@
-"""Tests for qualcode.codebook: the shipped drivers codebook, round trips and errors."""
+"""Tests for qualcode.codebook.load: the shipped drivers codebook, round trips and errors."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from qualcode import codebook as cb_module
-from qualcode.codebook import (
+from qualcode.codebook import load as cb_module
+from qualcode.codebook.load import (
     codebook_to_dict,
     default_codebook_path,
     dump_codebook,
@@ -19,7 +19,7 @@ from qualcode.codebook import (
     parse_codebook,
 )
 from qualcode.errors import CodebookError
-from qualcode.models import Code, Codebook
+from qualcode.records import Code, Codebook
 
 DRIVER_IDS = {
     "gender_norms",

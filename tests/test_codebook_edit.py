@@ -12,9 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from helpers import DRIVERS
-from qualcode import review
-from qualcode.codebook import dump_codebook, load_codebook
-from qualcode.codebook_edit import (
+from qualcode.codebook.edit import (
     add_code,
     code_at,
     code_history,
@@ -22,19 +20,21 @@ from qualcode.codebook_edit import (
     get_code,
     list_codes,
     merge_codes,
-    resolve_code,
-    resolve_events,
-    resolved_state,
     restore_code,
     retire_code,
 )
+from qualcode.codebook.load import dump_codebook, load_codebook
+from qualcode.codebook.merges import resolve_code, resolve_events
+from qualcode.codebook.project import use_codebook
 from qualcode.errors import CodebookError, ConflictError, InputError, NotFoundError
-from qualcode.models import Code, RedactedTranscript, RedactedTurn, TranscriptMeta
-from qualcode.pipeline import use_codebook
-from qualcode.segment import SentenceSegmenter, layout, text_hash
+from qualcode.records import Code, RedactedTranscript, RedactedTurn, TranscriptMeta
+from qualcode.review import decisions as review
+from qualcode.review.decisions import resolved_state
+from qualcode.segment.sentences import SentenceSegmenter
 from qualcode.store import Store
 from qualcode.store.codebook_history import CodeChange, code_content
 from qualcode.store.migrations import migrations
+from qualcode.text import layout, text_hash
 
 NEW = Code("youth_sport", "Youth sport", "Sport and clubs for young people.", keywords=("Gym",))
 

@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 
 from helpers import DEMO_CORPUS
 from qualcode.cli import app
-from qualcode.export import COUNTED
-from qualcode.refiqda import validate
+from qualcode.exports.refiqda import validate
+from qualcode.exports.rows import COUNTED
+from qualcode.exports.summary import summarise
 from qualcode.store import Store
-from qualcode.summary import summarise
 
 
 @pytest.mark.slow

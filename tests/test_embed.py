@@ -5,7 +5,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from qualcode.embed import SentenceTransformerEmbedder, default_model_path
+from qualcode.embed.encoder import SentenceTransformerEmbedder, default_model_path
 from qualcode.errors import ConfigError
 
 

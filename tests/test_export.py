@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from qualcode import review
-from qualcode.export import COUNTED, export_csv, export_json
-from qualcode.selection import STATUSES, Selection
+from qualcode.exports.rows import COUNTED, export_csv, export_json
+from qualcode.exports.summary import render_summary, summarise
+from qualcode.review import decisions as review
+from qualcode.review.selection import STATUSES, Selection
 from qualcode.store import Store
-from qualcode.summary import render_summary, summarise
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from qualcode.feedback import BackgroundTrainer, decision_labels
-from qualcode.learn import UNKNOWN
+from qualcode.coding.feedback import BackgroundTrainer, decision_labels
+from qualcode.coding.learn import UNKNOWN
 
 
 def _event(i: int, seg: int, code: str, action: str, undoes: int | None = None) -> dict:

@@ -19,12 +19,13 @@ from typing import Any
 import pytest
 
 from helpers import DEMO_CORPUS, REPO, HashEmbedder
-from qualcode.config import Settings, default_components
 from qualcode.errors import InputError
-from qualcode.jobs import Job, JobRunner, Report, default_handlers, uploads_dir
-from qualcode.models import Topic
+from qualcode.pipeline.components import default_components
+from qualcode.project.jobs import Job, JobRunner, Report, default_handlers, uploads_dir
+from qualcode.records import Topic
+from qualcode.settings import Settings
 from qualcode.store import Store
-from qualcode.topics import TopicResult
+from qualcode.topics.model import TopicResult
 
 FAST = {"poll_interval": 0.05, "heartbeat_interval": 0.2}
 
@@ -207,7 +208,7 @@ def test_a_worker_whose_job_was_taken_over_writes_nothing_more(store: Store) -> 
 CHILD = """
 import sys, time
 from pathlib import Path
-from qualcode.jobs import JobRunner
+from qualcode.project.jobs import JobRunner
 from test_jobs import slow_steps
 JobRunner(Path(sys.argv[1]), {"slow": slow_steps}, poll_interval=0.05).start()
 time.sleep(120)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from helpers import HashEmbedder
-from qualcode.agreement import alpha, kappa
-from qualcode.learn import (
+from qualcode.coding.agreement import alpha, kappa
+from qualcode.coding.learn import (
     UNKNOWN,
     CodeClassifiers,
     LearningSuggester,
@@ -16,9 +16,9 @@ from qualcode.learn import (
     expected_calibration_error,
     labels_matrix,
 )
-from qualcode.models import Code, Codebook
-from qualcode.queue import review_order
-from qualcode.suggest import ZeroShotSuggester
+from qualcode.coding.order import review_order
+from qualcode.coding.suggest import ZeroShotSuggester
+from qualcode.records import Code, Codebook
 
 RNG = np.random.default_rng(0)
 

@@ -14,10 +14,10 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers import REPO
-from qualcode import review
-from qualcode.outputs import write_exports
-from qualcode.report.data import build_report
-from qualcode.selection import Selection
+from qualcode.exports.outputs import write_exports
+from qualcode.exports.report.data import build_report
+from qualcode.review import decisions as review
+from qualcode.review.selection import Selection
 from qualcode.store import Store
 
 NOTEBOOK = REPO / "notebooks" / "briefing_tables.ipynb"

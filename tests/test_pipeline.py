@@ -11,10 +11,12 @@ import pytest
 import yaml
 
 from helpers import DEMO_CORPUS, HashEmbedder
-from qualcode.config import Settings, default_components
 from qualcode.errors import InputError
-from qualcode.pipeline import file_meta, ingest_paths, process
+from qualcode.ingest.meta import file_meta
+from qualcode.pipeline.components import default_components
+from qualcode.pipeline.run import ingest_paths, process
 from qualcode.redact.names import name_tokens
+from qualcode.settings import Settings
 from qualcode.store import Store
 
 
@@ -129,7 +131,7 @@ def _f1_against_keyword(store: Store, code: str, word: str, segments: list) -> f
 
 
 def test_processing_again_learns_from_coders_decisions(loaded: Store) -> None:
-    from qualcode.review import record
+    from qualcode.review.decisions import record
 
     parts = _parts(HashEmbedder())
     process(loaded, parts=parts)

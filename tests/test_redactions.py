@@ -9,14 +9,15 @@ import pytest
 from cryptography.fernet import Fernet
 
 from helpers import HashEmbedder
-from qualcode.config import Settings, default_components
 from qualcode.errors import ConfigError, InputError, NotFoundError
-from qualcode.models import RawTranscript, TranscriptMeta, Turn
-from qualcode.pipeline import process, store_transcript
+from qualcode.pipeline.components import default_components
+from qualcode.pipeline.run import process, store_transcript
+from qualcode.records import RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
-from qualcode.redactions import add_redaction, list_redactions, release_redaction, reveal
-from qualcode.segment import text_hash
+from qualcode.redact.review import add_redaction, list_redactions, release_redaction, reveal
+from qualcode.settings import Settings
 from qualcode.store import Store
+from qualcode.text import text_hash
 
 TURNS = (
     Turn("Moderator", "Who paid for the wedding?"),

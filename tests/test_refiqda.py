@@ -17,11 +17,9 @@ import yaml
 from lxml import etree
 
 from helpers import DEMO_CORPUS, copy_project, one_segment_project
-from qualcode import review
-from qualcode.codebook_edit import retire_code
+from qualcode.codebook.edit import retire_code
 from qualcode.errors import InputError, PipelineError
-from qualcode.export import coded_rows
-from qualcode.refiqda import (
+from qualcode.exports.refiqda import (
     MAX_INPUT_BYTES,
     export_qdc,
     export_qdpx,
@@ -29,9 +27,11 @@ from qualcode.refiqda import (
     read_qdc,
     validate,
 )
-from qualcode.refiqda.qdc import MAX_CODES
-from qualcode.refiqda.validate import SCHEMA_DIR, _safe_parser
-from qualcode.selection import Selection
+from qualcode.exports.refiqda.qdc import MAX_CODES
+from qualcode.exports.refiqda.validate import SCHEMA_DIR, _safe_parser
+from qualcode.review import decisions as review
+from qualcode.review.coded import coded_rows
+from qualcode.review.selection import Selection
 from qualcode.store import Store
 
 P = "{urn:QDA-XML:project:1.0}"
@@ -470,7 +470,7 @@ def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
 def test_an_invalid_export_is_never_written(
     project: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("qualcode.refiqda.codes.code_guid", lambda code_id: "not-a-guid")
+    monkeypatch.setattr("qualcode.exports.refiqda.codes.code_guid", lambda code_id: "not-a-guid")
     with pytest.raises(PipelineError, match="schema check"):
         export_qdc(project["store"], tmp_path / "x.qdc")
     with pytest.raises(PipelineError, match="schema check"):

@@ -18,12 +18,10 @@ import pytest
 import yaml
 
 from helpers import DEMO_CORPUS, copy_project
-from qualcode import review
 from qualcode.errors import InputError
-from qualcode.export import COUNTED, export_csv
-from qualcode.report import build_report, group_kind, render_docx, render_html, write_report
-from qualcode.report.charts import all_charts
-from qualcode.report.quotes import (
+from qualcode.exports.report import build_report, group_kind, render_docx, render_html, write_report
+from qualcode.exports.report.charts import all_charts
+from qualcode.exports.report.quotes import (
     ELLIPSIS,
     MAX_CHARS,
     MIN_CHARS,
@@ -31,7 +29,9 @@ from qualcode.report.quotes import (
     pick_rows,
     shorten,
 )
-from qualcode.selection import STATUSES, Selection
+from qualcode.exports.rows import COUNTED, export_csv
+from qualcode.review import decisions as review
+from qualcode.review.selection import STATUSES, Selection
 from qualcode.store import Store
 
 HOSTILE = "<script>alert(1)</script> We are afraid to walk home after dark\x07 near the bazaar."
@@ -313,7 +313,7 @@ def test_report_paths_and_formats(project: Project, tmp_path: Path) -> None:
 
 def test_importing_the_report_package_loads_no_heavy_library() -> None:
     code = (
-        "import sys, qualcode.report; "
+        "import sys, qualcode.exports.report; "
         "print(sorted(m for m in ('matplotlib', 'docx', 'jinja2') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import one_segment_project
-from qualcode import review
 from qualcode.errors import ConflictError, InputError, NotFoundError
+from qualcode.review import decisions as review
 from qualcode.store import Store
 
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from qualcode.models import RedactedTurn
-from qualcode.segment import SentenceSegmenter, layout
+from qualcode.records import RedactedTurn
+from qualcode.segment.sentences import SentenceSegmenter
+from qualcode.text import layout
 
 
 def _turns() -> list[RedactedTurn]:

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from qualcode.errors import ConflictError, NotFoundError, PipelineError
-from qualcode.models import RedactedTranscript, RedactedTurn, Redaction, TranscriptMeta
-from qualcode.segment import layout
+from qualcode.records import RedactedTranscript, RedactedTurn, Redaction, TranscriptMeta
 from qualcode.store import Store
+from qualcode.text import layout
 
 
 def _doc(h: str = "abc") -> RedactedTranscript:

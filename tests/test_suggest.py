@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from helpers import DRIVERS, HashEmbedder
-from qualcode.codebook import load_codebook, parse_codebook
-from qualcode.keywords import KeywordMatcher
-from qualcode.suggest import ZeroShotSuggester, referenced_codes
+from qualcode.codebook.load import load_codebook, parse_codebook
+from qualcode.coding.keywords import KeywordMatcher
+from qualcode.coding.suggest import ZeroShotSuggester, referenced_codes
 
 TEXTS = [
     "My son went to Russia for work, he sends money home every month with a patent.",

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from qualcode import review
 from qualcode.errors import InputError
-from qualcode.export import coded_rows
-from qualcode.outputs import write_exports, write_one
-from qualcode.selection import Selection
+from qualcode.exports.outputs import write_exports, write_one
+from qualcode.exports.tables import build_tables
+from qualcode.review import decisions as review
+from qualcode.review.coded import coded_rows
+from qualcode.review.selection import Selection
 from qualcode.store import Store
-from qualcode.tables import build_tables
 
 
 @pytest.fixture

@@ -13,15 +13,16 @@ import pytest
 import yaml
 
 from helpers import DRIVERS, HashEmbedder
-from qualcode import themes
-from qualcode.codebook import ID_PATTERN
-from qualcode.config import Components, Settings, default_components
+from qualcode.codebook.load import ID_PATTERN
 from qualcode.errors import ConflictError, InputError, NotFoundError
-from qualcode.models import RedactedTranscript, RedactedTurn, TranscriptMeta
-from qualcode.pipeline import process
-from qualcode.selection import Selection
+from qualcode.pipeline.components import Components, default_components
+from qualcode.pipeline.run import process
+from qualcode.records import RedactedTranscript, RedactedTurn, TranscriptMeta
+from qualcode.review.selection import Selection
+from qualcode.settings import Settings
 from qualcode.store import Store
-from qualcode.topics import TopicResult
+from qualcode.topics import themes
+from qualcode.topics.model import TopicResult
 
 PEOPLE = "brother sister cousin son daughter uncle neighbour nephew niece friend".split()
 THEMES = {
@@ -37,7 +38,7 @@ def _lines(theme: str) -> list[str]:
 
 
 def add_transcript(store: Store, title: str, lines: list[str], region: str, group: str) -> int:
-    from qualcode.segment import layout
+    from qualcode.text import layout
 
     turns = tuple(RedactedTurn(f"P{i % 4 + 1}", line) for i, line in enumerate(lines))
     meta = TranscriptMeta(title=title, region=region, group=group)
@@ -190,7 +191,7 @@ def test_no_topics_no_mapping(store: Store) -> None:
 
 @pytest.mark.slow
 def test_the_real_model_gives_readable_labels(real_embedder: Any) -> None:
-    from qualcode.topics import BERTopicModeler
+    from qualcode.topics.model import BERTopicModeler
 
     texts = [line for theme in THEMES for line in _lines(theme)]
     vecs = real_embedder.encode(texts)

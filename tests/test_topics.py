@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from helpers import HashEmbedder
-from qualcode.topics import BERTopicModeler, centroids_of, nearest_topics, readable_label
+from qualcode.topics.model import BERTopicModeler, centroids_of, nearest_topics, readable_label
 
 THEMES = {
     "water": "no water in the pipes, the water tanker comes late, water is dirty",
@@ -96,7 +96,7 @@ def test_nearest_topics_uses_cosine_and_a_floor() -> None:
 @pytest.mark.slow
 def test_bertopic_is_imported_without_umap_numba_or_plotly() -> None:
     code = (
-        "import sys; from qualcode.topics import import_bertopic; import_bertopic(); "
+        "import sys; from qualcode.topics.model import import_bertopic; import_bertopic(); "
         "print(sorted(m for m in ('umap', 'numba', 'plotly', 'pynndescent') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -19,15 +19,16 @@ from sklearn.metrics import cohen_kappa_score
 from typer.testing import CliRunner
 
 from helpers import DRIVERS
-from qualcode import review
-from qualcode.agreement import alpha
 from qualcode.cli import app
-from qualcode.codebook import load_codebook
+from qualcode.codebook.load import load_codebook
+from qualcode.coding.agreement import alpha
+from qualcode.coding.trust import coder_decisions, format_trust, trust_report
 from qualcode.errors import InputError
-from qualcode.models import RedactedTranscript, RedactedTurn, Suggestion, TranscriptMeta
-from qualcode.segment import SentenceSegmenter, layout, text_hash
+from qualcode.records import RedactedTranscript, RedactedTurn, Suggestion, TranscriptMeta
+from qualcode.review import decisions as review
+from qualcode.segment.sentences import SentenceSegmenter
 from qualcode.store import Store
-from qualcode.trust import coder_decisions, format_trust, trust_report
+from qualcode.text import layout, text_hash
 
 U, M = "unemployment", "labour_migration"
 TURNS = ["There are no jobs here.", "Men go to Russia for work.", "My son left.", "We wait."]

@@ -6,8 +6,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.context import UserDep, WorkspaceDep
-from qualcode import auth, workspace
 from qualcode.errors import ForbiddenError
+from qualcode.project import auth, workspace
 
 router = APIRouter(prefix="/api", tags=["users"])
 

@@ -13,8 +13,9 @@ from fastapi import APIRouter, File, UploadFile
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
-from qualcode import auth, codebook_edit
+from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import InputError
+from qualcode.project import auth
 
 router = APIRouter(prefix="/api/projects/{project}/codebook", tags=["codebook"])
 READ = ("researcher", "coder", "analyst")
@@ -59,8 +60,8 @@ async def import_qdc(
 ) -> dict[str, Any]:
     """Add the codes of a REFI-QDA codebook (.qdc from NVivo, ATLAS.ti, MAXQDA ...);
     codes whose id the project already has are left as they are."""
-    from qualcode.refiqda import MAX_INPUT_BYTES
-    from qualcode.refiqda import import_qdc as run_import
+    from qualcode.exports.refiqda import MAX_INPUT_BYTES
+    from qualcode.exports.refiqda import import_qdc as run_import
 
     name = Path((file.filename or "codebook.qdc").replace("\\", "/")).name
     if not name.lower().endswith(".qdc"):

@@ -17,9 +17,9 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from api.context import ExportAccess
-from qualcode import auth
-from qualcode.outputs import write_one
-from qualcode.selection import Selection
+from qualcode.exports.outputs import write_one
+from qualcode.project import auth
+from qualcode.review.selection import Selection
 
 router = APIRouter(prefix="/api/projects", tags=["exports"])
 ListQ = Annotated[list[str] | None, Query()]

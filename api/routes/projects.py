@@ -18,11 +18,13 @@ from api.context import (
     UserDep,
     WorkspaceDep,
 )
-from qualcode import auth, ingest, redactions, workspace
-from qualcode.config import components_for
+from qualcode import ingest
 from qualcode.errors import ForbiddenError, InputError
-from qualcode.jobs import JobRunner, default_handlers, uploads_dir
-from qualcode.live import LiveModel
+from qualcode.pipeline.components import components_for
+from qualcode.project import auth, workspace
+from qualcode.project.jobs import JobRunner, default_handlers, uploads_dir
+from qualcode.project.live import LiveModel
+from qualcode.redact import review as redactions
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 READ = ("researcher", "coder", "analyst")
@@ -203,6 +205,6 @@ def release_redaction(
 
 @router.get("/{project}/agreement")
 def agreement(access: ReadAccess) -> dict[str, Any]:
-    from qualcode.trust import report_dict, trust_report
+    from qualcode.coding.trust import report_dict, trust_report
 
     return report_dict(trust_report(access.store))

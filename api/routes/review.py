@@ -13,7 +13,8 @@ from pydantic import BaseModel, Field
 
 from api.context import Access, CoderAccess
 from api.routes.segments import blind_view
-from qualcode import browse, review
+from qualcode.review import browse
+from qualcode.review import decisions as review
 
 router = APIRouter(prefix="/api/projects/{project}", tags=["review"])
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.context import Access, ReadAccess
-from qualcode import browse
+from qualcode.review import browse
 
 router = APIRouter(prefix="/api/projects/{project}", tags=["segments"])
 READ = ("researcher", "coder", "analyst")

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
-from qualcode import auth, themes
-from qualcode.config import Components
+from qualcode.pipeline.components import Components
+from qualcode.project import auth
 from qualcode.store import Store
+from qualcode.topics import themes
 
 router = APIRouter(prefix="/api/projects/{project}/themes", tags=["themes"])
 Share = Annotated[float, Query(ge=0.0, le=1.0)]
@@ -82,7 +83,7 @@ def adopt(topic_id: int, body: Adopt, request: Request, access: ResearcherAccess
 @router.post("/refit")
 def refit(request: Request, access: ResearcherAccess) -> dict[str, str]:
     """Fit the topics afresh over every segment (synchronous)."""
-    from qualcode.pipeline import process
+    from qualcode.pipeline.run import process
 
     store = access.store
     report = process(store, parts=_parts(request, store), refit_topics=True)

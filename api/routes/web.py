@@ -21,8 +21,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.context import COOKIE, Workspace, member_of, token_of
-from qualcode import auth, codebook_edit, workspace
+from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError, QualcodeError
+from qualcode.project import auth, workspace
 from qualcode.store import Store
 
 router = APIRouter(tags=["web"], include_in_schema=False)
@@ -210,7 +211,7 @@ def codebook_page(request: Request, project: str) -> Response:
 
 @router.get("/p/{project}/agreement")
 def agreement_page(request: Request, project: str) -> Response:
-    from qualcode.trust import report_dict, trust_report
+    from qualcode.coding.trust import report_dict, trust_report
 
     found = _project_page(request, project, READ)
     if isinstance(found, Response):
@@ -225,7 +226,7 @@ def agreement_page(request: Request, project: str) -> Response:
 
 @router.get("/p/{project}/exports")
 def exports_page(request: Request, project: str) -> Response:
-    from qualcode.selection import COUNTED, choices
+    from qualcode.review.selection import COUNTED, choices
 
     found = _project_page(request, project, ("analyst", "researcher"))
     if isinstance(found, Response):

@@ -27,7 +27,7 @@ Writes (``--out-dir``, default eval/coding/):
 * ``public.jsonl``        evaluation split, one ``{"id", "text", "codes": [code_id]}`` per line;
 * ``public_train.jsonl``  small training split, the only source of the codebook's examples;
 * ``public_codebook.yaml`` the codebook in qualcode's format (validated with
-  ``qualcode.codebook.load_codebook`` when qualcode is importable).
+  ``qualcode.codebook.load.load_codebook`` when qualcode is importable).
 
 Conversion (deterministic, no randomness, standard library + PyYAML only):
 
@@ -336,11 +336,11 @@ def write_jsonl(path: Path, items: list[dict]) -> None:
 def validate_codebook(path: Path) -> str:
     try:
         sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-        from qualcode.codebook import load_codebook
+        from qualcode.codebook.load import load_codebook
     except ImportError:
         return "not validated (qualcode not importable)"
     load_codebook(path)
-    return "validated with qualcode.codebook.load_codebook"
+    return "validated with qualcode.codebook.load.load_codebook"
 
 
 def main(argv: list[str] | None = None) -> int:

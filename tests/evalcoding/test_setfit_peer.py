@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
-from qualcode.evalcoding.setfit_peer import SetFitPeer
+from qualcode.coding.evaluate.setfit_peer import SetFitPeer
 
 TRAIN = [
     "The bus to the city comes only twice a day and is always late.",

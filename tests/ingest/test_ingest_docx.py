@@ -11,7 +11,7 @@ import pytest
 from qualcode.errors import IngestError
 from qualcode.ingest import read_transcript
 from qualcode.ingest.safety import check_zip
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 
 def _table(document: docx.document.Document, rows: list[list[str]]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from qualcode.errors import InputError
 from qualcode.ingest import load_sidecar_meta, parse_meta, read_transcript
 from qualcode.ingest.meta import MAX_SIDECAR_BYTES
-from qualcode.models import TranscriptMeta
+from qualcode.records import TranscriptMeta
 
 SIDECAR_YAML = """\
 title: Women 18-30, Fergana

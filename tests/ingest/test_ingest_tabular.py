@@ -10,7 +10,7 @@ import pytest
 
 from qualcode.errors import IngestError
 from qualcode.ingest import read_transcript, tabular
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,7 +8,7 @@ import pytest
 
 from qualcode.errors import IngestError
 from qualcode.ingest import read_transcript
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

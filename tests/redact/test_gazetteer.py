@@ -7,7 +7,7 @@ import time
 from wordfreq import top_n_list
 
 from qualcode.redact.gazetteer import PlaceGazetteer, is_region, place_names, region_names
-from qualcode.redact.unknown import Candidate
+from qualcode.redact.words import Candidate
 
 
 def _found(text: str, keep: tuple[str, ...] = ()) -> list[tuple[str, str]]:

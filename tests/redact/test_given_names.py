@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qualcode.redact.givennames import GivenNames, given_names
+from qualcode.redact.givennames import GivenNames
+from qualcode.redact.words import given_names
 
 
 def _found(text: str) -> list[str]:

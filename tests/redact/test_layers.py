@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from qualcode.errors import ConfigError
-from qualcode.redact.layers import GatedNer, check_layers
-from qualcode.redact.unknown import Candidate
+from qualcode.redact.layers import GatedNer
+from qualcode.redact.words import Candidate
+from qualcode.settings import check_layers
 
 
 class CountingNer:

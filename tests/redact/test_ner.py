@@ -10,7 +10,7 @@ import pytest
 
 from qualcode.errors import ConfigError
 from qualcode.redact.ner import DEFAULT_NER_PATH, SpacyNer
-from qualcode.redact.unknown import Candidate
+from qualcode.redact.words import Candidate
 
 
 @pytest.fixture(scope="module")

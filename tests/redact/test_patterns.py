@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.models import RawTranscript, TranscriptMeta, Turn
+from qualcode.records import RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
 from qualcode.redact.patterns import find_contacts
 

@@ -3,7 +3,7 @@ consistent per transcript, role labels stay."""
 
 from __future__ import annotations
 
-from qualcode.models import RawTranscript, TranscriptMeta, Turn
+from qualcode.records import RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
 from qualcode.redact.patterns import find_contacts
 
@@ -101,7 +101,7 @@ def test_ids_cards_and_dates_of_birth_are_redacted() -> None:
 
 
 def test_role_labels_stay_and_name_labels_are_redacted_by_one_definition() -> None:
-    from qualcode.roles import is_role_label, names_nobody
+    from qualcode.ingest.roles import is_role_label, names_nobody
 
     for label in ("Moderator", "Participant 2", "P3", "Note-taker", "R1"):
         assert is_role_label(label) and names_nobody(label)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from qualcode.models import RawTranscript, TranscriptMeta, Turn
+from qualcode.records import RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
-from qualcode.redact.unknown import addressed_names, find_unknown, stem
+from qualcode.redact.unknown import addressed_names, find_unknown
+from qualcode.redact.words import stem
 
 
 def _redact(*texts: str, keep: tuple[str, ...] = ()) -> list[str]:

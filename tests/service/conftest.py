@@ -12,9 +12,10 @@ from api import create_app
 from fastapi.testclient import TestClient
 
 from helpers import DEMO_CORPUS, HashEmbedder, Team
-from qualcode import auth, workspace
-from qualcode.config import Components, Settings, default_components
-from qualcode.pipeline import ingest_paths, process
+from qualcode.pipeline.components import Components, default_components
+from qualcode.pipeline.run import ingest_paths, process
+from qualcode.project import auth, workspace
+from qualcode.settings import Settings
 from qualcode.store import Store
 
 ROLES = {"rita": ["researcher"], "cem": ["coder"], "dina": ["coder"], "ana": ["analyst"]}

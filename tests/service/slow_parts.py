@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from helpers import REPO, HashEmbedder
-from qualcode.config import Components, Settings, default_components
+from qualcode.pipeline.components import Components, default_components
+from qualcode.settings import Settings
 from qualcode.store import Store
 
 HERE = Path(__file__).resolve().parent

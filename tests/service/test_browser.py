@@ -26,7 +26,8 @@ from api import create_app  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from helpers import HashEmbedder, Team  # noqa: E402
-from qualcode.config import Components, Settings, default_components  # noqa: E402
+from qualcode.pipeline.components import Components, default_components  # noqa: E402
+from qualcode.settings import Settings  # noqa: E402
 from qualcode.store import Store  # noqa: E402
 
 EVIL = '<img src=x id=pwned onerror="document.title=1">'

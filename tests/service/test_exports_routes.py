@@ -8,7 +8,7 @@ import zipfile
 from fastapi.testclient import TestClient
 
 from helpers import Team
-from qualcode.refiqda import validate
+from qualcode.exports.refiqda import validate
 from qualcode.store import Store
 
 P = "/api/projects/demo"

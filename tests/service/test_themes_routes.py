@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from helpers import Team
-from qualcode import auth
+from qualcode.project import auth
 from qualcode.store import Store
 
 P = "/api/projects/demo/themes"

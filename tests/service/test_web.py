@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from helpers import Team
-from qualcode import auth
+from qualcode.project import auth
 from qualcode.store import Store
 
 EVIL = "<script>alert(1)</script>"

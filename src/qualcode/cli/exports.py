@@ -65,8 +65,8 @@ def _register(name: str) -> None:
         date_from: DateFrom = None,
         date_to: DateTo = None,
     ) -> None:
-        from qualcode.outputs import check_formats, write_exports
-        from qualcode.selection import Selection
+        from qualcode.exports.outputs import check_formats, write_exports
+        from qualcode.review.selection import Selection
 
         formats = [f.strip() for v in fmt or default for f in v.split(",") if f.strip()]
         if allowed is not None:  # write_exports checks against every format
@@ -103,7 +103,7 @@ def import_qdc(
     user: Annotated[str, typer.Option(help="Who imports it (for the codebook's history).")] = "cli",
 ) -> None:
     """Add the codes of a .qdc codebook (NVivo, ATLAS.ti, MAXQDA ...) to the project."""
-    from qualcode.refiqda import import_qdc as run_import
+    from qualcode.exports.refiqda import import_qdc as run_import
 
     store = _open(project)
     added = _run(lambda: run_import(store, path, user))

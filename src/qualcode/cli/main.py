@@ -21,7 +21,7 @@ def init(
     ] = None,
 ) -> None:
     """Create a project (a folder holding qualcode.db)."""
-    from qualcode.config import parse_assignments
+    from qualcode.settings import parse_assignments
 
     values = _run(lambda: parse_assignments(setting or []))
     store = _open(project, create=True)
@@ -53,7 +53,7 @@ def ingest(
     ] = None,
 ) -> None:
     """Read, redact and store transcripts; metadata from sidecars and these options."""
-    from qualcode.pipeline import ingest_paths
+    from qualcode.pipeline.run import ingest_paths
     from qualcode.redact.vault import load_key
 
     store = _open(project)
@@ -90,7 +90,7 @@ def process(
     progress: Annotated[bool, typer.Option(help="Show progress bars.")] = True,
 ) -> None:
     """Segment, embed, find topics and suggest codes; finished stages are skipped."""
-    from qualcode.pipeline import process as run_process
+    from qualcode.pipeline.run import process as run_process
 
     store = _open(project)
     report = _run(lambda: run_process(store, codebook=codebook, progress=progress))
@@ -114,11 +114,11 @@ def suggest(
     ] = None,
 ) -> None:
     """Suggest codes for any list of texts (e.g. open-ended survey answers)."""
-    from qualcode.codebook import load_codebook
-    from qualcode.embed import SentenceTransformerEmbedder
-    from qualcode.evalcoding.data import load_labelled
-    from qualcode.suggest import ZeroShotSuggester
-    from qualcode.textlist import read_texts, suggest_texts, write_suggestions
+    from qualcode.codebook.load import load_codebook
+    from qualcode.coding.evaluate.data import load_labelled
+    from qualcode.coding.suggest import ZeroShotSuggester
+    from qualcode.embed.encoder import SentenceTransformerEmbedder
+    from qualcode.pipeline.textlist import read_texts, suggest_texts, write_suggestions
 
     def go() -> int:
         book, items = load_codebook(codebook), read_texts(input)
@@ -144,9 +144,9 @@ def eval_coding(
     ] = False,
 ) -> None:
     """Code suggestion against its peers: macro F1, kappa, calibration, learning curves."""
-    from qualcode.codebook import load_codebook
-    from qualcode.embed import SentenceTransformerEmbedder
-    from qualcode.evalcoding.report import evaluate_coding, format_curves
+    from qualcode.codebook.load import load_codebook
+    from qualcode.coding.evaluate.report import evaluate_coding, format_curves
+    from qualcode.embed.encoder import SentenceTransformerEmbedder
 
     def go() -> str:
         book = load_codebook(codebook)
@@ -173,7 +173,7 @@ def redact(
 ) -> None:
     """Write redacted copies of transcripts, in their own formats, plus a redaction log
     without originals, for sharing outside qualcode."""
-    from qualcode.share import redact_files
+    from qualcode.redact.share import redact_files
 
     errors = _run(lambda: redact_files(paths, out, participants=participant or [], keep=keep or []))
     for message in errors:
@@ -186,7 +186,7 @@ def redact(
 @app.command()
 def summary(project: ProjectOpt = Path(".")) -> None:
     """Codes by region and participant group, and the top topics."""
-    from qualcode.summary import render_summary, summarise
+    from qualcode.exports.summary import render_summary, summarise
 
     typer.echo(render_summary(_run(lambda: summarise(_open(project)))))
 
@@ -198,7 +198,7 @@ def demo(
     progress: Annotated[bool, typer.Option()] = True,
 ) -> None:
     """Run the whole pipeline on the bundled demo corpus into OUT."""
-    from qualcode.demo import run_demo
+    from qualcode.pipeline.demo import run_demo
 
     text = _run(lambda: run_demo(corpus, out, progress=progress, log=log_to))
     typer.echo(text)

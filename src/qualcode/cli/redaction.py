@@ -30,7 +30,7 @@ ActorOpt = Annotated[str, typer.Option(help="Who made the change (for the log)."
 @redactions_app.command("list")
 def list_(transcript: int, project: ProjectOpt = Path(".")) -> None:
     """What was redacted in a transcript; uncertain detections (?) first."""
-    from qualcode.redactions import list_redactions
+    from qualcode.redact.review import list_redactions
 
     items = run(lambda: list_redactions(open_store(project), transcript))
     typer.echo(f"{'':2}{'pseudonym':<14}{'type':<9}{'count':>6}{'conf':>6}  source / status")
@@ -56,8 +56,8 @@ def add(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Redact a string the redactor missed, everywhere in the transcript."""
+    from qualcode.redact.review import add_redaction
     from qualcode.redact.vault import load_key
-    from qualcode.redactions import add_redaction
 
     secret = text if text is not None else typer.prompt("Text to redact", hide_input=True)
     store = open_store(project)
@@ -87,8 +87,8 @@ def release(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Undo a false positive: put the original text back for every occurrence."""
+    from qualcode.redact.review import release_redaction
     from qualcode.redact.vault import load_key
-    from qualcode.redactions import release_redaction
 
     store = open_store(project)
     change = run(
@@ -104,8 +104,8 @@ def release(
 def reveal(transcript: int, key_file: KeyOpt = None, project: ProjectOpt = Path(".")) -> None:
     """Authorised re-identification: print the originals behind each pseudonym."""
     from qualcode.errors import ConfigError
+    from qualcode.redact.review import reveal as reveal_
     from qualcode.redact.vault import load_key
-    from qualcode.redactions import reveal as reveal_
 
     def go() -> dict[str, list[str]]:
         key = load_key(key_file)
@@ -149,7 +149,7 @@ def eval_redaction(
 def _refresh(store: Store, refresh: bool) -> None:
     if not refresh or not store.segments():
         return
-    from qualcode.pipeline import process
+    from qualcode.pipeline.run import process
 
     report = run(lambda: process(store))
     typer.echo(f"Re-embedded {report.embedded} segment(s); topics: {report.topics}.")

@@ -31,7 +31,7 @@ def list_(
 ) -> None:
     """Topics: size, label, the codes their segments carry, the most similar code, and
     * where no code covers the topic (a candidate new code)."""
-    from qualcode.themes import map_topics
+    from qualcode.topics.themes import map_topics
 
     store = open_store(project)
     mappings = run(
@@ -55,7 +55,7 @@ def candidates_(
     min_similarity: SimilarityOpt = 0.5,
 ) -> None:
     """Draft codes for topics no code covers; adopt one with `qualcode themes adopt ID`."""
-    from qualcode.themes import candidates
+    from qualcode.topics.themes import candidates
 
     store = open_store(project)
     found = run(lambda: candidates(store, min_coverage=min_coverage, min_similarity=min_similarity))
@@ -79,7 +79,7 @@ def adopt(
 ) -> None:
     """Add a topic's candidate code to the codebook, its representative segments as
     examples; the next `qualcode process` suggests it."""
-    from qualcode.themes import adopt_candidate
+    from qualcode.topics.themes import adopt_candidate
 
     store = open_store(project)
     state = run(
@@ -105,7 +105,7 @@ def distribution(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Topic counts and shares per transcript, region or participant group."""
-    from qualcode.themes import distribution as distribution_
+    from qualcode.topics.themes import distribution as distribution_
 
     rows = run(lambda: distribution_(open_store(project), by))
     typer.echo(f"{by:<32}{'topic':>6} {'count':>6} {'share':>6}  label")
@@ -117,7 +117,7 @@ def distribution(
 def refit(project: ProjectOpt = Path(".")) -> None:
     """Fit the topics afresh over every segment (new segments are otherwise assigned to
     the existing topics); codes are suggested again if anything changed."""
-    from qualcode.pipeline import process
+    from qualcode.pipeline.run import process
 
     report = run(lambda: process(open_store(project), refit_topics=True))
     typer.echo(f"Topics: {report.topics}; suggestions: {report.suggestions}.")

@@ -17,7 +17,7 @@ def agreement(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Agreement of code suggestions with each coder and between coders (kappa, alpha)."""
-    from qualcode.trust import format_trust, report_dict, trust_report
+    from qualcode.coding.trust import format_trust, report_dict, trust_report
 
     store = open_store(project)
     report = run(lambda: trust_report(store))

@@ -33,7 +33,7 @@ def _print_token(token: str, name: str) -> None:
 @users_app.command("create-admin")
 def create_admin(name: str, project: ProjectOpt = Path(".")) -> None:
     """Create the first admin (only while there is none) and print their token once."""
-    from qualcode.auth import create_admin as create
+    from qualcode.project.auth import create_admin as create
 
     user, token = run(lambda: create(open_store(project), name))
     typer.echo(f"Created admin {user.name}.")
@@ -43,7 +43,7 @@ def create_admin(name: str, project: ProjectOpt = Path(".")) -> None:
 @users_app.command("add")
 def add(name: str, role: RoleOpt, project: ProjectOpt = Path(".")) -> None:
     """Add a user with one or more roles (admin does not imply the others)."""
-    from qualcode.auth import create_user
+    from qualcode.project.auth import create_user
 
     user = run(lambda: create_user(open_store(project), name, role))
     typer.echo(f"Added {user.name} ({', '.join(user.roles)}). Issue a token: qualcode token new.")
@@ -52,7 +52,7 @@ def add(name: str, role: RoleOpt, project: ProjectOpt = Path(".")) -> None:
 @users_app.command("roles")
 def roles(name: str, role: RoleOpt, project: ProjectOpt = Path(".")) -> None:
     """Replace a user's roles."""
-    from qualcode.auth import set_roles
+    from qualcode.project.auth import set_roles
 
     user = run(lambda: set_roles(open_store(project), name, role))
     typer.echo(f"{user.name} now has: {', '.join(user.roles)}.")
@@ -61,7 +61,7 @@ def roles(name: str, role: RoleOpt, project: ProjectOpt = Path(".")) -> None:
 @users_app.command("disable")
 def disable(name: str, project: ProjectOpt = Path(".")) -> None:
     """Disable a user: their tokens stop working at once."""
-    from qualcode.auth import set_disabled
+    from qualcode.project.auth import set_disabled
 
     user = run(lambda: set_disabled(open_store(project), name, True))
     typer.echo(f"Disabled {user.name}.")
@@ -70,7 +70,7 @@ def disable(name: str, project: ProjectOpt = Path(".")) -> None:
 @users_app.command("enable")
 def enable(name: str, project: ProjectOpt = Path(".")) -> None:
     """Enable a disabled user again (their unrevoked tokens work again)."""
-    from qualcode.auth import set_disabled
+    from qualcode.project.auth import set_disabled
 
     user = run(lambda: set_disabled(open_store(project), name, False))
     typer.echo(f"Enabled {user.name}.")
@@ -79,7 +79,7 @@ def enable(name: str, project: ProjectOpt = Path(".")) -> None:
 @users_app.command("list")
 def list_(project: ProjectOpt = Path(".")) -> None:
     """Users, their roles and whether they are disabled."""
-    from qualcode.auth import list_users
+    from qualcode.project.auth import list_users
 
     typer.echo(f"{'name':<24}{'roles':<36}{'status':<10}created")
     for u in run(lambda: list_users(open_store(project))):
@@ -94,7 +94,7 @@ def token_new(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Issue a token for a user and print it once."""
-    from qualcode.auth import issue_token
+    from qualcode.project.auth import issue_token
 
     token = run(lambda: issue_token(open_store(project), name, label))
     _print_token(token, name)
@@ -106,7 +106,7 @@ def token_list(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Tokens by prefix (the secrets themselves are not stored)."""
-    from qualcode.auth import list_tokens
+    from qualcode.project.auth import list_tokens
 
     typer.echo(f"{'prefix':<10}{'user':<24}{'label':<20}{'created':<27}status")
     for t in run(lambda: list_tokens(open_store(project), name)):
@@ -120,7 +120,7 @@ def token_revoke(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Revoke a token: it stops working at once."""
-    from qualcode.auth import revoke_token
+    from qualcode.project.auth import revoke_token
 
     token = run(lambda: revoke_token(open_store(project), prefix))
     typer.echo(f"Revoked token {token.prefix} of {token.user}.")

@@ -13,22 +13,20 @@ it in an error message: errors name the file, and a row, column or field at most
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from qualcode.errors import IngestError
-from qualcode.ingest.docx import read_docx
-from qualcode.ingest.meta import SIDECAR_SUFFIXES, load_sidecar_meta, parse_meta
+from qualcode.ingest.meta import SIDECAR_SUFFIXES, file_meta, load_sidecar_meta, parse_meta
 from qualcode.ingest.safety import read_limited
-from qualcode.ingest.subtitles import read_srt, read_vtt
-from qualcode.ingest.tabular import read_csv, read_xlsx
-from qualcode.ingest.text import read_text
-from qualcode.models import RawTranscript, TranscriptMeta, Turn
+from qualcode.records import RawTranscript, TranscriptMeta, Turn
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "file_meta",
     "find_transcripts",
     "load_sidecar_meta",
     "parse_meta",
@@ -38,14 +36,16 @@ __all__ = [
 DEFAULT_MAX_BYTES = 20_000_000
 
 Reader = Callable[[bytes, str], list[Turn]]
-_READERS: dict[str, tuple[str, Reader]] = {
-    ".txt": ("text", read_text),
-    ".md": ("text", read_text),
-    ".docx": ("docx", read_docx),
-    ".vtt": ("vtt", read_vtt),
-    ".srt": ("srt", read_srt),
-    ".csv": ("csv", read_csv),
-    ".xlsx": ("xlsx", read_xlsx),
+# suffix -> (format, "module:function"); a reader's module (python-docx, openpyxl, ...)
+# is imported only when a file of its kind is read.
+_READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "text:read_text"),
+    ".md": ("text", "text:read_text"),
+    ".docx": ("docx", "docx:read_docx"),
+    ".vtt": ("vtt", "subtitles:read_vtt"),
+    ".srt": ("srt", "subtitles:read_srt"),
+    ".csv": ("csv", "tabular:read_csv"),
+    ".xlsx": ("xlsx", "tabular:read_xlsx"),
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
@@ -83,9 +83,9 @@ def read_transcript(
     entry = _READERS.get(path.suffix.lower())
     if entry is None:
         raise _unsupported(path)
-    fmt, reader = entry
+    fmt, where = entry
     data = read_limited(path, max_bytes)
-    turns = reader(data, str(path))
+    turns = _reader(where)(data, str(path))
     if not turns:
         raise IngestError(f"{path}: no speaker turns found.", hint=_EXPECTED[fmt])
     if meta is None:
@@ -97,6 +97,12 @@ def read_transcript(
         turns=tuple(turns),
         meta=meta,
     )
+
+
+def _reader(where: str) -> Reader:
+    module, _, name = where.partition(":")
+    reader: Reader = getattr(importlib.import_module(f"qualcode.ingest.{module}"), name)
+    return reader
 
 
 def _is_candidate(name: str) -> bool:

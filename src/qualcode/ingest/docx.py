@@ -31,7 +31,7 @@ from qualcode.ingest.tabular import ColumnMap, add_rows, map_columns
 from qualcode.ingest.text import LineParser
 from qualcode.ingest.timecode import parse_time_range
 from qualcode.ingest.turns import TurnBuilder
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 _SKIPPED_STYLES = ("Heading", "Title", "Subtitle")
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qualcode.ingest.roles import is_role_label
 from qualcode.ingest.timecode import TIMESTAMP_PATTERN, parse_timestamp
-from qualcode.roles import is_role_label
 
 MAX_LABEL_CHARS = 40
 MAX_LABEL_WORDS = 5

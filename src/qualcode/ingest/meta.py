@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from qualcode.errors import InputError
-from qualcode.models import TranscriptMeta
+from qualcode.records import TranscriptMeta
 
 MAX_SIDECAR_BYTES = 1_000_000
 MAX_YAML_EVENTS = 100_000
@@ -209,3 +210,12 @@ def load_sidecar_meta(path: Path) -> TranscriptMeta | None:
         if candidate.is_file():
             return read_meta_file(candidate, default_title=path.stem)
     return None
+
+
+def file_meta(path: Path, overrides: Mapping[str, Any] | None = None) -> TranscriptMeta:
+    """The sidecar's metadata (or the file's stem as title), with ``overrides`` on top."""
+    base = load_sidecar_meta(path) or TranscriptMeta(title=path.stem)
+    if not overrides:
+        return base
+    merged = {**asdict(base), **overrides}
+    return parse_meta(merged, source=f"metadata for {path.name}")

@@ -20,7 +20,7 @@ from qualcode.errors import IngestError
 from qualcode.ingest.labels import match_label, normalise_speaker
 from qualcode.ingest.safety import decode_text
 from qualcode.ingest.turns import UNKNOWN_SPEAKER, TurnBuilder
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 _VOICE = re.compile(r"^\s*<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>\n]*>")

@@ -24,7 +24,7 @@ from qualcode.ingest.labels import normalise_speaker
 from qualcode.ingest.safety import check_zip, decode_text
 from qualcode.ingest.timecode import parse_time_range
 from qualcode.ingest.turns import UNKNOWN_SPEAKER, TurnBuilder
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from qualcode.ingest.labels import match_label
 from qualcode.ingest.safety import decode_text
 from qualcode.ingest.turns import TurnBuilder
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 _HEADING = re.compile(r"^#{1,6}(?:\s|$)")
 _RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")

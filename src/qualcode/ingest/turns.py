@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from qualcode.models import Turn
+from qualcode.records import Turn
 
 UNKNOWN_SPEAKER = "Unknown"
 """Speaker of subtitle cues or table rows that come before any named speaker."""

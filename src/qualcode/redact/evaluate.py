@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.errors import InputError
-from qualcode.models import RawTranscript, TranscriptMeta, Turn
+from qualcode.records import RawTranscript, TranscriptMeta, Turn
 
 
 @dataclass(frozen=True)
@@ -220,8 +220,8 @@ def evaluation_text(
     paths: Sequence[Path], layers: str | None, ablation: bool, show_missed: int = 0
 ) -> str:
     """The ``qualcode eval-redaction`` report: one block per evaluation file."""
-    from qualcode.redact.layers import DEFAULT_LAYERS, check_layers
     from qualcode.redact.redactor import RuleRedactor
+    from qualcode.settings import DEFAULT_LAYERS, check_layers
 
     chosen = check_layers(layers.split(",") if layers else DEFAULT_LAYERS)
     blocks = []

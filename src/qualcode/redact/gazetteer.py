@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
-from qualcode.redact.unknown import CAP_WORD, CYRILLIC, KEEP, WORD, Candidate
+from qualcode.redact.words import CAP_WORD, CYRILLIC, KEEP, WORD, Candidate
 
 CONFIDENCE = 0.95
 COMMON_ZIPF = 3.5  # an inflected match that is a common word (Пешком, Ширина) is no place

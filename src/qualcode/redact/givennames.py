@@ -6,15 +6,13 @@ English words count, with lower confidence (flagged for review)."""
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from qualcode.redact.keys import translit
-from qualcode.redact.unknown import (
+from qualcode.redact.names import fold
+from qualcode.redact.words import (
     CAP_WORD,
     KEEP,
     Candidate,
-    fold,
+    given_names,
     sentence_initial,
     stem,
     zipf,
@@ -22,12 +20,6 @@ from qualcode.redact.unknown import (
 
 MID_SENTENCE_MAX_ZIPF = 5.5  # 'Said' (6.3) mid-sentence is the verb's capitalised form
 SENTENCE_START_MAX_ZIPF = 4.5
-
-
-@cache
-def given_names() -> frozenset[str]:
-    text = (resources.files("qualcode.redact") / "data" / "given_names.txt").read_text("utf-8")
-    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 
 
 class GivenNames:

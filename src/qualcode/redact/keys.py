@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qualcode.redact.unknown import stem
+from qualcode.redact.words import stem
 
 _CYR = dict(
     zip(

@@ -24,21 +24,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from qualcode.errors import ConfigError
-from qualcode.redact.unknown import CAP_WORD, KEEP, Candidate, find_unknown, fold, zipf
+from qualcode.redact.names import fold
+from qualcode.redact.unknown import find_unknown
+from qualcode.redact.words import CAP_WORD, KEEP, Candidate, zipf
+from qualcode.settings import check_layers
 
-LAYERS = (
-    "patterns",
-    "known",
-    "orgs",
-    "places",
-    "gazetteer",
-    "names",
-    "russian",
-    "ner",
-    "unknown",
-)
-DEFAULT_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "ner", "unknown")
 FAST_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "unknown")
 PER_TRANSCRIPT = frozenset({"patterns", "known"})
 
@@ -109,16 +99,6 @@ class GatedNer:
         for i, candidates in zip(chosen, batch, strict=True):
             out[i] = candidates
         return out
-
-
-def check_layers(layers: Sequence[str]) -> tuple[str, ...]:
-    unknown = [name for name in layers if name not in LAYERS]
-    if unknown:
-        raise ConfigError(
-            f"Unknown redaction layer(s): {', '.join(unknown)}.",
-            hint=f"Choose among: {', '.join(LAYERS)}.",
-        )
-    return tuple(name for name in LAYERS if name in layers)  # canonical order
 
 
 def build_finders(

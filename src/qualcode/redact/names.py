@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qualcode.roles import names_nobody
+from qualcode.ingest.roles import names_nobody
 
 HONORIFICS = {
     "opa",

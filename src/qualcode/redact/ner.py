@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.errors import ConfigError
-from qualcode.redact.unknown import Candidate, stem
+from qualcode.redact.words import Candidate, stem
 
 if TYPE_CHECKING:
     from spacy.language import Language

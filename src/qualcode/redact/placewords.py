@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from qualcode.redact.names import fold
 from qualcode.redact.patterns import DIGIT
-from qualcode.redact.unknown import KEEP, Candidate, fold, zipf
+from qualcode.redact.words import KEEP, Candidate, zipf
 
 PLACE_WORDS = (
     r"makhalla|mahalla|mahallasi|makhallasi|mfy|district|tumani|tuman|raion|rayon|rayoni|"

@@ -16,11 +16,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from qualcode.models import RawTranscript, RedactedTranscript, RedactedTurn, TranscriptMeta
-from qualcode.redact.layers import DEFAULT_LAYERS, PER_TRANSCRIPT, Finder, build_finders
-from qualcode.redact.names import is_generic_label, known_people
+from qualcode.records import RawTranscript, RedactedTranscript, RedactedTurn, TranscriptMeta
+from qualcode.redact.layers import PER_TRANSCRIPT, Finder, build_finders
+from qualcode.redact.names import fold, is_generic_label, known_people
 from qualcode.redact.run import Run, Span
-from qualcode.redact.unknown import KEEP, addressed_names, fold
+from qualcode.redact.unknown import addressed_names
+from qualcode.redact.words import KEEP
+from qualcode.settings import DEFAULT_LAYERS
 
 PARENS = re.compile(r"\(([^)]+)\)")
 

@@ -12,12 +12,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from qualcode.models import Redaction
+from qualcode.records import Redaction
 from qualcode.redact.keys import name_key
 from qualcode.redact.layers import Finder
-from qualcode.redact.names import HONORIFICS, KnownNames, Person, is_generic_label
+from qualcode.redact.names import HONORIFICS, KnownNames, Person, fold, is_generic_label
 from qualcode.redact.patterns import find_ages, find_contacts
-from qualcode.redact.unknown import CAP_WORD, PLACE_WORDS, WORD, Candidate, fold, stem
+from qualcode.redact.words import CAP_WORD, PLACE_WORDS, WORD, Candidate, stem
 
 FILE_PARTS = re.compile(r"([_\-. ]+)")
 NON_DIGIT = re.compile(r"\D")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from qualcode.redact.gazetteer import is_region
-from qualcode.redact.unknown import CYRILLIC, WORD, Candidate, stem
+from qualcode.redact.words import CYRILLIC, WORD, Candidate, stem
 
 CONFIDENCE = 0.85
 KINDS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}

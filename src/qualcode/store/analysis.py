@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from qualcode.errors import NotFoundError
-from qualcode.models import Code, Codebook, ReviewEvent, Suggestion
+from qualcode.records import Code, Codebook, ReviewEvent, Suggestion
 from qualcode.store.auth import AuthStore
 from qualcode.store.codebook_history import CodebookStore
 from qualcode.store.db import utcnow, where_equals

@@ -1,7 +1,7 @@
 """Store methods for users, roles, API tokens and the append-only audit log.
 
 Tokens are stored only as their sha256 (hex) and an 8-character prefix for listing;
-the audit log holds names, ids and counts.  Rules and validation live in ``qualcode.auth``.
+the audit log holds names, ids and counts.  Rules and validation live in ``qualcode.project.auth``.
 """
 
 from __future__ import annotations

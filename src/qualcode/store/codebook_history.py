@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from qualcode.errors import ConflictError
-from qualcode.models import Codebook
+from qualcode.records import Codebook
 from qualcode.store.db import StoreCore, utcnow
 
 CODE_FIELDS = ("label", "definition", "inclusion", "exclusion", "examples", "keywords", "parent")
@@ -66,7 +66,7 @@ def _row_values(change: CodeChange) -> list[Any]:
 
 
 class CodebookStore(StoreCore):
-    """Versioned codes and their append-only history.  See ``qualcode.codebook_edit``."""
+    """Versioned codes and their append-only history.  See ``qualcode.codebook.edit``."""
 
     def code_records(self) -> list[dict[str, Any]]:
         """Every code ever loaded or added, with status, version and merged_into."""

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from qualcode.errors import ConflictError, NotFoundError, PipelineError
-from qualcode.models import RedactedTranscript, Segment
+from qualcode.records import RedactedTranscript, Segment
 from qualcode.store.migrations import migrations
 
 DB_NAME = "qualcode.db"

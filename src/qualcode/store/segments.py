@@ -1,6 +1,6 @@
 """Store methods for browsing segments: filtered pages, neighbours and full-text search.
 
-Review state is the fold of the append-only log (``qualcode.review.fold``) written as SQL,
+Review state is the fold of the append-only log (``qualcode.review.decisions.fold``) written as SQL,
 so filters and paging run in the database: per (segment, code) pair, the latest accept,
 reject or add entry that no ``undo`` entry names.  With a coder, only that coder's
 decisions count (blind coding); an undo counts whoever wrote it.
@@ -48,7 +48,7 @@ IN_FTS = "s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?)"
 
 
 class SegmentCriteria(Protocol):
-    """What ``qualcode.browse.SegmentFilter`` carries; None means "any"."""
+    """What ``qualcode.review.browse.SegmentFilter`` carries; None means "any"."""
 
     @property
     def transcript_id(self) -> int | None: ...

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from qualcode.models import Topic
+from qualcode.records import Topic
 from qualcode.store.db import StoreCore, utcnow
 
 Inputs = Mapping[int, tuple[str, str]]  # segment id -> (text hash, how it got its topic)

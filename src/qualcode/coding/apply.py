@@ -1,0 +1,47 @@
+"""Suggest codes for every segment and store them, learning from the coders' decisions so
+far (``feedback``); skipped when segments, codebook, settings and decisions are unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from qualcode.codebook.load import codebook_to_dict
+from qualcode.coding.feedback import suggester_for
+from qualcode.coding.suggest import Suggester
+from qualcode.records import Codebook
+from qualcode.store import Store
+from qualcode.text import fingerprint, text_hash
+
+
+def suggest_all(
+    store: Store,
+    suggester: Suggester,
+    model_id: str,
+    settings: Mapping[str, Any],
+    book: Codebook,
+    ids: list[int],
+    texts: list[str],
+    vectors: np.ndarray,
+) -> str:
+    """Suggest codes for the segments ``ids``; return what was done, in words."""
+    events = store.review_events()
+    fp = fingerprint(
+        "suggest",
+        model_id,
+        dict(settings),
+        codebook_to_dict(book),
+        [text_hash(t) for t in texts],
+        ids,
+        max((e["id"] for e in events), default=0),  # new decisions: learn again
+    )
+    if store.stage_fingerprint("suggest") == fp:
+        return "skipped"
+    beta = settings.get("beta", 2.0)
+    model = suggester_for(suggester, book, ids, texts, vectors, events, beta)
+    suggestions = model.suggest(ids, texts, vectors)
+    store.replace_suggestions(suggestions, fp)
+    learned = "learned from decisions" if model is not suggester else "zero-shot"
+    return f"{len(suggestions)} suggestions ({learned})"

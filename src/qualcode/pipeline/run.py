@@ -1,0 +1,151 @@
+"""The pipeline: ingest -> redact -> store; then segment -> embed -> topics -> suggest.
+
+This module only sequences the stages; each stage's work lives in its own package.
+
+Each step is skipped when its inputs are unchanged: segments exist, embeddings are cached
+by (model id, text hash), and topics and suggestions carry a fingerprint of their inputs.
+Every step writes inside one transaction, so an interrupted run leaves the database as
+it was before that step.  Logs carry counts and ids only, never transcript text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qualcode import ingest
+from qualcode.codebook.project import use_codebook
+from qualcode.coding.apply import suggest_all
+from qualcode.embed.cache import embed_cached
+from qualcode.errors import ConflictError, QualcodeError
+from qualcode.ingest.meta import file_meta
+from qualcode.pipeline.components import Components, components_for, redactor_for
+from qualcode.records import RawTranscript
+from qualcode.redact import Redactor, RuleRedactor
+from qualcode.redact.vault import seal
+from qualcode.segment.transcripts import segment_transcripts
+from qualcode.store import Store
+from qualcode.text import layout
+from qualcode.topics.update import update_topics
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
+
+log = logging.getLogger("qualcode.pipeline")
+
+
+@dataclass
+class IngestReport:
+    added: list[int] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # redacted source names
+    errors: list[str] = field(default_factory=list)  # messages naming the file
+
+
+@dataclass
+class ProcessReport:
+    segmented: int = 0
+    embedded: int = 0
+    topics: str = "skipped"
+    suggestions: str = "skipped"
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def store_transcript(
+    store: Store, raw: RawTranscript, redactor: Redactor | None = None, key: Fernet | None = None
+) -> int:
+    """Redact ``raw`` and store it; the original text goes no further than this call,
+    except encrypted with the user's ``key`` (for authorised re-identification)."""
+    if (tid := store.transcript_id_by_hash(raw.content_hash)) is not None:
+        raise ConflictError(f"Transcript already ingested as id {tid}.")
+    red = redactor or redactor_for(store)
+    tokens = None
+    if key is not None and isinstance(red, RuleRedactor):
+        doc, originals = red.redact_with_key(raw)
+        tokens = seal(key, originals)
+        del originals
+    else:
+        doc = red.redact(raw)
+    text, spans = layout(doc.turns)
+    tid = store.add_transcript(doc, text, spans, tokens)
+    log.info(
+        "stored transcript %d: %d turns, %d redactions",
+        tid,
+        len(doc.turns),
+        sum(r.count for r in doc.redactions),
+    )
+    return tid
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    overrides: Mapping[str, Any] | None = None,
+    redactor: Redactor | None = None,
+    key: Fernet | None = None,
+) -> IngestReport:
+    """Ingest files and folders; a bad file is reported and the others go on."""
+    report = IngestReport()
+    red = redactor or redactor_for(store)
+    for path in ingest.find_transcripts(paths):
+        try:
+            raw = ingest.read_transcript(path, file_meta(path, overrides))
+            report.added.append(store_transcript(store, raw, red, key))
+        except ConflictError:
+            report.duplicates.append(path.name)
+        except QualcodeError as err:
+            report.errors.append(str(err))
+    return report
+
+
+def process(
+    store: Store,
+    *,
+    codebook: Path | None = None,
+    parts: Components | None = None,
+    progress: bool = False,
+    refit_topics: bool = False,
+) -> ProcessReport:
+    """Segment, embed, topics, suggest; a stage whose inputs are unchanged is skipped.
+    ``refit_topics``: fit topics afresh even when new segments could be assigned to the
+    existing ones."""
+    parts = parts or components_for(store)
+    report = ProcessReport()
+    model_id = parts.embedder.model_id
+    with _timed(report, "segment"):
+        report.segmented = segment_transcripts(store, parts.segmenter)
+    segments = store.segments()
+    ids = [s.id or 0 for s in segments]
+    texts = [s.text for s in segments]
+    with _timed(report, "embed"):
+        vectors, report.embedded = embed_cached(store, parts.embedder, texts, progress)
+    with _timed(report, "topics"):
+        report.topics = update_topics(
+            store,
+            parts.topic_modeler,
+            model_id,
+            parts.topic_settings,
+            ids,
+            texts,
+            vectors,
+            refit_topics,
+        )
+    with _timed(report, "suggest"):
+        book = use_codebook(store, codebook)
+        report.suggestions = suggest_all(
+            store, parts.suggester, model_id, parts.suggest_settings, book, ids, texts, vectors
+        )
+    log.info("process: %s", json.dumps(report.__dict__))
+    return report
+
+
+@contextmanager
+def _timed(report: ProcessReport, name: str) -> Iterator[None]:
+    t0 = time.perf_counter()
+    yield
+    report.seconds[name] = round(time.perf_counter() - t0, 3)

@@ -1,0 +1,351 @@
+"""Background jobs: long runs (ingest, process) outside HTTP requests, surviving restarts.
+
+A :class:`JobRunner` owns one worker thread per project.  Jobs live in the project's
+``jobs`` table, so a queued job outlives the server.  On start, and every
+``stale_after / 2`` seconds, the runner requeues jobs left ``running`` by a dead worker
+(a process on this host that no longer exists, or a heartbeat older than
+``stale_after``); after ``max_attempts`` interrupted runs a job fails instead.
+
+Resuming is safe because every pipeline stage writes inside one transaction and skips
+work already done: a resumed job simply runs again from the start, and the stages that
+finished before the interruption find nothing to do.  A handler must keep that promise
+too: each of its writes is one ``store.atomic()`` step, and re-running it is harmless.
+
+Handlers are ``callable(store, params, report_progress) -> result``; ``store`` is the
+worker thread's own connection (SQLite connections belong to one thread), and
+``report_progress(fraction, message)`` records progress and a heartbeat.  Results and
+messages carry counts, ids and file names, never transcript text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qualcode.errors import ConflictError, InputError, QualcodeError
+from qualcode.ingest.meta import sidecar_candidates
+from qualcode.pipeline import run as pipeline
+from qualcode.pipeline.components import Components, components_for
+from qualcode.store import Store
+from qualcode.store.jobs import Job
+
+__all__ = ["Handler", "Job", "JobRunner", "Report", "default_handlers", "uploads_dir"]
+
+log = logging.getLogger("qualcode.project.jobs")
+
+Report = Callable[[float, str], None]
+Handler = Callable[[Store, dict[str, Any], Report], Mapping[str, Any] | None]
+PartsFor = Callable[[Store], Components]
+UPLOADS = "uploads"
+BUSY_RETRIES = 3
+
+
+class JobTakenOver(ConflictError):
+    """This worker no longer holds the job (it looked dead and the job was requeued)."""
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0 only probes (POSIX; elsewhere kill() would terminate)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def dead_workers(workers: Iterable[str]) -> list[str]:
+    """The workers named ``host:pid:token`` whose process on this host has gone
+    (none off POSIX: there, only a stale heartbeat marks a worker dead)."""
+    host = socket.gethostname()
+    split = [(w, w.rsplit(":", 2)) for w in workers if os.name == "posix"]
+    mine = [(w, p) for w, p in split if len(p) == 3 and p[0] == host and p[1].isdigit()]
+    return [w for w, p in mine if _gone(int(p[1]))]
+
+
+def failure_reason(err: Exception) -> str:
+    """A user-readable reason: the error's message, never a traceback."""
+    if isinstance(err, QualcodeError):
+        return str(err)[:1000]
+    detail = f": {err}" if str(err) else ""
+    return f"Unexpected error ({type(err).__name__}){detail}"[:1000]
+
+
+class _Reporter:
+    def __init__(self, store: Store, job_id: int, worker: str) -> None:
+        self.store, self.job_id, self.worker = store, job_id, worker
+
+    def __call__(self, progress: float, message: str = "") -> None:
+        if not self.store.update_job_progress(self.job_id, self.worker, progress, message):
+            raise JobTakenOver(f"Job {self.job_id} was taken over by another worker.")
+
+
+@contextlib.contextmanager
+def _heartbeat(project: Path, job_id: int, worker: str, interval: float) -> Iterator[None]:
+    """Beat every ``interval`` seconds from a thread with its own connection, so a long
+    handler step without progress reports does not look dead."""
+    done = threading.Event()
+
+    def beat() -> None:
+        store = Store(project)
+        try:
+            while not done.wait(interval):
+                with contextlib.suppress(sqlite3.OperationalError):  # busy: beat next time
+                    store.heartbeat_job(job_id, worker)
+        finally:
+            store.close()
+
+    thread = threading.Thread(target=beat, name=f"qualcode-heartbeat-{job_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+
+
+class JobRunner:
+    """One background worker for the project at ``project``; see the module docstring."""
+
+    def __init__(
+        self,
+        project: Path,
+        handlers: Mapping[str, Handler] | None = None,
+        *,
+        max_attempts: int = 3,
+        poll_interval: float = 1.0,
+        heartbeat_interval: float = 5.0,
+        stale_after: float = 60.0,
+    ) -> None:
+        self.project = Path(project)
+        self.handlers = dict(default_handlers() if handlers is None else handlers)
+        self.max_attempts, self.poll_interval = max_attempts, poll_interval
+        self.heartbeat_interval, self.stale_after = heartbeat_interval, stale_after
+        self.worker = worker_name()
+        self._wake, self._stopping = threading.Event(), threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> JobRunner:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @contextlib.contextmanager
+    def _store(self) -> Iterator[Store]:
+        """A connection for the calling thread (API threads each need their own)."""
+        store = Store(self.project)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def start(self) -> JobRunner:
+        """Start the worker thread (a no-op when it runs); the project must exist."""
+        if self._thread is not None and self._thread.is_alive():
+            return self
+        with self._store():
+            pass  # raises NotFoundError here, in the caller's thread, if there is no project
+        self._stopping.clear()
+        name = f"qualcode-jobs-{self.project.name}"
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float | None = 30.0) -> bool:
+        """Stop after the current job; True when the worker stopped within ``timeout``.
+        A job still running then is left ``running`` and resumed by the next runner."""
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
+    def submit(self, kind: str, params: Mapping[str, Any] | None = None) -> int:
+        if kind not in self.handlers:
+            known = ", ".join(sorted(self.handlers))
+            raise InputError(f"Unknown job kind '{kind}'.", hint=f"Use one of: {known}.")
+        with self._store() as store:
+            job_id = store.enqueue_job(kind, params or {})
+        self._wake.set()
+        return job_id
+
+    def status(self, job_id: int) -> Job:
+        with self._store() as store:
+            return store.job(job_id)
+
+    def jobs(self, state: str | None = None, limit: int = 100) -> list[Job]:
+        with self._store() as store:
+            return store.jobs(state, limit)
+
+    def recover(self, store: Store) -> list[Job]:
+        dead = dead_workers(store.running_workers())
+        jobs = store.recover_interrupted(self.max_attempts, self.stale_after, dead)
+        for job in jobs:
+            log.warning("job %d was interrupted; now %s", job.id, job.state)
+        return jobs
+
+    def run_once(self, store: Store) -> int | None:
+        """Claim and run one queued job with ``store``; its id, or None if none was queued."""
+        job = store.claim_job(self.worker)
+        if job is None:
+            return None
+        self._run(store, job)
+        return job.id
+
+    def _run(self, store: Store, job: Job) -> None:
+        handler = self.handlers.get(job.kind)
+        log.info("job %d (%s) started, attempt %d", job.id, job.kind, job.attempts + 1)
+        try:
+            with _heartbeat(self.project, job.id, self.worker, self.heartbeat_interval):
+                if handler is None:
+                    raise InputError(f"No handler for jobs of kind '{job.kind}'.")
+                result = self._call(handler, store, job)
+                store.finish_job(job.id, self.worker, result or {}, message="done")
+            log.info("job %d done", job.id)
+        except JobTakenOver:
+            log.warning("job %d was taken over by another worker", job.id)
+        except Exception as err:
+            log.warning("job %d failed (%s)", job.id, type(err).__name__)
+            store.fail_job(job.id, self.worker, failure_reason(err))
+
+    def _call(self, handler: Handler, store: Store, job: Job) -> Mapping[str, Any] | None:
+        """``handler``'s result, run again (safe: see the module docstring) when SQLite
+        refused a transaction because another connection was writing at that moment."""
+        for attempt in range(1, BUSY_RETRIES + 1):
+            try:
+                return handler(store, dict(job.params), _Reporter(store, job.id, self.worker))
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) and "busy" not in str(err):
+                    raise
+                log.warning("job %d: database busy, running it again", job.id)
+                time.sleep(0.2 * attempt)
+        return handler(store, dict(job.params), _Reporter(store, job.id, self.worker))
+
+    def _loop(self) -> None:
+        with self._store() as store:
+            last_recovery = float("-inf")
+            while not self._stopping.is_set():
+                self._wake.clear()
+                if time.monotonic() - last_recovery >= self.stale_after / 2:
+                    last_recovery = time.monotonic()
+                    self._guarded(lambda: self.recover(store))
+                if self._guarded(lambda: self.run_once(store)) is None:
+                    self._wake.wait(self.poll_interval)
+
+    def _guarded(self, step: Callable[[], Any]) -> Any:
+        """``step()``; an error (e.g. the database busy too long) is logged, not fatal."""
+        try:
+            return step()
+        except Exception as err:
+            log.error("job worker: %s", failure_reason(err))
+            return None
+
+
+# handlers ---------------------------------------------------------------------------
+def uploads_dir(project: Path) -> Path:
+    """Where the API saves uploaded files for an ``ingest`` job (deleted once ingested)."""
+    return Path(project) / UPLOADS
+
+
+def _inside(folder: Path, name: str) -> Path:
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise InputError(f"'{name}' is not a file in {folder.name}/.")
+    return path
+
+
+class _Embedder:
+    """The embedder, encoding in chunks with a progress report before each (0.1 to 0.7)."""
+
+    def __init__(self, inner: Any, report: Report, chunk: int = 256) -> None:
+        self.inner, self.report, self.chunk = inner, report, chunk
+        self.model_id = inner.model_id
+
+    def encode(self, texts: Any, *, progress: bool = False) -> np.ndarray:
+        if not len(texts):
+            return self.inner.encode(texts, progress=progress)
+        parts = []
+        for i in range(0, len(texts), self.chunk):
+            self.report(0.1 + 0.6 * i / len(texts), f"embedding segments: {i} of {len(texts)}")
+            parts.append(self.inner.encode(texts[i : i + self.chunk], progress=progress))
+        return np.vstack(parts)
+
+
+class _Topics:
+    def __init__(self, inner: Any, report: Report) -> None:
+        self.inner, self.report = inner, report
+
+    def fit(self, ids: Any, texts: Any, vectors: np.ndarray) -> Any:
+        self.report(0.7, "finding topics")
+        result = self.inner.fit(ids, texts, vectors)
+        self.report(0.85, "suggesting codes")
+        return result
+
+
+def process_handler(parts_for: PartsFor = components_for) -> Handler:
+    """``process``: segment, embed, topics, suggest; params ``{"codebook": path in the
+    project folder}`` (optional).  Progress is reported per stage, and per chunk while
+    embedding; the suggester is left unwrapped (it is checked by type)."""
+
+    def handle(store: Store, params: dict[str, Any], report: Report) -> dict[str, Any]:
+        report(0.0, "segmenting")
+        parts = parts_for(store)
+        parts = replace(
+            parts,
+            embedder=_Embedder(parts.embedder, report),
+            topic_modeler=_Topics(parts.topic_modeler, report),
+        )
+        name = params.get("codebook")
+        book = _inside(store.path.parent, name) if name else None
+        done = pipeline.process(store, codebook=book, parts=parts)
+        keys = ("segmented", "embedded", "topics", "suggestions")
+        return {k: getattr(done, k) for k in keys}
+
+    return handle
+
+
+def ingest_handler(parts_for: PartsFor = components_for) -> Handler:
+    """``ingest``: params ``{"files": [names in uploads/], "meta": {field: value},
+    "codebook": ...}``; ingests the files (a file already in the project counts as a
+    duplicate), deletes them and their sidecars (originals are not kept), then processes.
+    Names no longer there (deleted by an interrupted earlier run) are listed as gone."""
+
+    def handle(store: Store, params: dict[str, Any], report: Report) -> dict[str, Any]:
+        folder = uploads_dir(store.path.parent)
+        files = [_inside(folder, str(n)) for n in params.get("files", [])]
+        present = [p for p in files if p.is_file()]
+        report(0.0, f"ingesting {len(present)} files")
+        done = pipeline.ingest_paths(store, present, params.get("meta") or None)
+        for path in present:
+            for p in [path, *sidecar_candidates(path)]:
+                p.unlink(missing_ok=True)
+        gone = [p.name for p in files if p not in present]
+        result = {"added": done.added, "duplicates": done.duplicates, "errors": done.errors}
+        scaled: Report = lambda f, m: report(0.2 + 0.8 * f, m)  # noqa: E731
+        process = process_handler(parts_for)(store, {"codebook": params.get("codebook")}, scaled)
+        return result | {"gone": gone} | dict(process or {})
+
+    return handle
+
+
+def default_handlers(parts_for: PartsFor = components_for) -> dict[str, Handler]:
+    """The handlers a server runs; ``parts_for`` picks the pipeline's components."""
+    return {"process": process_handler(parts_for), "ingest": ingest_handler(parts_for)}

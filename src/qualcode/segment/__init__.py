@@ -1,0 +1,1 @@
+"""Segment: split each stored transcript into segments (exact offsets, never across speakers)."""

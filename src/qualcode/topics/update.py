@@ -1,0 +1,108 @@
+"""Keep the stored topics current: refit when needed, else assign new segments to the
+nearest stored topic centroid without a refit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from qualcode.store import Store
+from qualcode.text import fingerprint, text_hash
+from qualcode.topics.model import OUTLIER_FLOOR, TopicModeler, centroids_of, nearest_topics
+
+
+def update_topics(
+    store: Store,
+    modeler: TopicModeler,
+    model_id: str,
+    settings: Mapping[str, Any],
+    ids: list[int],
+    texts: list[str],
+    vectors: np.ndarray,
+    refit: bool = False,
+) -> str:
+    """Fit topics when there are none yet, when the embedder or topic settings changed,
+    when a segment already seen changed or went, or when asked (``refit``); when only
+    new segments arrived, assign them to the nearest existing topic without a refit."""
+    hashes = [text_hash(t) for t in texts]
+    config = fingerprint("topics", model_id, dict(settings))
+    fp = f"{config}:{fingerprint(hashes, ids)}"
+    stored = store.stage_fingerprint("topics") or ""
+    if not refit and stored == fp:
+        return "skipped"
+    if not refit and stored.startswith(f"{config}:"):
+        new = _new_segments(store, ids, hashes)
+        if new is not None:
+            return _assign_new(store, modeler, ids, hashes, vectors[new], new, fp)
+    return _refit(store, modeler, model_id, ids, texts, hashes, vectors, fp)
+
+
+def _new_segments(store: Store, ids: list[int], hashes: list[str]) -> list[int] | None:
+    """Rows of segments the topics stage has not seen, or None when a refit is due (no
+    topics yet, or a segment seen before changed or is gone)."""
+    seen = store.topic_inputs()
+    if not seen or not store.topic_centroids():
+        return None
+    current = dict(zip(ids, hashes, strict=True))
+    if any(current.get(s) != h for s, (h, _) in seen.items()):
+        return None
+    return [k for k, i in enumerate(ids) if i not in seen]
+
+
+def _assign_new(
+    store: Store,
+    modeler: TopicModeler,
+    ids: list[int],
+    hashes: list[str],
+    new_vectors: np.ndarray,
+    rows: list[int],
+    fp: str,
+) -> str:
+    """The new segments (``rows``) to the nearest topic centroid, -1 below the floor."""
+    floor = getattr(modeler, "outlier_floor", OUTLIER_FLOOR)
+    nearest, _ = nearest_topics(new_vectors, store.topic_centroids(), floor)
+    assignment = {ids[k]: int(t) for k, t in zip(rows, nearest, strict=True)}
+    how = {-1: "outlier"}
+    inputs = {ids[k]: (hashes[k], how.get(assignment[ids[k]], "assigned")) for k in rows}
+    store.assign_topics(assignment, inputs, fp)
+    placed = sum(1 for t in assignment.values() if t != -1)
+    return f"{placed} of {len(rows)} new segments assigned to existing topics (no refit)"
+
+
+def _refit(
+    store: Store,
+    modeler: TopicModeler,
+    model_id: str,
+    ids: list[int],
+    texts: list[str],
+    hashes: list[str],
+    vectors: np.ndarray,
+    fp: str,
+) -> str:
+    result = modeler.fit(ids, texts, vectors)
+    known = {t.topic_id for t in result.topics if t.topic_id != -1}
+    fitted = {s: t for s, t in result.assignment.items() if s not in result.reassigned}
+    centroids = {
+        t: c
+        for t, c in (result.centroids or centroids_of(ids, vectors, fitted)).items()
+        if t in known
+    }
+    inputs = {
+        i: (h, _how(result.assignment.get(i, -1), i in result.reassigned))
+        for i, h in zip(ids, hashes, strict=True)
+    }
+    store.replace_topics(
+        result.topics,
+        result.assignment,
+        fp,
+        centroids=centroids,
+        model=model_id,
+        inputs=inputs,
+    )
+    return f"{len(known)} topics"
+
+
+def _how(topic: int, reassigned: bool) -> str:
+    return "outlier" if topic == -1 else "reassigned" if reassigned else "fit"
