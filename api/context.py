@@ -126,7 +126,7 @@ class Access:
 
 
 def member_of(ws: Workspace, user: auth.User, project: str) -> None:
-    if not ws.home.is_member(user.name, project):
+    if not ws.home.auth.is_member(user.name, project):
         raise ForbiddenError(f"You are not a member of project '{project}'.")
 
 

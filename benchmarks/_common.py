@@ -29,7 +29,7 @@ def demo_segments() -> list[str]:
         ingest_paths(store, [CORPUS])
         parts = default_components(Settings.from_strings({}), embedder=_NoEmbed())
         segment_transcripts(store, parts.segmenter)
-        texts = [s.text for s in store.segments()]
+        texts = [s.text for s in store.segments.segments()]
         store.close()
     return texts
 

@@ -69,7 +69,7 @@ def fake_parts(store: Any) -> Any:
     from qualcode.pipeline.components import default_components
     from qualcode.settings import Settings
 
-    return default_components(Settings.from_strings(store.settings()), embedder=HashEmbedder())
+    return default_components(Settings.from_strings(store.settings.settings()), embedder=HashEmbedder())
 
 
 # set-up -----------------------------------------------------------------------------
@@ -245,8 +245,8 @@ def library_peer(project: Path, codes: list[str], seconds: float, seed: int) -> 
 
     rng = random.Random(seed)
     store = Store(project)
-    pairs = [(s.segment_id, s.code_id) for s in store.suggestions()]
-    pairs += [(s.id or 0, rng.choice(codes)) for s in store.segments()]
+    pairs = [(s.segment_id, s.code_id) for s in store.analysis.suggestions()]
+    pairs += [(s.id or 0, rng.choice(codes)) for s in store.segments.segments()]
     pairs = list(dict.fromkeys(pairs))  # each pair once: expected=0 holds for each
     times: list[float] = []
     deadline = time.monotonic() + seconds
@@ -314,8 +314,8 @@ def main() -> None:
         from qualcode.store import Store
 
         store = Store(project)
-        codes, n_segments = sorted(store.code_ids()), len(store.segments())
-        n_suggestions = len(store.suggestions())
+        codes, n_segments = sorted(store.codebook.code_ids()), len(store.segments.segments())
+        n_suggestions = len(store.analysis.suggestions())
         store.close()
         setup = time.monotonic() - start
 

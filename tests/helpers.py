@@ -61,10 +61,10 @@ def one_segment_project(store: Any) -> Any:
         "f.txt", "text", "h", (RedactedTurn("P1", "We need jobs."),), TranscriptMeta(title="t"), ()
     )
     text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans)
+    tid = store.transcripts.add_transcript(doc, text, spans)
     segs = SentenceSegmenter().segment(tid, text, spans, ["P1"])
-    store.add_segments(segs, [text_hash(s.text) for s in segs])
-    store.save_codebook(load_codebook(DRIVERS), {})
+    store.segments.add_segments(segs, [text_hash(s.text) for s in segs])
+    store.codebook.save_codebook(load_codebook(DRIVERS), {})
     return store
 
 

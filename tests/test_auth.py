@@ -164,7 +164,7 @@ def test_writes_are_audited_without_secrets(store: Store) -> None:
     ]
     assert entries[2]["target"] == "user:Aziz" and entries[2]["detail"] == {"roles": ["coder"]}
     assert entries[3]["detail"] == {"label": "tablet", "user": "Aziz"}
-    dump = repr(store.audit_rows())
+    dump = repr(store.auth.audit_rows())
     assert token not in dump and second not in dump
 
 
@@ -172,7 +172,7 @@ def test_audit_refuses_secret_or_text_details(store: Store) -> None:
     for detail in ({"token": "x"}, {"text": "x"}, {"note": "y" * 300}, {"n": ["qc_" + "a" * 40]}):
         with pytest.raises(ValueError):
             audit(store, "cli", "x.test", "t", detail)
-    assert store.audit_rows() == []
+    assert store.auth.audit_rows() == []
 
 
 def test_audit_log_is_append_only(store: Store) -> None:
@@ -181,4 +181,4 @@ def test_audit_log_is_append_only(store: Store) -> None:
         store.db.execute("UPDATE audit_log SET user = 'someone'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         store.db.execute("DELETE FROM audit_log")
-    assert [r["user"] for r in store.audit_rows()] == ["cli"]
+    assert [r["user"] for r in store.auth.audit_rows()] == ["cli"]

@@ -42,24 +42,24 @@ def add(store: Store, turns: list[tuple[str, str]], meta: Meta) -> None:
     rt = tuple(RedactedTurn(s, t) for s, t in turns)
     doc = RedactedTranscript(meta.title, "text", meta.title, rt, meta, ())
     text, spans = layout(rt)
-    tid = store.add_transcript(doc, text, spans)
+    tid = store.transcripts.add_transcript(doc, text, spans)
     segs = [
         Segment(tid, i, t.speaker, t.text, s, e, i)
         for i, (t, (s, e)) in enumerate(zip(rt, spans, strict=True))
     ]
-    store.add_segments(segs, [text_hash(s.text) for s in segs])
+    store.segments.add_segments(segs, [text_hash(s.text) for s in segs])
 
 
 def build(store: Store) -> Store:
     """Segments 1-4 (Uzbek/Latin, transcript 1) and 5-7 (Russian, transcript 2)."""
     add(store, UZ, META[0])
     add(store, RU, META[1])
-    store.save_codebook(load_codebook(DRIVERS), {})
+    store.codebook.save_codebook(load_codebook(DRIVERS), {})
     sugg = [(2, "unemployment", 0.9), (2, "labour_migration", 0.6), (5, "unemployment", 0.7)]
     sugg += [(4, "wedding_costs", 0.8), (7, "wedding_costs", 0.3)]
-    store.replace_suggestions([Suggestion(s, c, x, ("why",)) for s, c, x in sugg], "f")
+    store.analysis.replace_suggestions([Suggestion(s, c, x, ("why",)) for s, c, x in sugg], "f")
     topics = [Topic(0, "work", ("ish",), 3, (2,)), Topic(1, "family", ("toʻy",), 2, (4,))]
-    store.replace_topics(topics, {2: 0, 5: 0, 1: 0, 4: 1, 7: 1}, "f")
+    store.topics.replace_topics(topics, {2: 0, 5: 0, 1: 0, 4: 1, 7: 1}, "f")
     return store
 
 
@@ -155,8 +155,8 @@ def test_sql_statuses_equal_the_python_fold_of_a_random_log(b: Store) -> None:
     rng = random.Random(7)
     codes = ["unemployment", "labour_migration", "wedding_costs"]
     for _ in range(120):
-        events = [e for e in b.review_events() if e["action"] != "undo"]
-        undone = {e["undoes"] for e in b.review_events()}
+        events = [e for e in b.review.review_events() if e["action"] != "undo"]
+        undone = {e["undoes"] for e in b.review.review_events()}
         live = [e for e in events if e["id"] not in undone]
         if live and rng.random() < 0.25:
             review.undo(b, rng.choice(live)["id"], "ann")
@@ -165,9 +165,9 @@ def test_sql_statuses_equal_the_python_fold_of_a_random_log(b: Store) -> None:
             coder = rng.choice(["ann", "bob"])
             review.record(b, rng.randint(1, 7), rng.choice(codes), action, coder)
     for coder in (None, "ann", "bob"):
-        log = [e for e in b.review_events() if coder in (None, e["coder"]) or e["undoes"]]
+        log = [e for e in b.review.review_events() if coder in (None, e["coder"]) or e["undoes"]]
         want = review.current_state(log)
-        sugg = {(s.segment_id, s.code_id) for s in b.suggestions()}
+        sugg = {(s.segment_id, s.code_id) for s in b.analysis.suggestions()}
         want |= {p: "suggested" for p in sugg if p not in want}
         rows = list_segments(b, SegmentFilter(coder=coder)).items
         got = {(r.id, c.code_id): c.status for r in rows for c in r.codes}
@@ -269,12 +269,12 @@ def test_search_syntax_and_injection_never_reach_sqlite(ro: Store, query: str) -
         assert "no words" in str(err)
     else:
         assert page.total >= 0
-    assert len(ro.segments()) == 7
+    assert len(ro.segments.segments()) == 7
 
 
 def test_search_follows_edited_segment_text(b: Store) -> None:
     with b.atomic():
-        b.rewrite_transcript(2, {}, [], [{"id": 6, "text": "Новый текст про [PERSON_1]."}])
+        b.redactions.rewrite_transcript(2, {}, [], [{"id": 6, "text": "Новый текст про [PERSON_1]."}])
     assert search(b, "ёлка").total == 0
     assert [h.segment.id for h in search(b, "текст").items] == [6]
 

@@ -45,9 +45,9 @@ def book(store: Store) -> Store:
     turns = (RedactedTurn("P1", "We need jobs."), RedactedTurn("P2", "Weddings cost a lot."))
     doc = RedactedTranscript("f.txt", "text", "h", turns, TranscriptMeta(title="t"), ())
     text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans)
+    tid = store.transcripts.add_transcript(doc, text, spans)
     segs = SentenceSegmenter().segment(tid, text, spans, ["P1", "P2"])
-    store.add_segments(segs, [text_hash(s.text) for s in segs])
+    store.segments.add_segments(segs, [text_hash(s.text) for s in segs])
     use_codebook(store, DRIVERS)
     return store
 
@@ -102,12 +102,12 @@ def test_the_store_refuses_a_change_built_on_a_version_another_writer_replaced(
     book: Store,
 ) -> None:
     """Two writers both read version 1; the second one's write is refused atomically."""
-    content = code_content(book.code_record("unemployment") or {})
+    content = code_content(book.codebook.code_record("unemployment") or {})
     late = CodeChange("unemployment", "edit", content, "active", 2, "bob", "2030-01-01T00:00:00")
     edit_code(book, "unemployment", {"label": "Jobs"}, "ann", 1)
     codebooks = book.db.execute("SELECT count(*) FROM codebooks").fetchone()[0]
     with pytest.raises(ConflictError, match="expected_version=2"):
-        book.write_code_change(late)
+        book.codebook.write_code_change(late)
     assert [v.user for v in code_history(book, "unemployment")] == ["codebook file", "ann"]
     assert book.db.execute("SELECT count(*) FROM codebooks").fetchone()[0] == codebooks
 
@@ -160,7 +160,7 @@ def test_merged_decisions_count_for_the_target_without_rewriting_the_log(book: S
     review.record(book, 1, "wedding_costs", "accept", "ann")
     review.record(book, 2, "wedding_costs", "add", "ann")
     review.record(book, 2, "gender_norms", "reject", "bob")  # later: wins for segment 2
-    logged = book.review_events()
+    logged = book.review.review_events()
     merged = merge_codes(book, "wedding_costs", "gender_norms", "ann", expected_version=1)
     assert (merged.status, merged.merged_into, merged.version) == ("merged", "gender_norms", 2)
     assert resolve_code(book)["wedding_costs"] == "gender_norms"
@@ -168,7 +168,7 @@ def test_merged_decisions_count_for_the_target_without_rewriting_the_log(book: S
         (1, "gender_norms"): "accepted",
         (2, "gender_norms"): "rejected",
     }
-    assert book.review_events() == logged  # the log is untouched
+    assert book.review.review_events() == logged  # the log is untouched
     rows = resolve_events(logged, resolve_code(book))
     assert rows[0]["logged_code_id"] == "wedding_costs" and rows[0]["code_id"] == "gender_norms"
     restore_code(book, "wedding_costs", "ann")  # undoing the merge un-resolves
@@ -186,7 +186,7 @@ def test_merges_resolve_through_chains(book: Store) -> None:
 def test_code_at_gives_the_definition_in_force_when_a_decision_was_made(book: Store) -> None:
     old = get_code(book, "unemployment").code.definition
     review.record(book, 1, "unemployment", "accept", "ann")
-    decided_at = book.review_events()[-1]["at"]
+    decided_at = book.review.review_events()[-1]["at"]
     edit_code(book, "unemployment", {"definition": "Lack of paid work."}, "ann", 1)
     assert code_at(book, "unemployment", decided_at).code.definition == old
     assert code_at(book, "unemployment", datetime.now(UTC)).version == 2

@@ -27,14 +27,14 @@ def test_demo_runs_twice_identically_and_its_summary_matches_the_csv(tmp_path: P
     assert first.exit_code == 0, first.output
     assert "Ingested 8 new transcripts" in first.output
     store = Store(out / "demo-project")
-    topics, sugg = store.topics(), store.suggestions()
+    topics, sugg = store.topics.topics(), store.analysis.suggestions()
     assert len(topics) >= 5 and len(sugg) > 100
 
     second = CliRunner().invoke(app, ["demo", "--out", str(out), "--no-progress"])
     assert second.exit_code == 0, second.output
     assert "Ingested 0 new transcripts (8 already present)" in second.output
     assert "embedded 0" in second.output and "topics: skipped" in second.output
-    assert store.topics() == topics and store.suggestions() == sugg
+    assert store.topics.topics() == topics and store.analysis.suggestions() == sugg
 
     with (out / "coded_segments.csv").open(newline="", encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["status"] in COUNTED]

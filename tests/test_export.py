@@ -27,7 +27,7 @@ def _read(path: Path) -> list[dict[str, str]]:
 def test_summary_counts_match_the_exported_csv_after_reviews(
     processed: Store, tmp_path: Path
 ) -> None:
-    first = processed.suggestions()[0]
+    first = processed.analysis.suggestions()[0]
     review.record(processed, first.segment_id, first.code_id, "reject", "ann")
     review.record(processed, first.segment_id, "returnees", "add", "ann")
     n = export_csv(processed, tmp_path / "coded.csv", Selection(statuses=STATUSES))
@@ -47,7 +47,7 @@ def test_summary_counts_match_the_exported_csv_after_reviews(
 def test_csv_rows_carry_metadata_and_exact_offsets(processed: Store, tmp_path: Path) -> None:
     export_csv(processed, tmp_path / "coded.csv")
     row = _read(tmp_path / "coded.csv")[0]
-    text = processed.transcript(int(row["transcript_id"]))["text"]
+    text = processed.transcripts.transcript(int(row["transcript_id"]))["text"]
     assert text[int(row["char_start"]) : int(row["char_end"])] == row["text"]
     assert row["region"] and row["group"] and row["date"] and row["code_label"]
 
@@ -65,5 +65,5 @@ def test_json_dump_holds_the_whole_project(processed: Store, tmp_path: Path) -> 
     export_json(processed, tmp_path / "p.json")
     doc = json.loads((tmp_path / "p.json").read_text())
     assert len(doc["transcripts"]) == 8 and doc["codebook"]["codes"]
-    assert len(doc["segments"]) == len(processed.segments())
+    assert len(doc["segments"]) == len(processed.segments.segments())
     assert doc["suggestions"] and doc["topics"]

@@ -45,7 +45,7 @@ def project(store: Store) -> Path:
 # fake handlers ------------------------------------------------------------------------
 def halfway(store: Store, params: dict[str, Any], report: Report) -> dict[str, Any]:
     report(0.5, "halfway")
-    seen = store.jobs(state="running")[0]
+    seen = store.jobs.jobs(state="running")[0]
     return {"seen": [seen.progress, seen.message], "n": params["n"]}
 
 
@@ -105,9 +105,9 @@ def test_a_handler_refused_by_a_busy_database_runs_again(store: Store) -> None:
         return {"calls": len(calls)}
 
     runner = JobRunner(project(store), {"fake": flaky})
-    job_id = store.enqueue_job("fake", {})
+    job_id = store.jobs.enqueue_job("fake", {})
     runner.run_once(store)
-    assert store.job(job_id).state == "done" and store.job(job_id).result == {"calls": 2}
+    assert store.jobs.job(job_id).state == "done" and store.jobs.job(job_id).result == {"calls": 2}
 
 
 def test_unknown_kinds_and_secret_params_are_refused(store: Store) -> None:
@@ -116,16 +116,16 @@ def test_unknown_kinds_and_secret_params_are_refused(store: Store) -> None:
         runner.submit("nope", {})
     with pytest.raises(InputError, match="secrets"):
         runner.submit("fake", {"key": "abc"})
-    assert store.jobs() == []
+    assert store.jobs.jobs() == []
 
 
 def test_concurrent_workers_never_claim_the_same_job(store: Store) -> None:
-    ids = [store.enqueue_job("fake", {"n": i}) for i in range(60)]
+    ids = [store.jobs.enqueue_job("fake", {"n": i}) for i in range(60)]
     claimed: list[list[int]] = [[] for _ in range(6)]
 
     def claim_all(mine: list[int]) -> None:
         own = Store(project(store))
-        while (job := own.claim_job(f"w{id(mine)}")) is not None:
+        while (job := own.jobs.claim_job(f"w{id(mine)}")) is not None:
             mine.append(job.id)
         own.close()
 
@@ -136,7 +136,7 @@ def test_concurrent_workers_never_claim_the_same_job(store: Store) -> None:
         t.join()
     everything = [i for c in claimed for i in c]
     assert sorted(everything) == ids  # each job exactly once
-    assert {j.state for j in store.jobs(limit=100)} == {"running"}
+    assert {j.state for j in store.jobs.jobs(limit=100)} == {"running"}
 
 
 def test_two_runners_run_each_job_once(store: Store) -> None:
@@ -159,7 +159,7 @@ def test_two_runners_run_each_job_once(store: Store) -> None:
 
 def crash(store: Store, job_id: int, worker: str, attempts: int = 0, beat: str = "") -> None:
     """What a worker that died mid-job leaves behind."""
-    assert store.claim_job(worker) is not None
+    assert store.jobs.claim_job(worker) is not None
     store.db.execute(
         "UPDATE jobs SET attempts = ?, heartbeat_at = COALESCE(NULLIF(?, ''), heartbeat_at) "
         "WHERE id = ?",
@@ -168,7 +168,7 @@ def crash(store: Store, job_id: int, worker: str, attempts: int = 0, beat: str =
 
 
 def test_a_crashed_job_is_requeued_and_completed(store: Store) -> None:
-    job_id = store.enqueue_job("fake", {"n": 1})
+    job_id = store.jobs.enqueue_job("fake", {"n": 1})
     crash(store, job_id, "elsewhere:1:gone", beat="2000-01-01T00:00:00+00:00")
     with JobRunner(project(store), {"fake": halfway}, **FAST) as runner:
         job = wait_for(runner, job_id)
@@ -176,7 +176,7 @@ def test_a_crashed_job_is_requeued_and_completed(store: Store) -> None:
 
 
 def test_a_job_interrupted_too_often_fails(store: Store) -> None:
-    job_id = store.enqueue_job("fake", {"n": 1})
+    job_id = store.jobs.enqueue_job("fake", {"n": 1})
     crash(store, job_id, "elsewhere:1:gone", attempts=2, beat="2000-01-01T00:00:00+00:00")
     with JobRunner(project(store), {"fake": halfway}, max_attempts=3, **FAST) as runner:
         time.sleep(0.3)
@@ -186,22 +186,22 @@ def test_a_job_interrupted_too_often_fails(store: Store) -> None:
 
 
 def test_a_live_workers_job_is_left_alone(store: Store) -> None:
-    job_id = store.enqueue_job("fake", {"n": 1})
+    job_id = store.jobs.enqueue_job("fake", {"n": 1})
     crash(store, job_id, f"{socket.gethostname()}:{os.getpid()}:alive")  # fresh heartbeat
     runner = JobRunner(project(store), {"fake": halfway})
     assert runner.recover(store) == []
-    assert store.job(job_id).state == "running"
+    assert store.jobs.job(job_id).state == "running"
 
 
 def test_a_worker_whose_job_was_taken_over_writes_nothing_more(store: Store) -> None:
     def presumed_dead(s: Store, params: dict[str, Any], report: Report) -> None:
-        s.recover_interrupted(3, dead_workers=s.running_workers())  # as another runner would
+        s.jobs.recover_interrupted(3, dead_workers=s.jobs.running_workers())  # as another runner would
         report(0.9, "still here")
 
     runner = JobRunner(project(store), {"fake": presumed_dead})
-    job_id = store.enqueue_job("fake", {})
+    job_id = store.jobs.enqueue_job("fake", {})
     assert runner.run_once(store) == job_id
-    job = store.job(job_id)
+    job = store.jobs.job(job_id)
     assert (job.state, job.attempts, job.progress, job.worker) == ("queued", 1, 0.0, None)
 
 
@@ -218,14 +218,14 @@ time.sleep(120)
 @pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")
 def test_a_sigkilled_worker_leaves_a_sound_database_and_the_job_resumes(store: Store) -> None:
     params = {"steps": 6, "rows": 40, "delay": 0.01}
-    job_id = store.enqueue_job("slow", params)
+    job_id = store.jobs.enqueue_job("slow", params)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")])}
     child = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(CHILD), str(project(store))], env=env
     )
     try:
         deadline = time.monotonic() + 30
-        while store.job(job_id).progress < 0.3:  # two steps written, the third under way
+        while store.jobs.job(job_id).progress < 0.3:  # two steps written, the third under way
             assert time.monotonic() < deadline and child.poll() is None
             time.sleep(0.02)
         time.sleep(0.15)
@@ -236,7 +236,7 @@ def test_a_sigkilled_worker_leaves_a_sound_database_and_the_job_resumes(store: S
     assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     before = row_counts(reopened)
     assert 2 <= len(before) < 6 and set(before.values()) == {40}  # no half-written step
-    assert reopened.job(job_id).state == "running"
+    assert reopened.jobs.job(job_id).state == "running"
     with JobRunner(project(store), {"slow": slow_steps}, stale_after=3600, **FAST) as runner:
         job = wait_for(runner, job_id)
     assert job.state == "done" and job.attempts == 1

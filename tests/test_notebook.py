@@ -27,7 +27,7 @@ def test_notebook_reproduces_the_report_tables(
     demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = demo_store
-    first = store.suggestions()[0]
+    first = store.analysis.suggestions()[0]
     review.record(store, first.segment_id, first.code_id, "reject", "ann")
     review.record(store, first.segment_id, "returnees", "add", "ann")
     sel = Selection(regions=("Namangan", "Jizzakh"))

@@ -35,22 +35,22 @@ def test_process_twice_gives_identical_results_and_embeds_nothing_new(loaded: St
     emb = HashEmbedder()
     first = process(loaded, parts=_parts(emb))
     assert first.segmented > 300 and first.embedded == first.segmented
-    topics, sugg = loaded.topics(), loaded.suggestions()
+    topics, sugg = loaded.topics.topics(), loaded.analysis.suggestions()
     assert topics and sugg
     emb.encoded.clear()
     second = process(loaded, parts=_parts(emb))
     assert (second.segmented, second.embedded) == (0, 0)
     assert second.topics == "skipped" and second.suggestions == "skipped"
     assert emb.encoded == []
-    assert loaded.topics() == topics and loaded.suggestions() == sugg
+    assert loaded.topics.topics() == topics and loaded.analysis.suggestions() == sugg
 
 
 def test_recomputed_stages_are_deterministic(loaded: Store) -> None:
     process(loaded, parts=_parts(HashEmbedder()))
-    topics, sugg = loaded.topics(), loaded.suggestions()
+    topics, sugg = loaded.topics.topics(), loaded.analysis.suggestions()
     loaded.db.execute("DELETE FROM stages")  # force topics and suggest to run again
     process(loaded, parts=_parts(HashEmbedder()))
-    assert loaded.topics() == topics and loaded.suggestions() == sugg
+    assert loaded.topics.topics() == topics and loaded.analysis.suggestions() == sugg
 
 
 def test_same_file_twice_is_recognised_by_content_hash(loaded: Store, tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_same_file_twice_is_recognised_by_content_hash(loaded: Store, tmp_path: 
     shutil.copy(DEMO_CORPUS / "jizzakh_women.txt", copy)
     report = ingest_paths(loaded, [copy])
     assert report.added == [] and report.duplicates == ["renamed_copy.txt"]
-    assert len(loaded.transcripts()) == 8
+    assert len(loaded.transcripts.transcripts()) == 8
 
 
 def test_a_bad_file_is_reported_and_the_others_are_ingested(store: Store, tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_a_bad_file_is_reported_and_the_others_are_ingested(store: Store, tmp_pa
 def test_an_interrupted_stage_leaves_the_store_as_before(loaded: Store) -> None:
     parts = _parts(HashEmbedder())
     process(loaded, parts=parts)
-    before = loaded.suggestions()
+    before = loaded.analysis.suggestions()
 
     class Boom:
         def fit(self, book):  # type: ignore[no-untyped-def]
@@ -85,7 +85,7 @@ def test_an_interrupted_stage_leaves_the_store_as_before(loaded: Store) -> None:
     parts.suggest_settings = {"changed": True}
     with pytest.raises(RuntimeError):
         process(loaded, parts=parts)
-    assert loaded.suggestions() == before
+    assert loaded.analysis.suggestions() == before
 
 
 def test_command_line_metadata_overrides_the_sidecar_and_is_validated() -> None:
@@ -104,10 +104,10 @@ def test_known_names_never_reach_the_database(loaded: Store) -> None:
     """Issue 2's contract: each transcript's participants, facilitator and name labels are
     gone from everything stored for it, and no full name is anywhere in the file."""
     process(loaded, parts=_parts(HashEmbedder()))
-    for t in loaded.transcripts():
+    for t in loaded.transcripts.transcripts():
         stem = t["source_name"].rsplit(".", 1)[0]
         stored = json.dumps(
-            [t, loaded.turns(t["id"]), loaded.segments(t["id"])], default=str, ensure_ascii=False
+            [t, loaded.transcripts.turns(t["id"]), loaded.segments.segments(t["id"])], default=str, ensure_ascii=False
         )
         for name in _known_names(DEMO_CORPUS / f"{stem}.meta.yaml"):
             for token in name_tokens(name):
@@ -123,7 +123,7 @@ def test_known_names_never_reach_the_database(loaded: Store) -> None:
 
 
 def _f1_against_keyword(store: Store, code: str, word: str, segments: list) -> float:  # type: ignore[type-arg]
-    suggested = {s.segment_id for s in store.suggestions() if s.code_id == code}
+    suggested = {s.segment_id for s in store.analysis.suggestions() if s.code_id == code}
     truth = {s.id for s in segments if word in s.text.lower()}
     pred = suggested & {s.id for s in segments}
     tp = len(pred & truth)
@@ -135,12 +135,12 @@ def test_processing_again_learns_from_coders_decisions(loaded: Store) -> None:
 
     parts = _parts(HashEmbedder())
     process(loaded, parts=parts)
-    segments = loaded.segments()
-    half = {t["id"] for t in loaded.transcripts()[:4]}
+    segments = loaded.segments.segments()
+    half = {t["id"] for t in loaded.transcripts.transcripts()[:4]}
     reviewed = [s for s in segments if s.transcript_id in half]
     unseen = [s for s in segments if s.transcript_id not in half]
     before = _f1_against_keyword(loaded, "wedding_costs", "wedding", unseen)
-    suggested = {s.segment_id for s in loaded.suggestions() if s.code_id == "wedding_costs"}
+    suggested = {s.segment_id for s in loaded.analysis.suggestions() if s.code_id == "wedding_costs"}
     for s in reviewed:  # the coder's rule: wedding_costs exactly where weddings are discussed
         if "wedding" in s.text.lower():
             record(

@@ -33,8 +33,8 @@ def _parts(emb: HashEmbedder):  # type: ignore[no-untyped-def]
 
 
 def _check_offsets(store: Store, tid: int) -> None:
-    text = store.transcript(tid)["text"]
-    for seg in store.segments(tid):
+    text = store.transcripts.transcript(tid)["text"]
+    for seg in store.segments.segments(tid):
         assert text[seg.start : seg.end] == seg.text
 
 
@@ -44,36 +44,36 @@ def test_adding_a_missed_name_rewrites_every_occurrence_and_refreshes_embeddings
     tid = store_transcript(store, RAW, NAIVE)
     emb = HashEmbedder()
     process(store, parts=_parts(emb))
-    before = {s.id: s.text for s in store.segments(tid)}
+    before = {s.id: s.text for s in store.segments.segments(tid)}
     change = add_redaction(store, tid, "Zuhra", "PERSON")
     assert change.pseudonym == "[PERSON_3]" and change.count == 12 * 2 + 1
-    after = {s.id: s.text for s in store.segments(tid)}
+    after = {s.id: s.text for s in store.segments.segments(tid)}
     assert after.keys() == before.keys()  # ids kept: review decisions still point at them
     assert not any("Zuhra" in t for t in after.values())
     _check_offsets(store, tid)
     stale = [text_hash(t) for i, t in before.items() if after[i] != t]
-    assert stale and store.cached_embeddings(emb.model_id, stale) == {}
+    assert stale and store.embeddings.cached_embeddings(emb.model_id, stale) == {}
     emb.encoded.clear()
     process(store, parts=_parts(emb))
     changed = {t for i, t in after.items() if before[i] != t}
     unchanged = {t for i, t in after.items() if before[i] == t}
     assert changed <= set(emb.encoded) and not unchanged & set(emb.encoded)
     assert "Zuhra" not in Path(store.path).read_bytes().decode("utf-8", "ignore")
-    (entry,) = store.redaction_log(tid)
+    (entry,) = store.redactions.redaction_log(tid)
     assert (entry["action"], entry["pseudonym"], entry["count"]) == ("add", "[PERSON_3]", 25)
 
 
 def test_released_false_positive_comes_back_from_the_encrypted_key(store: Store) -> None:
     key = Fernet(Fernet.generate_key())
     tid = store_transcript(store, RAW, RuleRedactor(), key)
-    assert "Bahor" not in store.transcript(tid)["text"]
+    assert "Bahor" not in store.transcripts.transcript(tid)["text"]
     db_bytes = Path(store.path).read_bytes().decode("utf-8", "ignore")
     assert "Bahor" not in db_bytes and "Zuhra" not in db_bytes  # only encrypted tokens
     mapping = reveal(store, tid, key)
     bahor = next(p for p, forms in mapping.items() if forms == ["Bahor"])
     change = release_redaction(store, tid, bahor, key=key)
     assert change.count == 2  # the speaker label and the mention
-    assert [t["speaker"] for t in store.turns(tid)][1] == "Bahor"
+    assert [t["speaker"] for t in store.transcripts.turns(tid)][1] == "Bahor"
     _check_offsets(store, tid)
     assert {i.pseudonym: i.status for i in list_redactions(store, tid)}[bahor] == "released"
 
@@ -101,13 +101,13 @@ def test_uncertain_detections_are_listed_first(store: Store) -> None:
 
 def test_a_string_not_in_the_transcript_changes_nothing(store: Store) -> None:
     tid = store_transcript(store, RAW, NAIVE)
-    text = store.transcript(tid)["text"]
+    text = store.transcripts.transcript(tid)["text"]
     with pytest.raises(NotFoundError, match="does not occur") as err:
         add_redaction(store, tid, "Gulnora")
     assert "Gulnora" not in str(err.value)  # errors never quote what the user protects
     with pytest.raises(InputError, match="Unknown redaction type"):
         add_redaction(store, tid, "Zuhra", "NICKNAME")
-    assert store.transcript(tid)["text"] == text and store.redaction_log(tid) == []
+    assert store.transcripts.transcript(tid)["text"] == text and store.redactions.redaction_log(tid) == []
 
 
 def test_the_redaction_log_is_append_only(store: Store) -> None:

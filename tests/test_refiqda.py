@@ -64,13 +64,13 @@ def project(
 ) -> Iterator[dict[str, Any]]:
     """The processed demo project with a few review decisions; what they were."""
     store = copy_project(processed_demo, tmp_path_factory.mktemp("refi") / "demo")
-    sugg = store.suggestions()
+    sugg = store.analysis.suggestions()
     accepted, rejected = sugg[0], sugg[1]
     review.record(store, accepted.segment_id, accepted.code_id, "accept", CODERS[0], memo="Clear.")
     review.record(store, rejected.segment_id, rejected.code_id, "reject", CODERS[1], memo="No.")
-    non_ascii = next(s for s in store.segments() if any(ord(ch) > 127 for ch in s.text))
+    non_ascii = next(s for s in store.segments.segments() if any(ord(ch) > 127 for ch in s.text))
     review.record(store, non_ascii.id or 0, "returnees", "add", CODERS[1], memo="Ёлка, é")
-    spanned = next(s for s in store.segments() if len(s.text) > 40 and s.id != non_ascii.id)
+    spanned = next(s for s in store.segments.segments() if len(s.text) > 40 and s.id != non_ascii.id)
     review.record(store, spanned.id or 0, "unemployment", "add", CODERS[0], span=(5, 30))
     yield {
         "store": store,
@@ -102,7 +102,7 @@ def _open(path: Path) -> dict[str, Any]:
 
 
 def _segment_texts(store: Store) -> dict[tuple[int, int, int], str]:
-    return {(s.transcript_id, s.start, s.end): s.text for s in store.segments()}
+    return {(s.transcript_id, s.start, s.end): s.text for s in store.segments.segments()}
 
 
 # schemas ----------------------------------------------------------------------
@@ -133,7 +133,7 @@ def test_sources_are_the_stored_text_byte_for_byte(
     project: dict[str, Any], qdpx: dict[str, Any]
 ) -> None:
     store: Store = project["store"]
-    stored = sorted(store.transcript(t["id"])["text"].encode() for t in store.transcripts())
+    stored = sorted(store.transcripts.transcript(t["id"])["text"].encode() for t in store.transcripts.transcripts())
     assert sorted(qdpx["files"].values()) == stored
     assert qdpx["counts"].sources == len(stored) == len(qdpx["texts"])
 
@@ -142,7 +142,7 @@ def test_selection_offsets_slice_the_source_text_to_the_coded_text(
     project: dict[str, Any], qdpx: dict[str, Any]
 ) -> None:
     store: Store = project["store"]
-    segments = {(s.start, s.end): s.text for s in store.segments()}
+    segments = {(s.start, s.end): s.text for s in store.segments.segments()}
     spanned, non_ascii = project["spanned"], project["non_ascii"]
     sliced: dict[tuple[int, int], str] = {}
     for source in qdpx["root"].iter(f"{P}TextSource"):
@@ -164,7 +164,7 @@ def test_codings_match_coded_rows_and_who_coded(
     rows = list(coded_rows(store))
     assert all(r["status"] != "rejected" for r in rows)
     code_guids = {c.get("guid"): c.get("name") for c in qdpx["root"].iter(f"{P}Code")}
-    labels = {r["id"]: r["label"] for r in store.code_records()}
+    labels = {r["id"]: r["label"] for r in store.codebook.code_records()}
     codings = list(qdpx["root"].iter(f"{P}Coding"))
     assert len(codings) == len(rows) == qdpx["counts"].codings
     by_code = Counter(code_guids[c.find(f"{P}CodeRef").get("targetGUID")] for c in codings)
@@ -202,7 +202,7 @@ def test_cases_carry_metadata_as_variable_values(
     variables = {v.get("guid"): v for v in root.iter(f"{P}Variable")}
     types = {v.get("name"): v.get("typeOfVariable") for v in variables.values()}
     assert types["Date"] == "Date" and types["Region"] == types["Participant group"] == "Text"
-    by_text = {t["text"]: t for t in project["store"].transcripts()}
+    by_text = {t["text"]: t for t in project["store"].transcripts.transcripts()}
     cases = list(root.iter(f"{P}Case"))
     assert len(cases) == len(by_text) == qdpx["counts"].cases
     assert len({c.get("name") for c in cases}) == len(cases)  # two share a title
@@ -225,7 +225,7 @@ def test_a_selection_of_one_region_exports_only_its_sources(
     sel = Selection(regions=("Jizzakh",))
     counts = export_qdpx(store, tmp_path / "j.qdpx", sel)
     opened = _open(tmp_path / "j.qdpx")
-    jizzakh = [t for t in store.transcripts() if t["region"] == "Jizzakh"]
+    jizzakh = [t for t in store.transcripts.transcripts() if t["region"] == "Jizzakh"]
     assert counts.sources == len(opened["files"]) == len(jizzakh) == 2
     assert sorted(opened["texts"].values()) == sorted(t["text"] for t in jizzakh)
     assert counts.codings == len(list(coded_rows(store, sel))) > 0
@@ -240,7 +240,7 @@ def test_a_retired_code_still_coded_is_in_the_codebook(store: Store, tmp_path: P
     root = _open(tmp_path / "r.qdpx")["root"]
     names = {c.get("guid"): c.get("name") for c in root.iter(f"{P}Code")}
     ref = root.find(f".//{P}Coding/{P}CodeRef").get("targetGUID")
-    assert names[ref] == store.code("unemployment").label
+    assert names[ref] == store.codebook.code("unemployment").label
     assert counts.codes == 13 and counts.codings == counts.notes == 1
 
 
@@ -277,7 +277,7 @@ def test_qdc_validates_and_round_trips(project: dict[str, Any], tmp_path: Path) 
     _schema("Codebook.xsd").assertValid(etree.parse(str(path)))
     validate(path, "qdc")
     content = read_qdc(path)
-    current = store.current_codebook_content()["codes"]
+    current = store.codebook.current_codebook_content()["codes"]
     assert {c["id"]: c for c in content["codes"]} == {c["id"]: c for c in current}
     nested = etree.parse(str(path)).find(f"{C}Codes/{C}Code/{C}Code")
     assert nested is not None and nested.get("name").startswith("Support services")
@@ -301,7 +301,7 @@ def test_import_qdc_adds_new_codes_only(
     (tmp_path / "other.qdc").write_text(OTHER_TOOL, encoding="utf-8")
     added = import_qdc(store, tmp_path / "other.qdc", "ann")
     assert "economy" in added and "unemployment" not in added  # drivers has unemployment
-    codes = {c["id"]: c for c in store.current_codebook_content()["codes"]}
+    codes = {c["id"]: c for c in store.codebook.current_codebook_content()["codes"]}
     assert codes["jobs_abroad"]["parent"] == "economy"
     assert codes["unemployment_2"]["parent"] == "economy"
     assert import_qdc(store, tmp_path / "other.qdc", "ann") == []
@@ -312,7 +312,7 @@ def test_import_qdc_into_an_empty_project(
 ) -> None:
     export_qdc(project["store"], tmp_path / "drivers.qdc")
     added = import_qdc(store, tmp_path / "drivers.qdc", "ann")
-    assert len(added) == 13 and store.code("gbv_services").parent == "services_infrastructure"
+    assert len(added) == 13 and store.codebook.code("gbv_services").parent == "services_infrastructure"
 
 
 OTHER_TOOL = """<?xml version="1.0" encoding="utf-8"?>

@@ -60,7 +60,7 @@ def project(processed_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     """The demo corpus processed with the fake embedder; two coders' decisions; one
     quoted segment's text and one transcript title replaced by hostile markup."""
     store = copy_project(processed_demo, tmp_path_factory.mktemp("report") / "project")
-    sugg = store.suggestions()
+    sugg = store.analysis.suggestions()
     for s in sugg[:30]:
         review.record(store, s.segment_id, s.code_id, "accept", "ann")
     for s in sugg[10:25]:

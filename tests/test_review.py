@@ -17,7 +17,7 @@ def test_state_is_derived_from_the_log_latest_decision_wins(seg_store: Store) ->
     review.record(seg_store, 1, "unemployment", "accept", "ann")
     review.record(seg_store, 1, "unemployment", "reject", "bob")
     review.record(seg_store, 1, "labour_migration", "add", "ann", memo="mentions Russia")
-    state = review.current_state(seg_store.review_events())
+    state = review.current_state(seg_store.review.review_events())
     assert state == {(1, "unemployment"): "rejected", (1, "labour_migration"): "added"}
     d = review.decisions(seg_store)[(1, "unemployment")]
     assert d["coder"] == "bob" and d["at"]
@@ -27,10 +27,10 @@ def test_undo_restores_the_previous_state_and_is_logged(seg_store: Store) -> Non
     first = review.record(seg_store, 1, "unemployment", "accept", "ann")
     second = review.record(seg_store, 1, "unemployment", "reject", "ann")
     review.undo(seg_store, second, "ann")
-    assert review.current_state(seg_store.review_events()) == {(1, "unemployment"): "accepted"}
+    assert review.current_state(seg_store.review.review_events()) == {(1, "unemployment"): "accepted"}
     review.undo(seg_store, first, "ann")
-    assert review.current_state(seg_store.review_events()) == {}
-    assert [e["action"] for e in seg_store.review_events()] == ["accept", "reject", "undo", "undo"]
+    assert review.current_state(seg_store.review.review_events()) == {}
+    assert [e["action"] for e in seg_store.review.review_events()] == ["accept", "reject", "undo", "undo"]
     with pytest.raises(ConflictError):
         review.undo(seg_store, first, "ann")
 
@@ -49,7 +49,7 @@ def test_bad_decisions_are_refused_and_nothing_is_logged(
 ) -> None:
     with pytest.raises(err):
         review.record(seg_store, seg, code, action, coder)
-    assert seg_store.review_events() == []
+    assert seg_store.review.review_events() == []
 
 
 def test_undo_of_an_unknown_decision(seg_store: Store) -> None:
@@ -63,7 +63,7 @@ def test_a_stale_decision_is_refused_with_the_current_one(seg_store: Store) -> N
         review.record(seg_store, 1, "unemployment", "reject", "bob", expected=0)
     assert err.value.current["id"] == first and err.value.current["coder"] == "ann"  # type: ignore[attr-defined]
     second = review.record(seg_store, 1, "unemployment", "reject", "bob", expected=first)
-    assert [e["id"] for e in seg_store.review_events()] == [first, second]
+    assert [e["id"] for e in seg_store.review.review_events()] == [first, second]
 
 
 def test_two_connections_deciding_at_once_lose_nothing(seg_store: Store) -> None:
@@ -76,7 +76,7 @@ def test_two_connections_deciding_at_once_lose_nothing(seg_store: Store) -> None
         s = Store(path)
         for _ in range(25):
             for _attempt in range(50):
-                last = s.review_events(1)
+                last = s.review.review_events(1)
                 expected = last[-1]["id"] if last else 0
                 try:
                     review.record(s, 1, "unemployment", "accept", name, expected=expected)
@@ -91,15 +91,15 @@ def test_two_connections_deciding_at_once_lose_nothing(seg_store: Store) -> None
         t.start()
     for t in threads:
         t.join()
-    events = seg_store.review_events(1)
+    events = seg_store.review.review_events(1)
     assert len(events) == len(results) == 75  # every acknowledged write is stored, once
     assert len({e["id"] for e in events}) == 75
 
 
 def test_a_code_can_be_added_to_part_of_a_segment(seg_store: Store) -> None:
-    text = seg_store.segment(1).text
+    text = seg_store.segments.segment(1).text
     eid = review.record(seg_store, 1, "unemployment", "add", "ann", span=(0, len(text) - 1))
-    event = next(e for e in seg_store.review_events(1) if e["id"] == eid)
+    event = next(e for e in seg_store.review.review_events(1) if e["id"] == eid)
     assert (event["span_start"], event["span_end"]) == (0, len(text) - 1)
     with pytest.raises(InputError, match="not inside segment 1"):
         review.record(seg_store, 1, "unemployment", "add", "ann", span=(0, len(text) + 5))

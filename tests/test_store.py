@@ -38,27 +38,27 @@ def test_opening_a_missing_project_says_how_to_create_one(tmp_path: Path) -> Non
 def test_transcript_round_trip_and_duplicate_refused(store: Store) -> None:
     doc = _doc()
     text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans)
-    assert store.transcript(tid)["text"] == text
-    assert [t["text"] for t in store.turns(tid)] == ["hello there", "yes"]
-    assert store.redactions(tid)[0]["pseudonym"] == "[PERSON_1]"
+    tid = store.transcripts.add_transcript(doc, text, spans)
+    assert store.transcripts.transcript(tid)["text"] == text
+    assert [t["text"] for t in store.transcripts.turns(tid)] == ["hello there", "yes"]
+    assert store.transcripts.redactions(tid)[0]["pseudonym"] == "[PERSON_1]"
     with pytest.raises(ConflictError):
-        store.add_transcript(doc, text, spans)
+        store.transcripts.add_transcript(doc, text, spans)
 
 
 def test_a_failed_multi_row_write_leaves_nothing_behind(store: Store) -> None:
     doc = _doc()
     text, _ = layout(doc.turns)
     with pytest.raises(ValueError):  # one span too few: fails half-way through the turns
-        store.add_transcript(doc, text, [(0, 5)])
-    assert store.transcripts() == []
+        store.transcripts.add_transcript(doc, text, [(0, 5)])
+    assert store.transcripts.transcripts() == []
     assert store.db.execute("SELECT count(*) FROM turns").fetchone()[0] == 0
 
 
 def test_review_log_is_append_only(store: Store) -> None:
     doc = _doc()
     text, spans = layout(doc.turns)
-    store.add_transcript(doc, text, spans)
+    store.transcripts.add_transcript(doc, text, spans)
     store.db.execute(
         "INSERT INTO segments (transcript_id, seq, turn_index, speaker, text, "
         "char_start, char_end, text_hash) VALUES (1, 0, 0, 'P1', 'x', 0, 1, 'h')"
@@ -75,10 +75,10 @@ def test_review_log_is_append_only(store: Store) -> None:
 
 def test_embedding_cache_round_trips_float32(store: Store) -> None:
     v = np.arange(4, dtype=np.float32)
-    store.put_embeddings("m", {"h1": v})
-    got = store.cached_embeddings("m", ["h1", "h2"])
+    store.embeddings.put_embeddings("m", {"h1": v})
+    got = store.embeddings.cached_embeddings("m", ["h1", "h2"])
     assert list(got) == ["h1"] and np.array_equal(got["h1"], v)
-    assert store.cached_embeddings("other-model", ["h1"]) == {}
+    assert store.embeddings.cached_embeddings("other-model", ["h1"]) == {}
 
 
 def test_integrity_errors_become_pipeline_errors(store: Store) -> None:

@@ -54,7 +54,7 @@ def test_frequencies_add_up_to_the_coded_rows(project: Store) -> None:
 
 
 def test_region_code_and_status_filters_narrow_every_table(project: Store) -> None:
-    region = project.transcripts()[0]["region"]
+    region = project.transcripts.transcripts()[0]["region"]
     some = next(iter(coded_rows(project)))
     review.record(project, some["segment_id"], some["code"], "accept", "ann")
     sel = Selection(regions=(region,))
@@ -67,7 +67,7 @@ def test_region_code_and_status_filters_narrow_every_table(project: Store) -> No
 
 
 def test_a_parent_code_selects_its_sub_codes(project: Store) -> None:
-    parents = {r["id"]: r["parent"] for r in project.code_records()}
+    parents = {r["id"]: r["parent"] for r in project.codebook.code_records()}
     child, parent = next((c, p) for c, p in parents.items() if p)
     rows = list(coded_rows(project, Selection(codes=(parent,))))
     assert {r["code"] for r in rows} <= {parent, *(c for c, p in parents.items() if p == parent)}
@@ -79,7 +79,7 @@ def test_a_parent_code_selects_its_sub_codes(project: Store) -> None:
 def test_xlsx_holds_the_same_tables_and_keeps_formulas_as_text(
     project: Store, tmp_path: Path
 ) -> None:
-    seg = project.segments()[0]
+    seg = project.segments.segments()[0]
     project.db.execute("UPDATE segments SET text = ? WHERE id = ?", ['=HYPERLINK("x")\x01', seg.id])
     review.record(project, seg.id or 0, "unemployment", "add", "ann")
     path = write_one(project, "xlsx", tmp_path)

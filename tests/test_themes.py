@@ -44,7 +44,7 @@ def add_transcript(store: Store, title: str, lines: list[str], region: str, grou
     meta = TranscriptMeta(title=title, region=region, group=group)
     doc = RedactedTranscript(f"{title}.txt", "text", title, turns, meta, ())
     text, spans = layout(turns)
-    return store.add_transcript(doc, text, spans)
+    return store.transcripts.add_transcript(doc, text, spans)
 
 
 class Spy:
@@ -86,18 +86,18 @@ def project(store: Store, book: Path) -> Store:
 
 
 def _topic_of(store: Store, word: str) -> int:
-    return next(t.topic_id for t in store.topics() if word in t.words)
+    return next(t.topic_id for t in store.topics.topics() if word in t.words)
 
 
 def test_short_segments_are_reassigned_by_similarity_not_dropped(project: Store) -> None:
-    inputs = project.topic_inputs()
-    by_text = {s.text: s.id for s in project.segments()}
+    inputs = project.topics.topic_inputs()
+    by_text = {s.text: s.id for s in project.segments.segments()}
     assert inputs[by_text["The wedding debt again."]][1] == "reassigned"
-    assert project.topic_assignment()[by_text["The wedding debt again."]] == _topic_of(
+    assert project.topics.topic_assignment()[by_text["The wedding debt again."]] == _topic_of(
         project, "wedding"
     )
     assert inputs[by_text["Zzz qqq."]][1] == "outlier"  # like no topic: stays without one
-    assert by_text["Zzz qqq."] not in project.topic_assignment()
+    assert by_text["Zzz qqq."] not in project.topics.topic_assignment()
 
 
 def test_new_transcript_is_assigned_without_a_refit_and_refit_on_demand(project: Store) -> None:
@@ -106,14 +106,14 @@ def test_new_transcript_is_assigned_without_a_refit_and_refit_on_demand(project:
     tid = add_transcript(project, "C", [*new, "Qqq zzz www."], "Sughd", "youth")
     report = process(project, parts=parts)
     assert spy.fits == 0 and "6 of 7 new segments assigned" in report.topics
-    added = {s.id for s in project.segments(tid)}
-    assignment = project.topic_assignment()
+    added = {s.id for s in project.segments.segments(tid)}
+    assignment = project.topics.topic_assignment()
     assert {assignment.get(i) for i in added} == {_topic_of(project, "wedding"), None}
-    assert sum(t.size for t in project.topics()) == len(assignment)
+    assert sum(t.size for t in project.topics.topics()) == len(assignment)
     assert process(project, parts=parts).topics == "skipped"
     refit = process(project, parts=parts, refit_topics=True)
     assert spy.fits == 1 and refit.topics.endswith("topics")
-    assert {project.topic_inputs()[i][1] for i in added} == {"fit", "outlier"}
+    assert {project.topics.topic_inputs()[i][1] for i in added} == {"fit", "outlier"}
 
 
 def test_changed_settings_refit(project: Store) -> None:
@@ -130,7 +130,7 @@ def test_a_theme_the_codebook_lacks_becomes_a_candidate_code(project: Store) -> 
     assert [m.candidate is not None for m in mappings.values()].count(True) == 1
     draft = wedding.candidate
     assert draft is not None and re.match(ID_PATTERN, draft.code_id)
-    assert draft.code_id not in project.code_ids() and "DRAFT" in draft.definition
+    assert draft.code_id not in project.codebook.code_ids() and "DRAFT" in draft.definition
     vocabulary = " ".join(_lines("wedding")).lower()
     assert all(w.lower() in vocabulary for w in draft.label.split(", "))
     assert len(draft.examples) == 3 and all("wedding" in e for e in draft.examples)
@@ -140,11 +140,11 @@ def test_adopting_a_candidate_adds_a_code_the_next_run_suggests(project: Store) 
     topic = _topic_of(project, "wedding")
     state = themes.adopt_candidate(project, topic, "rita", embedder=HashEmbedder())
     assert state.status == "active" and state.version == 1 and len(state.code.examples) == 3
-    assert project.code_history_rows(state.code.id)[0]["note"].startswith("adopted from")
+    assert project.codebook.code_history_rows(state.code.id)[0]["note"].startswith("adopted from")
     process(project, parts=parts_with_spy()[0])
-    members = {s for s, t in project.topic_assignment().items() if t == topic}
-    suggested = {s.segment_id for s in project.suggestions() if s.code_id == state.code.id}
-    assert suggested and suggested <= members | set(project.topic_inputs())
+    members = {s for s, t in project.topics.topic_assignment().items() if t == topic}
+    suggested = {s.segment_id for s in project.analysis.suggestions() if s.code_id == state.code.id}
+    assert suggested and suggested <= members | set(project.topics.topic_inputs())
     with pytest.raises(ConflictError, match="already covered"):
         themes.adopt_candidate(project, topic, "rita", embedder=HashEmbedder())
 
@@ -171,7 +171,7 @@ def replace_model(emb: HashEmbedder) -> HashEmbedder:
 
 
 def test_distribution_counts_sum_to_the_assigned_segments(project: Store) -> None:
-    assigned = len(project.topic_assignment())
+    assigned = len(project.topics.topic_assignment())
     for by in ("transcript", "region", "group"):
         rows = themes.distribution(project, by)
         assert sum(r.count for r in rows) == assigned

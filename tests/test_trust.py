@@ -40,15 +40,15 @@ def segs(store: Store) -> list[int]:
     turns = tuple(RedactedTurn(f"P{i}", t) for i, t in enumerate(TURNS, 1))
     doc = RedactedTranscript("f.txt", "text", "h", turns, TranscriptMeta(title="t"), ())
     text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans)
+    tid = store.transcripts.add_transcript(doc, text, spans)
     found = SentenceSegmenter().segment(tid, text, spans, [t.speaker for t in turns])
-    store.add_segments(found, [text_hash(s.text) for s in found])
-    store.save_codebook(load_codebook(DRIVERS), {})
-    ids = [s.id for s in store.segments() if s.id is not None]
+    store.segments.add_segments(found, [text_hash(s.text) for s in found])
+    store.codebook.save_codebook(load_codebook(DRIVERS), {})
+    ids = [s.id for s in store.segments.segments() if s.id is not None]
     assert len(ids) == 4
     s1, s2, s3, _ = ids
     made = [(s1, U), (s2, U), (s2, M), (s3, M)]
-    store.replace_suggestions([Suggestion(s, c, 0.9) for s, c in made], "fp")
+    store.analysis.replace_suggestions([Suggestion(s, c, 0.9) for s, c in made], "fp")
     return ids
 
 
@@ -75,7 +75,7 @@ def test_coder_decisions_fold_each_coders_own_log_with_undos(store: Store, segs:
     _ann(store, segs)
     _bob(store, segs)
     s1, s2, s3, _ = segs
-    bob = coder_decisions(store.review_events())["bob"]
+    bob = coder_decisions(store.review.review_events())["bob"]
     assert bob == {(s1, U): 1, (s2, U): 1, (s2, M): 1, (s3, M): 1}
 
 
@@ -179,7 +179,7 @@ def test_no_decisions_is_an_input_error_saying_to_review_first(
 
 
 def test_without_suggestions_the_model_cannot_be_compared(store: Store, segs: list[int]) -> None:
-    store.replace_suggestions([], "fp2")
+    store.analysis.replace_suggestions([], "fp2")
     _ann(store, segs)
     _bob(store, segs)
     r = trust_report(store)

@@ -157,13 +157,13 @@ def process(request: Request, access: ResearcherAccess) -> dict[str, int]:
 
 @router.get("/{project}/jobs/{job_id}")
 def job_status(job_id: int, access: ReadAccess) -> dict[str, Any]:
-    return asdict(access.store.job(job_id))
+    return asdict(access.store.jobs.job(job_id))
 
 
 @router.get("/{project}/transcripts")
 def transcripts(access: ReadAccess) -> list[dict[str, Any]]:
     keep = ("id", "title", "region", "district", "date", "group", "language", "source_name")
-    return [{k: t.get(k) for k in keep} for t in access.store.transcripts(text=False)]
+    return [{k: t.get(k) for k in keep} for t in access.store.transcripts.transcripts(text=False)]
 
 
 class NewRedaction(BaseModel):

@@ -72,12 +72,12 @@ def queue(
 ) -> dict[str, Any]:
     """The next segments for this coder, those whose decisions teach the model most first."""
     store, me = access.store, access.user.name
-    decided = {e["segment_id"] for e in store.review_events() if e["coder"] == me}
+    decided = {e["segment_id"] for e in store.review.review_events() if e["coder"] == me}
     ids = _model(request, access).queue(store, decided, limit)
     rows = browse.load_rows(store, ids, blind_view(access)) if ids else []
     return {
         "items": [asdict(r) for r in rows],
-        "progress": {"decided": len(decided), "total": len(store.segments())},
+        "progress": {"decided": len(decided), "total": len(store.segments.segments())},
     }
 
 

@@ -17,7 +17,7 @@ READ = ("researcher", "coder", "analyst")
 
 def blind_view(access: Access) -> str | None:
     """The coder whose decisions alone are shown, when the project codes blind."""
-    blind = access.store.get_setting("blind_coding", "false") == "true"
+    blind = access.store.settings.get_setting("blind_coding", "false") == "true"
     others = access.user.has("researcher") or access.user.has("analyst")
     return access.user.name if blind and not others else None
 

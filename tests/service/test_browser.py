@@ -35,7 +35,7 @@ EVIL = '<img src=x id=pwned onerror="document.title=1">'
 
 def fake_parts(store: Store) -> Components:
     """As ``conftest.fake_parts``: the instant hashing embedder."""
-    return default_components(Settings.from_strings(store.settings()), embedder=HashEmbedder())
+    return default_components(Settings.from_strings(store.settings.settings()), embedder=HashEmbedder())
 
 
 @dataclass
@@ -127,7 +127,7 @@ def segment_id(page: Page) -> int:
 def cem_events(s: Served) -> list[tuple[int, str, str, str]]:
     store = Store(s.team.root / "projects" / "demo")
     try:
-        events = store.review_events()
+        events = store.review.review_events()
     finally:
         store.close()
     return [(e["segment_id"], e["code_id"], e["action"], e["coder"]) for e in events]

@@ -62,7 +62,7 @@ def test_codebook_edits_are_versioned(client: TestClient, team: Team) -> None:
 
 def test_agreement_between_model_and_coders(client: TestClient, team: Team) -> None:
     store = Store(team.root / "projects" / "demo")
-    sugg = store.suggestions()[:10]
+    sugg = store.analysis.suggestions()[:10]
     for who in ("cem", "dina"):
         for s in sugg:
             body = {
@@ -83,7 +83,7 @@ def test_export_downloads_agree_with_the_store(client: TestClient, team: Team) -
     r = client.get(f"{P}/exports/csv", headers=team.headers("ana"))
     assert r.status_code == 200
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == len(Store(team.root / "projects" / "demo").suggestions())
+    assert len(rows) == len(Store(team.root / "projects" / "demo").analysis.suggestions())
     assert client.get(f"{P}/exports/pdf", headers=team.headers("ana")).status_code == 422
 
 
@@ -103,8 +103,8 @@ def test_export_downloads_take_the_cli_filters(client: TestClient, team: Team) -
 
 def test_blind_coding_hides_other_coders_decisions(client: TestClient, team: Team) -> None:
     store = Store(team.root / "projects" / "demo")
-    store.set_settings({"blind_coding": "true"})
-    s = store.suggestions()[0]
+    store.settings.set_settings({"blind_coding": "true"})
+    s = store.analysis.suggestions()[0]
     client.post(
         f"{P}/segments/{s.segment_id}/decisions",
         json={"code_id": s.code_id, "action": "accept"},

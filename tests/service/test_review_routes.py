@@ -27,7 +27,7 @@ def test_a_decision_is_stored_attributed_and_can_be_undone(client: TestClient, t
     assert r.status_code == 201
     eid = r.json()["id"]
     store = Store(team.root / "projects" / "demo")
-    event = next(e for e in store.review_events() if e["id"] == eid)
+    event = next(e for e in store.review.review_events() if e["id"] == eid)
     assert (event["coder"], event["memo"]) == ("cem", "<b>ok</b>")
     assert client.post(f"{P}/decisions/{eid}/undo", headers=h).status_code == 201
     assert client.post(f"{P}/decisions/{eid}/undo", headers=h).status_code == 409
@@ -86,7 +86,7 @@ def test_bad_decisions_are_refused(client: TestClient, team: Team) -> None:
             r.text,
         )
     store = Store(team.root / "projects" / "demo")
-    assert store.review_events() == []
+    assert store.review.review_events() == []
 
 
 def test_a_code_added_to_part_of_a_segment_keeps_its_span(client: TestClient, team: Team) -> None:
@@ -102,7 +102,7 @@ def test_a_code_added_to_part_of_a_segment_keeps_its_span(client: TestClient, te
         f"{P}/segments/{seg}/decisions", json=body, headers=team.headers("cem")
     ).json()["id"]
     event = next(
-        e for e in Store(team.root / "projects" / "demo").review_events() if e["id"] == eid
+        e for e in Store(team.root / "projects" / "demo").review.review_events() if e["id"] == eid
     )
     assert (event["span_start"], event["span_end"]) == (0, 10)
 
@@ -131,9 +131,9 @@ def test_bulk_accept_previews_then_applies_exactly_the_preview(
     h = team.headers("cem")
     preview = client.post(f"{P}/bulk-accept", json={"min_score": 0.6}, headers=h).json()
     assert preview["applied"] is False and preview["count"] > 0
-    assert Store(team.root / "projects" / "demo").review_events() == []
+    assert Store(team.root / "projects" / "demo").review.review_events() == []
     done = client.post(f"{P}/bulk-accept", json={"min_score": 0.6, "apply": True}, headers=h).json()
     assert done["count"] == preview["count"]
-    events = Store(team.root / "projects" / "demo").review_events()
+    events = Store(team.root / "projects" / "demo").review.review_events()
     assert len(events) == preview["count"] and {e["action"] for e in events} == {"accept"}
     assert client.post(f"{P}/bulk-accept", json={"min_score": 1.5}, headers=h).status_code == 422

@@ -39,7 +39,7 @@ def test_every_reader_sees_topics_mapped_onto_the_codebook(client: TestClient, t
 
 def test_distribution_counts_sum_to_the_assigned_segments(client: TestClient, team: Team) -> None:
     store = Store(team.root / "projects" / "demo")
-    assigned = len(store.topic_assignment())
+    assigned = len(store.topics.topic_assignment())
     store.close()
     for by in ("transcript", "region", "group"):
         r = client.get(f"{P}/distribution?by={by}", headers=team.headers("ana"))

@@ -119,15 +119,15 @@ def test_an_upload_is_ingested_redacted_and_names_never_reach_the_database(
     r = post(client, team, file=("group.txt", text, "text/plain"))
     assert r.status_code == 202, r.text
     store = Store(team.root / "projects" / "demo")
-    job = store.job(r.json()["job"])
+    job = store.jobs.job(r.json()["job"])
     assert "Aziza" not in json.dumps(job.params) and "group" not in json.dumps(job.params)
     for _ in range(240):
-        job = store.job(job.id)
+        job = store.jobs.job(job.id)
         if job.state in ("done", "failed"):
             break
         time.sleep(0.25)
     assert job.state == "done", job.error
-    titles = [t["title"] for t in store.transcripts()]
+    titles = [t["title"] for t in store.transcripts.transcripts()]
     assert "group" in titles
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert b"Aziza" not in store.path.read_bytes()

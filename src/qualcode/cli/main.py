@@ -25,7 +25,7 @@ def init(
 
     values = _run(lambda: parse_assignments(setting or []))
     store = _open(project, create=True)
-    store.set_settings(values)
+    store.settings.set_settings(values)
     typer.echo(f"Project ready at {store.path}")
 
 

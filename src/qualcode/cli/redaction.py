@@ -120,7 +120,7 @@ def reveal(transcript: int, key_file: KeyOpt = None, project: ProjectOpt = Path(
 @redactions_app.command("log")
 def log_(transcript: int, project: ProjectOpt = Path(".")) -> None:
     """The append-only log of redaction changes (no originals)."""
-    for r in run(lambda: open_store(project).redaction_log(transcript)):
+    for r in run(lambda: open_store(project).redactions.redaction_log(transcript)):
         typer.echo(f"{r['at']}  {r['actor']:<12}{r['action']:<8}{r['pseudonym']:<14}{r['count']}")
 
 
@@ -147,7 +147,7 @@ def eval_redaction(
 
 
 def _refresh(store: Store, refresh: bool) -> None:
-    if not refresh or not store.segments():
+    if not refresh or not store.segments.segments():
         return
     from qualcode.pipeline.run import process
 

@@ -55,7 +55,7 @@ class CodeVersion:
 
 # reading ----------------------------------------------------------------------
 def get_code(store: Store, code_id: str) -> CodeState:
-    row = store.code_record(code_id)
+    row = store.codebook.code_record(code_id)
     if row is None:
         raise NotFoundError(
             f"No code '{code_id}' in this project.",
@@ -68,8 +68,8 @@ def get_code(store: Store, code_id: str) -> CodeState:
 
 def list_codes(store: Store, *, include_inactive: bool = False) -> list[CodeState]:
     """The codebook's codes in order, then (``include_inactive``) retired and merged ones."""
-    active = [c["id"] for c in store.current_codebook_content()["codes"]]
-    others = [r["id"] for r in store.code_records() if r["status"] != "active"]
+    active = [c["id"] for c in store.codebook.current_codebook_content()["codes"]]
+    others = [r["id"] for r in store.codebook.code_records() if r["status"] != "active"]
     return [get_code(store, i) for i in active + (others if include_inactive else [])]
 
 
@@ -79,7 +79,7 @@ def code_history(store: Store, code_id: str) -> list[CodeVersion]:
     keys = ("version", "action", "status", "user", "at", "merged_into")
     return [
         CodeVersion(_code(code_id, r["content"]), note=r["note"] or "", **{k: r[k] for k in keys})
-        for r in store.code_history_rows(code_id)
+        for r in store.codebook.code_history_rows(code_id)
     ]
 
 
@@ -100,12 +100,12 @@ def add_code(store: Store, code: Code | Mapping[str, Any], user: str, note: str 
     who = _who(user, note)
     raw = _raw(code) if isinstance(code, Code) else _lists(code)
     code_id = raw_id if isinstance(raw_id := raw.get("id"), str) else "(no id)"
-    if (row := store.code_record(code_id)) is not None:
+    if (row := store.codebook.code_record(code_id)) is not None:
         advice = "edit it" if row["status"] == "active" else "restore it"
         raise ConflictError(
             f"Code '{code_id}' already exists ({row['status']}); {advice}, or choose another id."
         )
-    codes = [*store.current_codebook_content()["codes"], raw]
+    codes = [*store.codebook.current_codebook_content()["codes"], raw]
     new = _check(store, codes, code_id, "adding")[code_id]
     return _commit(store, CodeState(new, "active", 1), "add", who)
 
@@ -130,7 +130,7 @@ def edit_code(
             "id and merge this one into it."
         )
     raw = _raw(state.code) | _lists(changes)
-    codes = [raw if c["id"] == code_id else c for c in store.current_codebook_content()["codes"]]
+    codes = [raw if c["id"] == code_id else c for c in store.codebook.current_codebook_content()["codes"]]
     new = _check(store, codes, code_id, "editing")[code_id]
     if new == state.code:
         return state
@@ -158,7 +158,7 @@ def restore_code(
     state = _expect(store, code_id, expected_version)
     if state.status == "active":
         raise ConflictError(f"Code '{code_id}' is already active.")
-    codes = [*store.current_codebook_content()["codes"], _raw(state.code)]
+    codes = [*store.codebook.current_codebook_content()["codes"], _raw(state.code)]
     _check(store, codes, code_id, "restoring")
     return _commit(store, CodeState(state.code, "active", state.version + 1), "restore", who)
 
@@ -221,20 +221,20 @@ def _expect(store: Store, code_id: str, expected_version: int | None) -> CodeSta
     if isinstance(expected_version, bool) or not isinstance(expected_version, int):
         raise InputError(f"expected_version must be a whole number; got {expected_version!r}.")
     if expected_version != state.version:
-        raise store.stale_version(code_id, expected_version)
+        raise store.codebook.stale_version(code_id, expected_version)
     return state
 
 
 def _check(store: Store, codes: list[dict[str, Any]], code_id: str, doing: str) -> dict[str, Code]:
     """Load the codebook as it would stand with the loader's rules; its codes, normalised."""
-    content = store.current_codebook_content() | {"codes": codes}
+    content = store.codebook.current_codebook_content() | {"codes": codes}
     book = parse_codebook(content, source=f"after {doing} code '{code_id}'")
     return {c.id: c for c in book.codes}
 
 
 def _leave(store: Store, code_id: str, doing: str) -> None:
     """Check the codebook stays valid without ``code_id``: no active child names it."""
-    codes = store.current_codebook_content()["codes"]
+    codes = store.codebook.current_codebook_content()["codes"]
     children = [c["id"] for c in codes if c["parent"] == code_id]
     if children:
         raise InputError(
@@ -249,7 +249,7 @@ def _commit(store: Store, new: CodeState, action: str, who: tuple[str, str]) -> 
     content = {k: v for k, v in _raw(new.code).items() if k != "id"}
     (user, note), at, into = who, history_now(), new.merged_into
     change = CodeChange(new.code.id, action, content, new.status, new.version, user, at, note, into)
-    store.write_code_change(change, target=into)
+    store.codebook.write_code_change(change, target=into)
     return new
 
 

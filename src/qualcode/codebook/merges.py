@@ -12,7 +12,7 @@ from qualcode.store import Store
 def resolve_code(store: Store) -> dict[str, str]:
     """For every code id in the project, the id its decisions count for now: a merged
     code's (final) target, else itself."""
-    rows = {r["id"]: r for r in store.code_records()}
+    rows = {r["id"]: r for r in store.codebook.code_records()}
     resolved: dict[str, str] = {}
     for code_id in rows:
         current, seen = code_id, {code_id}

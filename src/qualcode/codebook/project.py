@@ -22,17 +22,17 @@ def use_codebook(store: Store, path: Path | None) -> Codebook:
     Codes retired or merged in the project are left out: they are no longer suggested."""
     if path is not None:
         codebook = load_codebook(path)
-        if store.codebook_content() != codebook_to_dict(codebook):
-            store.save_codebook(codebook, codebook_to_dict(codebook))
+        if store.codebook.codebook_content() != codebook_to_dict(codebook):
+            store.codebook.save_codebook(codebook, codebook_to_dict(codebook))
         return _active_codes(store, codebook)
-    content = store.codebook_content()
+    content = store.codebook.codebook_content()
     if content is None:
         return use_codebook(store, default_codebook_path())
     return _active_codes(store, parse_codebook(content, source="the project's stored codebook"))
 
 
 def _active_codes(store: Store, codebook: Codebook) -> Codebook:
-    inactive = store.inactive_code_ids()
+    inactive = store.codebook.inactive_code_ids()
     codes = tuple(c for c in codebook.codes if c.id not in inactive)
     if not codes:
         raise CodebookError(

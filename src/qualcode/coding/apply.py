@@ -27,7 +27,7 @@ def suggest_all(
     vectors: np.ndarray,
 ) -> str:
     """Suggest codes for the segments ``ids``; return what was done, in words."""
-    events = store.review_events()
+    events = store.review.review_events()
     fp = fingerprint(
         "suggest",
         model_id,
@@ -37,11 +37,11 @@ def suggest_all(
         ids,
         max((e["id"] for e in events), default=0),  # new decisions: learn again
     )
-    if store.stage_fingerprint("suggest") == fp:
+    if store.analysis.stage_fingerprint("suggest") == fp:
         return "skipped"
     beta = settings.get("beta", 2.0)
     model = suggester_for(suggester, book, ids, texts, vectors, events, beta)
     suggestions = model.suggest(ids, texts, vectors)
-    store.replace_suggestions(suggestions, fp)
+    store.analysis.replace_suggestions(suggestions, fp)
     learned = "learned from decisions" if model is not suggester else "zero-shot"
     return f"{len(suggestions)} suggestions ({learned})"

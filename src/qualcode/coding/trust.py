@@ -77,7 +77,7 @@ def coder_decisions(events: Iterable[Mapping[str, Any]]) -> dict[str, Decisions]
 
 
 def trust_report(store: Store) -> TrustReport:
-    humans = coder_decisions(store.review_events())
+    humans = coder_decisions(store.review.review_events())
     if not humans:
         raise InputError(
             "No review decisions yet, so there is nothing to compare.",
@@ -86,11 +86,11 @@ def trust_report(store: Store) -> TrustReport:
     coded = {c: {seg for seg, _ in d} for c, d in humans.items()}
     reviewed: set[int] = set().union(*coded.values())
     units = sorted(reviewed)
-    all_suggested = {(s.segment_id, s.code_id) for s in store.suggestions()}
+    all_suggested = {(s.segment_id, s.code_id) for s in store.analysis.suggestions()}
     suggested = {pair: 1 for pair in all_suggested if pair[0] in reviewed}
     codings = [*humans.values(), suggested]
     codes = sorted({code for d in codings for (_, code), v in d.items() if v})
-    universe = store.code_ids() | {code for d in codings for _, code in d}
+    universe = store.codebook.code_ids() | {code for d in codings for _, code in d}
     mats = {c: _matrix(d, coded[c], units, codes) for c, d in humans.items()}
     model = _matrix(suggested, reviewed, units, codes)
     names = sorted(humans)

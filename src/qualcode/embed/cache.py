@@ -16,12 +16,12 @@ def embed_cached(
     and how many were encoded."""
     model_id = embedder.model_id
     hashes = [text_hash(t) for t in texts]
-    cached = store.cached_embeddings(model_id, hashes)
+    cached = store.embeddings.cached_embeddings(model_id, hashes)
     missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in cached}
     if missing:
         fresh = embedder.encode(list(missing.values()), progress=progress)
         new = dict(zip(missing, fresh, strict=True))
-        store.put_embeddings(model_id, new)
+        store.embeddings.put_embeddings(model_id, new)
         cached.update(new)
     if not hashes:
         return np.zeros((0, 0), dtype=np.float32), 0

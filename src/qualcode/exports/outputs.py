@@ -83,7 +83,7 @@ def about(store: Store, selection: Selection) -> list[tuple[str, str]]:
         ("exported by", "qualcode"),
         ("exported at", datetime.now(UTC).isoformat(timespec="seconds")),
         ("selection", selection.describe()),
-        ("transcripts in project", str(len(store.transcripts(text=False)))),
+        ("transcripts in project", str(len(store.transcripts.transcripts(text=False)))),
         ("text", "redacted: pseudonyms stand for people, places and contacts"),
     ]
 

@@ -51,17 +51,17 @@ def export_json(store: Store, path: Path) -> None:
     doc = {
         "format": "qualcode-project",
         "version": 1,
-        "settings": store.settings(),
-        "codebook": store.codebook_content(),
+        "settings": store.settings.settings(),
+        "codebook": store.codebook.codebook_content(),
         "transcripts": [
-            {**t, "turns": store.turns(t["id"]), "redactions": store.redactions(t["id"])}
-            for t in store.transcripts()
+            {**t, "turns": store.transcripts.turns(t["id"]), "redactions": store.transcripts.redactions(t["id"])}
+            for t in store.transcripts.transcripts()
         ],
-        "segments": [asdict(s) for s in store.segments()],
-        "topics": [asdict(t) for t in store.topics()],
-        "segment_topics": store.topic_assignment(),
-        "suggestions": [asdict(s) for s in store.suggestions()],
-        "review_log": store.review_events(),
+        "segments": [asdict(s) for s in store.segments.segments()],
+        "topics": [asdict(t) for t in store.topics.topics()],
+        "segment_topics": store.topics.topic_assignment(),
+        "suggestions": [asdict(s) for s in store.analysis.suggestions()],
+        "review_log": store.review.review_events(),
     }
     with path.open("w", encoding="utf-8") as fh:
         json.dump(doc, fh, ensure_ascii=False, indent=1)

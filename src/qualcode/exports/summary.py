@@ -27,12 +27,12 @@ class Summary:
 def summarise(store: Store, n_topics: int = 8) -> Summary:
     rows = [r for r in coded_rows(store) if r["status"] in COUNTED]
     return Summary(
-        transcripts=len(store.transcripts(text=False)),
-        segments=len(store.segments()),
+        transcripts=len(store.transcripts.transcripts(text=False)),
+        segments=len(store.segments.segments()),
         by_code=dict(Counter(r["code"] for r in rows).most_common()),
         by_code_region=dict(Counter((r["code"], r["region"]) for r in rows)),
         by_code_group=dict(Counter((r["code"], r["group"]) for r in rows)),
-        top_topics=[(t.topic_id, t.label, t.size) for t in store.topics() if t.topic_id != -1][
+        top_topics=[(t.topic_id, t.label, t.size) for t in store.topics.topics() if t.topic_id != -1][
             :n_topics
         ],
     )

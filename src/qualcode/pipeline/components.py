@@ -34,7 +34,7 @@ class Components:
 
 
 def components_for(store: Store) -> Components:
-    return default_components(Settings.from_strings(store.settings()))
+    return default_components(Settings.from_strings(store.settings.settings()))
 
 
 def default_components(s: Settings, embedder: Embedder | None = None) -> Components:
@@ -68,7 +68,7 @@ def redactor_for(store: Store) -> RuleRedactor:
     """The project's redactor, from its ``redact_*`` settings."""
     from qualcode.redact import RuleRedactor
 
-    s = Settings.from_strings(store.settings())
+    s = Settings.from_strings(store.settings.settings())
     return RuleRedactor(
         keep=split_list(s.redact_keep),
         layers=split_list(s.redact_layers),

@@ -61,7 +61,7 @@ def store_transcript(
 ) -> int:
     """Redact ``raw`` and store it; the original text goes no further than this call,
     except encrypted with the user's ``key`` (for authorised re-identification)."""
-    if (tid := store.transcript_id_by_hash(raw.content_hash)) is not None:
+    if (tid := store.transcripts.transcript_id_by_hash(raw.content_hash)) is not None:
         raise ConflictError(f"Transcript already ingested as id {tid}.")
     red = redactor or redactor_for(store)
     tokens = None
@@ -72,7 +72,7 @@ def store_transcript(
     else:
         doc = red.redact(raw)
     text, spans = layout(doc.turns)
-    tid = store.add_transcript(doc, text, spans, tokens)
+    tid = store.transcripts.add_transcript(doc, text, spans, tokens)
     log.info(
         "stored transcript %d: %d turns, %d redactions",
         tid,
@@ -119,7 +119,7 @@ def process(
     model_id = parts.embedder.model_id
     with _timed(report, "segment"):
         report.segmented = segment_transcripts(store, parts.segmenter)
-    segments = store.segments()
+    segments = store.segments.segments()
     ids = [s.id or 0 for s in segments]
     texts = [s.text for s in segments]
     with _timed(report, "embed"):

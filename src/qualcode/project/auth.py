@@ -106,14 +106,14 @@ def _to_user(row: Mapping[str, Any]) -> User:
 
 
 def get_user(store: Store, name: str) -> User:
-    row = store.user_row(name)
+    row = store.auth.user_row(name)
     if row is None:
         raise NotFoundError(f"No user called {name!r}.", hint="See `qualcode users list`.")
     return _to_user(row)
 
 
 def list_users(store: Store) -> list[User]:
-    return [_to_user(r) for r in store.user_rows()]
+    return [_to_user(r) for r in store.auth.user_rows()]
 
 
 def create_user(store: Store, name: str, roles: Iterable[str], *, actor: Actor = "cli") -> User:
@@ -122,9 +122,9 @@ def create_user(store: Store, name: str, roles: Iterable[str], *, actor: Actor =
         raise InputError(f"{name!r} is reserved: it marks command-line entries in the audit log.")
     wanted = validate_roles(roles)
     with store.atomic():
-        if store.user_row(name) is not None:
+        if store.auth.user_row(name) is not None:
             raise ConflictError(f"A user called {name!r} already exists.")
-        store.add_user(name, wanted)
+        store.auth.add_user(name, wanted)
         audit(store, actor, "user.create", f"user:{name}", {"roles": list(wanted)})
     return get_user(store, name)
 
@@ -134,7 +134,7 @@ def create_admin(
 ) -> tuple[User, str]:
     """The first admin and their token (shown once); refused while an enabled admin exists."""
     with store.atomic():
-        if store.count_enabled_with_role("admin"):
+        if store.auth.count_enabled_with_role("admin"):
             raise ConflictError(
                 "This project already has an admin.",
                 hint="An admin adds users with `qualcode users add NAME --role ...`.",
@@ -148,7 +148,7 @@ def set_roles(store: Store, name: str, roles: Iterable[str], *, actor: Actor = "
     wanted = validate_roles(roles)
     user = get_user(store, name)
     with store.atomic():
-        store.set_user_roles(user.id, wanted)
+        store.auth.set_user_roles(user.id, wanted)
         audit(store, actor, "user.roles", f"user:{user.name}", {"roles": list(wanted)})
     return get_user(store, name)
 
@@ -157,7 +157,7 @@ def set_disabled(store: Store, name: str, disabled: bool, *, actor: Actor = "cli
     """Disable (or re-enable) a user: their tokens stop working but stay listed."""
     user = get_user(store, name)
     with store.atomic():
-        store.set_user_disabled(user.id, disabled)
+        store.auth.set_user_disabled(user.id, disabled)
         action = "user.disable" if disabled else "user.enable"
         audit(store, actor, action, f"user:{user.name}", {})
     return get_user(store, name)
@@ -174,7 +174,7 @@ def issue_token(store: Store, user_name: str, label: str = "", *, actor: Actor =
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     prefix = token[:PREFIX_LEN]
     with store.atomic():
-        store.add_token(user.id, hash_token(token), prefix, label)
+        store.auth.add_token(user.id, hash_token(token), prefix, label)
         detail = {"user": user.name, "label": label}
         audit(store, actor, "token.issue", f"token:{prefix}", detail)
     return token
@@ -182,7 +182,7 @@ def issue_token(store: Store, user_name: str, label: str = "", *, actor: Actor =
 
 def list_tokens(store: Store, user_name: str | None = None) -> list[TokenInfo]:
     user_id = get_user(store, user_name).id if user_name else None
-    return [_to_token(r) for r in store.token_rows(user_id=user_id)]
+    return [_to_token(r) for r in store.auth.token_rows(user_id=user_id)]
 
 
 def revoke_token(store: Store, prefix: str, *, actor: Actor = "cli") -> TokenInfo:
@@ -191,7 +191,7 @@ def revoke_token(store: Store, prefix: str, *, actor: Actor = "cli") -> TokenInf
     if token.revoked_at:
         raise ConflictError(f"Token {token.prefix} was already revoked at {token.revoked_at}.")
     with store.atomic():
-        store.revoke_token_row(token.id)
+        store.auth.revoke_token_row(token.id)
         audit(store, actor, "token.revoke", f"token:{token.prefix}", {"user": token.user})
     return _find_token(store, token.prefix, token.id)
 
@@ -200,7 +200,7 @@ def authenticate(store: Store, token: str | None) -> User:
     """The user a token belongs to; ``AuthError`` when missing, unknown, revoked or disabled."""
     if not token or not token.strip():
         raise AuthError("No API token given.", hint="Ask an admin for one (`qualcode token new`).")
-    row = store.token_by_hash(hash_token(token.strip()))
+    row = store.auth.token_by_hash(hash_token(token.strip()))
     if row is None:
         raise AuthError(
             "Unknown API token.", hint="Check it was copied whole, or ask for a new one."
@@ -210,7 +210,7 @@ def authenticate(store: Store, token: str | None) -> User:
     if row["user_disabled"]:
         raise AuthError(f"User {row['user_name']!r} is disabled.", hint="Ask an admin.")
     now = datetime.now(UTC)
-    store.touch_token(row["id"], _iso(now), _iso(now - TOUCH_EVERY))
+    store.auth.touch_token(row["id"], _iso(now), _iso(now - TOUCH_EVERY))
     return get_user(store, row["user_name"])
 
 
@@ -227,11 +227,11 @@ def require(user: User, role: str) -> None:
 
 def _find_token(store: Store, prefix: str, token_id: int | None = None) -> TokenInfo:
     if len(prefix) > PREFIX_LEN:  # a whole token: match its hash, never echo it
-        row = store.token_by_hash(hash_token(prefix))
+        row = store.auth.token_by_hash(hash_token(prefix))
         rows = [row] if row else []
         shown = "given"
     else:
-        rows = store.token_rows(prefix=prefix)
+        rows = store.auth.token_rows(prefix=prefix)
         shown = f"with prefix {prefix!r}"
     tokens = [_to_token(r) for r in rows if token_id is None or r["id"] == token_id]
     if not tokens:
@@ -267,12 +267,12 @@ def audit(
     detail = dict(detail or {})
     _check_detail(detail)
     name = user.name if isinstance(user, User) else user
-    store.add_audit(name, action, target, json.dumps(detail, ensure_ascii=False, sort_keys=True))
+    store.auth.add_audit(name, action, target, json.dumps(detail, ensure_ascii=False, sort_keys=True))
 
 
 def audit_log(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """Audit entries, newest first, with ``detail`` decoded."""
-    return [{**r, "detail": json.loads(r["detail"] or "{}")} for r in store.audit_rows(limit)]
+    return [{**r, "detail": json.loads(r["detail"] or "{}")} for r in store.auth.audit_rows(limit)]
 
 
 def _check_detail(detail: Mapping[str, Any]) -> None:

@@ -92,7 +92,7 @@ class _Reporter:
         self.store, self.job_id, self.worker = store, job_id, worker
 
     def __call__(self, progress: float, message: str = "") -> None:
-        if not self.store.update_job_progress(self.job_id, self.worker, progress, message):
+        if not self.store.jobs.update_job_progress(self.job_id, self.worker, progress, message):
             raise JobTakenOver(f"Job {self.job_id} was taken over by another worker.")
 
 
@@ -107,7 +107,7 @@ def _heartbeat(project: Path, job_id: int, worker: str, interval: float) -> Iter
         try:
             while not done.wait(interval):
                 with contextlib.suppress(sqlite3.OperationalError):  # busy: beat next time
-                    store.heartbeat_job(job_id, worker)
+                    store.jobs.heartbeat_job(job_id, worker)
         finally:
             store.close()
 
@@ -183,28 +183,28 @@ class JobRunner:
             known = ", ".join(sorted(self.handlers))
             raise InputError(f"Unknown job kind '{kind}'.", hint=f"Use one of: {known}.")
         with self._store() as store:
-            job_id = store.enqueue_job(kind, params or {})
+            job_id = store.jobs.enqueue_job(kind, params or {})
         self._wake.set()
         return job_id
 
     def status(self, job_id: int) -> Job:
         with self._store() as store:
-            return store.job(job_id)
+            return store.jobs.job(job_id)
 
     def jobs(self, state: str | None = None, limit: int = 100) -> list[Job]:
         with self._store() as store:
-            return store.jobs(state, limit)
+            return store.jobs.jobs(state, limit)
 
     def recover(self, store: Store) -> list[Job]:
-        dead = dead_workers(store.running_workers())
-        jobs = store.recover_interrupted(self.max_attempts, self.stale_after, dead)
+        dead = dead_workers(store.jobs.running_workers())
+        jobs = store.jobs.recover_interrupted(self.max_attempts, self.stale_after, dead)
         for job in jobs:
             log.warning("job %d was interrupted; now %s", job.id, job.state)
         return jobs
 
     def run_once(self, store: Store) -> int | None:
         """Claim and run one queued job with ``store``; its id, or None if none was queued."""
-        job = store.claim_job(self.worker)
+        job = store.jobs.claim_job(self.worker)
         if job is None:
             return None
         self._run(store, job)
@@ -218,13 +218,13 @@ class JobRunner:
                 if handler is None:
                     raise InputError(f"No handler for jobs of kind '{job.kind}'.")
                 result = self._call(handler, store, job)
-                store.finish_job(job.id, self.worker, result or {}, message="done")
+                store.jobs.finish_job(job.id, self.worker, result or {}, message="done")
             log.info("job %d done", job.id)
         except JobTakenOver:
             log.warning("job %d was taken over by another worker", job.id)
         except Exception as err:
             log.warning("job %d failed (%s)", job.id, type(err).__name__)
-            store.fail_job(job.id, self.worker, failure_reason(err))
+            store.jobs.fail_job(job.id, self.worker, failure_reason(err))
 
     def _call(self, handler: Handler, store: Store, job: Job) -> Mapping[str, Any] | None:
         """``handler``'s result, run again (safe: see the module docstring) when SQLite

@@ -56,7 +56,7 @@ class LiveModel:
         (the segments this coder has decided on)."""
         snap = self.snapshot(wait)
         if snap is None or not snap.ids:
-            return [s.id or 0 for s in store.segments() if s.id not in decided][:limit]
+            return [s.id or 0 for s in store.segments.segments() if s.id not in decided][:limit]
         rows = np.array([i for i, sid in enumerate(snap.ids) if sid not in decided], dtype=int)
         if len(rows) == 0:
             return []
@@ -72,7 +72,7 @@ class LiveModel:
         store = Store(self.project)
         try:
             parts = self.parts_for(store)
-            segments = store.segments()
+            segments = store.segments.segments()
             ids, texts = [s.id or 0 for s in segments], [s.text for s in segments]
             if self._vectors is None or self._vectors[0] != texts:  # read blobs once
                 self._vectors = (texts, embed_cached(store, parts.embedder, texts)[0])
@@ -80,7 +80,7 @@ class LiveModel:
             book = use_codebook(store, None)
             beta = parts.suggest_settings.get("beta", 2.0)
             model = suggester_for(
-                parts.suggester, book, ids, texts, vectors, store.review_events(), beta
+                parts.suggester, book, ids, texts, vectors, store.review.review_events(), beta
             )
         finally:
             store.close()

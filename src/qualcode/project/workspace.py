@@ -27,11 +27,11 @@ def create_project(home: Store, project_dir: Path, actor: Actor) -> Store:
 def add_member(home: Store, project: str, user_name: str, actor: Actor) -> None:
     user = get_user(home, user_name)
     with home.atomic():
-        home.add_member(user.id, project)
+        home.auth.add_member(user.id, project)
         audit(home, actor, "project.member.add", f"project:{project}", {"user": user.name})
 
 
 def projects_of(home: Store, user_name: str, existing: list[str]) -> list[str]:
     """The projects ``user_name`` belongs to, among those that exist."""
-    mine = set(home.member_projects(user_name))
+    mine = set(home.auth.member_projects(user_name))
     return [p for p in existing if p in mine]

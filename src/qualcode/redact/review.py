@@ -54,8 +54,8 @@ class Change:
 
 
 def list_redactions(store: Store, tid: int) -> list[RedactionItem]:
-    store.transcript(tid)  # NotFoundError for a bad id
-    items = [RedactionItem(**r) for r in store.redactions(tid)]
+    store.transcripts.transcript(tid)  # NotFoundError for a bad id
+    items = [RedactionItem(**r) for r in store.transcripts.redactions(tid)]
     return sorted(
         items,
         key=lambda i: (
@@ -102,11 +102,11 @@ def add_redaction(
     with store.atomic():
         apply()
         prior = _active_count(store, tid, pseudo)
-        store.add_redaction_row(tid, kind, pseudo, prior + sub.count)
-        store.log_redaction(tid, "add", kind, pseudo, sub.count, actor)
+        store.redactions.add_redaction_row(tid, kind, pseudo, prior + sub.count)
+        store.redactions.log_redaction(tid, "add", kind, pseudo, sub.count, actor)
         if key is not None:
-            old = store.key_tokens(tid).get(pseudo)
-            store.put_key_tokens(tid, seal(key, {pseudo: (unseal(key, old) if old else []) + seen}))
+            old = store.redactions.key_tokens(tid).get(pseudo)
+            store.redactions.put_key_tokens(tid, seal(key, {pseudo: (unseal(key, old) if old else []) + seen}))
     return Change(tid, "add", kind, pseudo, sub.count)
 
 
@@ -121,7 +121,7 @@ def release_redaction(
 ) -> Change:
     """Put the original text back for every occurrence of ``pseudonym`` (a false
     positive): from ``original`` as given, or decrypted with the project key."""
-    row = store.redaction(tid, pseudonym)
+    row = store.redactions.redaction(tid, pseudonym)
     if row["status"] != "active":
         raise ConflictError(f"{pseudonym} in transcript {tid} is already released.")
     forms = _originals(store, tid, pseudonym, original, key)
@@ -131,16 +131,16 @@ def release_redaction(
     apply = plan_rewrite(store, tid, sub, topics=False)
     with store.atomic():
         apply()
-        store.set_redaction(tid, pseudonym, status="released", count=0)
-        store.log_redaction(tid, "release", row["kind"], pseudonym, sub.count, actor)
-        store.drop_key_token(tid, pseudonym)
+        store.redactions.set_redaction(tid, pseudonym, status="released", count=0)
+        store.redactions.log_redaction(tid, "release", row["kind"], pseudonym, sub.count, actor)
+        store.redactions.drop_key_token(tid, pseudonym)
     return Change(tid, "release", row["kind"], pseudonym, sub.count)
 
 
 def reveal(store: Store, tid: int, key: Fernet) -> dict[str, list[str]]:
     """Authorised re-identification: pseudonym -> distinct original strings."""
-    store.transcript(tid)
-    return {p: sorted(set(unseal(key, t))) for p, t in store.key_tokens(tid).items()}
+    store.transcripts.transcript(tid)
+    return {p: sorted(set(unseal(key, t))) for p, t in store.redactions.key_tokens(tid).items()}
 
 
 def _originals(
@@ -148,7 +148,7 @@ def _originals(
 ) -> list[str]:
     if original is not None and original.strip():
         return [original]
-    token = store.key_tokens(tid).get(pseudonym)
+    token = store.redactions.key_tokens(tid).get(pseudonym)
     if key is not None and token is not None:
         return unseal(key, token)
     raise InputError(
@@ -178,13 +178,13 @@ def _number(pseudonym: str) -> int:
 
 
 def _next_pseudonym(store: Store, tid: int, kind: str) -> str:
-    used = [_number(r["pseudonym"]) for r in store.redactions(tid) if r["kind"] == kind]
+    used = [_number(r["pseudonym"]) for r in store.transcripts.redactions(tid) if r["kind"] == kind]
     return f"[{kind}_{max(used, default=0) + 1}]"
 
 
 def _active_count(store: Store, tid: int, pseudonym: str) -> int:
     try:
-        row = store.redaction(tid, pseudonym)
+        row = store.redactions.redaction(tid, pseudonym)
     except NotFoundError:
         return 0
     return int(row["count"]) if row["status"] == "active" else 0

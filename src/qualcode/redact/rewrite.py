@@ -60,7 +60,7 @@ def plan_rewrite(
     """Compute the rewritten transcript; return the function that stores it (call it
     inside ``store.atomic()``).  ``sub.count`` then says how many occurrences changed in
     the transcript; with ``topics`` the project's topic labels and words are scrubbed too."""
-    turns, segments = store.turns(tid), store.segments(tid)
+    turns, segments = store.transcripts.turns(tid), store.segments.segments(tid)
     new_turns, turn_changes = [], []
     for t in turns:
         speaker = sub(t["speaker"])
@@ -68,7 +68,7 @@ def plan_rewrite(
         turn_changes.append(sub.changes)
         new_turns.append(RedactedTurn(speaker, text))
     full, spans = layout(new_turns)
-    row = store.transcript(tid)
+    row = store.transcripts.transcript(tid)
     fields: dict[str, Any] = {k: sub(row[k]) if row[k] else row[k] for k in META_FIELDS}
     extra = {k: sub(v) for k, v in json.loads(row["extra"] or "{}").items()}
     fields |= {"text": full, "extra": json.dumps(extra, ensure_ascii=False)}
@@ -94,12 +94,12 @@ def plan_rewrite(
     count = sub.count
     scrubbed = [
         {"id": t.topic_id, "label": sub(t.label), "words": [sub(w) for w in t.words]}
-        for t in (store.topics() if topics else [])
+        for t in (store.topics.topics() if topics else [])
     ]
     sub.count = count
 
     def apply() -> None:
-        store.rewrite_transcript(tid, fields, turn_rows, seg_rows)
-        store.rewrite_topics(scrubbed)
+        store.redactions.rewrite_transcript(tid, fields, turn_rows, seg_rows)
+        store.redactions.rewrite_topics(scrubbed)
 
     return apply

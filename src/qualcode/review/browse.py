@@ -124,7 +124,7 @@ def list_segments(
     """One page of the segments that match ``filter``, in segment id order."""
     f = check_filter(store, filter or SegmentFilter())
     check_page(offset, limit)
-    ids, total = store.segment_page(f, offset, limit)
+    ids, total = store.segments.segment_page(f, offset, limit)
     return Page(tuple(load_rows(store, ids, f.coder)), total, offset, limit)
 
 
@@ -143,7 +143,7 @@ def search(
     check_page(offset, limit)
     if not 1 <= snippet_words <= 64:
         raise InputError(f"snippet_words must be between 1 and 64; got {snippet_words}.")
-    found, total = store.search_page(f, offset, limit, snippet_words)
+    found, total = store.segments.search_page(f, offset, limit, snippet_words)
     by_id = {r.id: r for r in load_rows(store, [i for i, _ in found], f.coder)}
     hits = tuple(SearchHit(by_id[i], fragments(snip)) for i, snip in found)
     return Page(hits, total, offset, limit)
@@ -157,7 +157,7 @@ def segment_context(
     for name, n in (("before", before), ("after", after)):
         if not 0 <= n <= MAX_CONTEXT:
             raise InputError(f"'{name}' must be between 0 and {MAX_CONTEXT}; got {n}.")
-    ids = store.segment_neighbours(segment_id, before, after)
+    ids = store.segments.segment_neighbours(segment_id, before, after)
     found = load_rows(store, ids, _coder(coder))
     at = ids.index(segment_id)
     return Context(found[at], tuple(found[:at]), tuple(found[at + 1 :]))
@@ -168,9 +168,9 @@ def load_rows(store: Store, ids: list[int], coder: str | None) -> list[SegmentRo
     if not ids:
         return []
     codes: dict[int, list[CodeState]] = {}
-    for s in store.code_states(ids, coder):
+    for s in store.segments.code_states(ids, coder):
         codes.setdefault(s["segment_id"], []).append(_code_state(s))
-    by_id = {r["id"]: r for r in store.segment_rows(ids)}
+    by_id = {r["id"]: r for r in store.segments.segment_rows(ids)}
     return [SegmentRow(**by_id[i], codes=tuple(codes.get(i, []))) for i in ids]
 
 
@@ -216,10 +216,10 @@ def check_filter(store: Store, f: SegmentFilter) -> SegmentFilter:
     _check_dates(f.date_from, f.date_to)
     if f.query is not None and len(f.query) > MAX_QUERY:
         raise InputError(f"The search text is {len(f.query)} characters; the limit is {MAX_QUERY}.")
-    if f.code_id is not None and f.code_id not in store.code_ids():
+    if f.code_id is not None and f.code_id not in store.codebook.code_ids():
         raise NotFoundError(f"No code '{f.code_id}' in this project's codebook.")
     if f.transcript_id is not None:
-        store.transcript(f.transcript_id)  # NotFoundError when there is none
+        store.transcripts.transcript(f.transcript_id)  # NotFoundError when there is none
     return replace(f, coder=_coder(f.coder), query=(f.query or "").strip() or None)
 
 

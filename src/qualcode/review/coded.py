@@ -40,24 +40,24 @@ CSV_FIELDS = (
 
 
 def code_parents(store: Store) -> dict[str, str | None]:
-    return {r["id"]: r["parent"] for r in store.code_records()}
+    return {r["id"]: r["parent"] for r in store.codebook.code_records()}
 
 
 def coded_rows(store: Store, selection: Selection | None = None) -> Iterator[dict[str, Any]]:
     """One row per selected segment-code pair, suggested or reviewed, in segment order."""
     sel = selection or Selection()
     decided = review.decisions(store)
-    suggested = {(s.segment_id, s.code_id): s.score for s in store.suggestions()}
+    suggested = {(s.segment_id, s.code_id): s.score for s in store.analysis.suggestions()}
     parents = code_parents(store)
     by_segment: dict[int, list[str]] = {}
     for seg_id, code in sorted(set(decided) | set(suggested)):
         status = decided.get((seg_id, code), {}).get("status", "suggested")
         if status in sel.statuses and sel.keeps_code(code, parents):
             by_segment.setdefault(seg_id, []).append(code)
-    transcripts = {t["id"]: t for t in store.transcripts(text=False) if sel.keeps_transcript(t)}
-    labels = {r["id"]: r["label"] for r in store.code_records()}
-    topic_of = store.topic_assignment()
-    for seg in store.segments():
+    transcripts = {t["id"]: t for t in store.transcripts.transcripts(text=False) if sel.keeps_transcript(t)}
+    labels = {r["id"]: r["label"] for r in store.codebook.code_records()}
+    topic_of = store.topics.topic_assignment()
+    for seg in store.segments.segments():
         t = transcripts.get(seg.transcript_id)
         if t is None:
             continue

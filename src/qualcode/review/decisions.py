@@ -45,13 +45,13 @@ def record(
     with store.atomic():  # BEGIN IMMEDIATE: the check and the write see the same log
         if expected is not None:
             _check_current(store, segment_id, code_id, expected)
-        return store.append_review(event)
+        return store.review.append_review(event)
 
 
 def _check_current(store: Store, segment_id: int, code_id: str, expected: int) -> None:
     """``expected`` must be the pair's current deciding entry (0: none), the one
     ``browse.CodeState.event_id`` shows; an undo makes the one before current."""
-    current = fold(store.review_events(segment_id)).get((segment_id, code_id))
+    current = fold(store.review.review_events(segment_id)).get((segment_id, code_id))
     if (current["id"] if current else 0) != expected:
         err = ConflictError(
             f"Segment {segment_id} / code '{code_id}' changed since you loaded it.",
@@ -62,7 +62,7 @@ def _check_current(store: Store, segment_id: int, code_id: str, expected: int) -
 
 
 def _check_span(store: Store, segment_id: int, action: str, span: tuple[int, int]) -> None:
-    length = len(store.segment(segment_id).text)
+    length = len(store.segments.segment(segment_id).text)
     start, end = span
     if action != "add":
         raise InputError("Only an added code can be given a part of the segment (a span).")
@@ -77,7 +77,7 @@ def undo(store: Store, event_id: int, coder: str) -> int:
     """Reverse an earlier decision by appending an ``undo`` entry that names it.  The
     check and the write share one transaction, so two undos of one entry can't both land."""
     with store.atomic():
-        events = {e["id"]: e for e in store.review_events()}
+        events = {e["id"]: e for e in store.review.review_events()}
         target = events.get(event_id)
         if target is None or target["action"] == "undo":
             raise NotFoundError(f"No review decision with id {event_id} to undo.")
@@ -85,7 +85,7 @@ def undo(store: Store, event_id: int, coder: str) -> int:
             raise ConflictError(f"Review decision {event_id} has already been undone.")
         at = datetime.now(UTC).isoformat(timespec="microseconds")
         event = ReviewEvent(target["segment_id"], target["code_id"], "undo", coder.strip(), at)
-        return store.append_review(event, undoes=event_id)
+        return store.review.append_review(event, undoes=event_id)
 
 
 def fold(events: Iterable[Mapping[str, Any]]) -> dict[tuple[int, str], Mapping[str, Any]]:
@@ -107,7 +107,7 @@ def decisions(store: Store) -> dict[tuple[int, str], dict[str, Any]]:
     """For each reviewed pair: status, and the coder, time, memo and span (the part of the
     segment meant, or None) of the deciding entry.
     Decisions on a code merged into another count for the target (the log is unchanged)."""
-    events = resolve_events(store.review_events(), resolve_code(store))
+    events = resolve_events(store.review.review_events(), resolve_code(store))
     return {
         pair: {
             "status": ACTIONS[e["action"]],
@@ -125,14 +125,14 @@ def _check(store: Store, segment_id: int, code_id: str, coder: str, memo: str) -
         raise InputError("A review decision needs the coder's name or id.")
     if len(memo) > MAX_MEMO:
         raise InputError(f"The memo is {len(memo)} characters; the limit is {MAX_MEMO}.")
-    if not store.segment_exists(segment_id):
+    if not store.segments.segment_exists(segment_id):
         raise NotFoundError(f"No segment with id {segment_id}.")
-    if code_id in store.inactive_code_ids():
+    if code_id in store.codebook.inactive_code_ids():
         raise InputError(
             f"The code '{code_id}' is retired or merged into another code.",
             hint="Use an active code; see the codebook's history.",
         )
-    if code_id not in store.code_ids():
+    if code_id not in store.codebook.code_ids():
         raise NotFoundError(
             f"No code '{code_id}' in this project's codebook.",
             hint="Load the codebook with `qualcode process --codebook FILE` first.",
@@ -147,10 +147,10 @@ def bulk_accept(
     them all in one transaction (all or none)."""
     if not 0.0 <= min_score <= 1.0:
         raise InputError(f"min_score must be between 0 and 1; got {min_score}.")
-    decided = set(fold(store.review_events()))
+    decided = set(fold(store.review.review_events()))
     todo: list[dict[str, Any]] = [
         {"segment_id": s.segment_id, "code_id": s.code_id, "score": s.score}
-        for s in store.suggestions()
+        for s in store.analysis.suggestions()
         if s.score >= min_score
         and (code_id is None or s.code_id == code_id)
         and (s.segment_id, s.code_id) not in decided
@@ -161,11 +161,11 @@ def bulk_accept(
         with store.atomic():
             for t in todo:
                 event = ReviewEvent(t["segment_id"], t["code_id"], "accept", coder.strip(), at)
-                store.append_review(event)
+                store.review.append_review(event)
     return todo
 
 
 def resolved_state(store: Store) -> dict[tuple[int, str], str]:
     """``review.current_state`` with merges applied: the latest decision on a segment for
     a code or any code merged into it wins."""
-    return current_state(resolve_events(store.review_events(), resolve_code(store)))
+    return current_state(resolve_events(store.review.review_events(), resolve_code(store)))

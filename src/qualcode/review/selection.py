@@ -144,11 +144,11 @@ def _check_date(name: str, value: str) -> None:
 
 def choices(store: Any) -> dict[str, list[Any]]:
     """What a selection can name in this project: for forms and ``--help``."""
-    rows = store.transcripts(text=False)
+    rows = store.transcripts.transcripts(text=False)
     return {
         "transcripts": [(t["id"], t["title"]) for t in rows],
         "regions": sorted({t["region"] for t in rows if t["region"]}),
         "groups": sorted({t["grp"] for t in rows if t["grp"]}),
-        "codes": [(r["id"], r["label"]) for r in store.code_records() if r["status"] == "active"],
+        "codes": [(r["id"], r["label"]) for r in store.codebook.code_records() if r["status"] == "active"],
         "statuses": list(STATUSES),
     }

@@ -10,12 +10,12 @@ from qualcode.text import text_hash
 def segment_transcripts(store: Store, segmenter: Segmenter) -> int:
     """Segment the transcripts not segmented yet; return how many segments were added."""
     count = 0
-    for tid in store.unsegmented_transcript_ids():
-        turns = store.turns(tid)
+    for tid in store.transcripts.unsegmented_transcript_ids():
+        turns = store.transcripts.turns(tid)
         spans = [(t["char_start"], t["char_end"]) for t in turns]
         segs = segmenter.segment(
-            tid, store.transcript(tid)["text"], spans, [t["speaker"] for t in turns]
+            tid, store.transcripts.transcript(tid)["text"], spans, [t["speaker"] for t in turns]
         )
-        store.add_segments(segs, [text_hash(s.text) for s in segs])
+        store.segments.add_segments(segs, [text_hash(s.text) for s in segs])
         count += len(segs)
     return count

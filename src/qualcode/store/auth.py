@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from qualcode.store.db import StoreCore, utcnow
+from qualcode.store.db import Part, utcnow
 
 USER_COLUMNS = (
     "u.id, u.name, u.created_at, u.disabled, "
@@ -25,7 +25,7 @@ def _user(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "roles": sorted(row["roles"].split(",")) if row["roles"] else []}
 
 
-class AuthStore(StoreCore):
+class AuthStore(Part):
     # users ----------------------------------------------------------------------
     def user_row(self, name: str) -> dict[str, Any] | None:
         """The user called ``name`` (case-insensitive), with ``roles`` as a list."""

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from qualcode.errors import ConflictError
-from qualcode.records import Codebook
-from qualcode.store.db import StoreCore, utcnow
+from qualcode.errors import ConflictError, NotFoundError
+from qualcode.records import Code, Codebook
+from qualcode.store.db import Part, utcnow
 
 CODE_FIELDS = ("label", "definition", "inclusion", "exclusion", "examples", "keywords", "parent")
 ROW_COLUMNS = ("id", *CODE_FIELDS, "status", "version", "merged_into")
@@ -65,7 +65,61 @@ def _row_values(change: CodeChange) -> list[Any]:
     return [change.code_id, *fields, change.status, change.version, change.merged_into]
 
 
-class CodebookStore(StoreCore):
+class CodebookStore(Part):
+    def save_codebook(self, codebook: Codebook, content: dict[str, Any]) -> None:
+        """Make ``codebook`` the project's codebook.  Existing codes are kept (not deleted)
+        so review decisions that name them keep their meaning; the change is versioned in
+        ``code_history`` (codes the file lacks are retired; see ``record_codebook_load``)."""
+        with self.atomic():
+            self.db.table("codebooks").insert(
+                {
+                    "name": codebook.name,
+                    "version": codebook.version,
+                    "content": json.dumps(content, ensure_ascii=False),
+                    "loaded_at": utcnow(),
+                }
+            )
+            self.db.table("codes").upsert_all(
+                (
+                    {
+                        "id": c.id,
+                        "label": c.label,
+                        "definition": c.definition,
+                        "inclusion": c.inclusion,
+                        "exclusion": c.exclusion,
+                        "examples": json.dumps(list(c.examples), ensure_ascii=False),
+                        "keywords": json.dumps(list(c.keywords), ensure_ascii=False),
+                        "parent": c.parent,
+                    }
+                    for c in codebook.codes
+                ),
+                pk="id",
+            )
+            self.record_codebook_load(codebook)
+
+    def codebook_content(self) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT content FROM codebooks ORDER BY id DESC LIMIT 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def code_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM codes")}
+
+    def code(self, code_id: str) -> Code:
+        rows = list(self.db.query("SELECT * FROM codes WHERE id = ?", [code_id]))
+        if not rows:
+            raise NotFoundError(f"No code '{code_id}' in this project's codebook.")
+        r = rows[0]
+        return Code(
+            id=r["id"],
+            label=r["label"],
+            definition=r["definition"],
+            inclusion=r["inclusion"] or "",
+            exclusion=r["exclusion"] or "",
+            examples=tuple(json.loads(r["examples"] or "[]")),
+            keywords=tuple(json.loads(r["keywords"] or "[]")),
+            parent=r["parent"],
+        )
+
     """Versioned codes and their append-only history.  See ``qualcode.codebook.edit``."""
 
     def code_records(self) -> list[dict[str, Any]]:

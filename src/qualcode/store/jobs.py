@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from qualcode.errors import InputError, NotFoundError
-from qualcode.store.db import StoreCore, utcnow, where_equals
+from qualcode.store.db import Part, utcnow, where_equals
 
 JOB_STATES = ("queued", "running", "done", "failed")
 MAX_PARAMS_CHARS = 4096
@@ -68,7 +68,7 @@ def check_params(params: Mapping[str, Any]) -> str:
     return blob
 
 
-class JobStore(StoreCore):
+class JobStore(Part):
     def enqueue_job(self, kind: str, params: Mapping[str, Any]) -> int:
         """A new queued job's id.  One INSERT statement: it waits for the write lock
         (busy_timeout) rather than failing when another connection is writing."""

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from qualcode.errors import NotFoundError
-from qualcode.store.db import StoreCore, utcnow
+from qualcode.store.db import Part, utcnow
 
 
-class RedactionStore(StoreCore):
+class RedactionStore(Part):
     def redaction(self, tid: int, pseudonym: str) -> dict[str, Any]:
         rows = list(
             self.db.query(

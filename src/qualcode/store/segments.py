@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from qualcode.errors import InputError, NotFoundError
-from qualcode.store.db import StoreCore
+from qualcode.records import Segment
+from qualcode.store.db import Part, where_equals
 
 PAIR_STATUSES = ("suggested", "accepted", "rejected", "added")
 MAX_TERMS = 32
@@ -82,7 +83,51 @@ class SegmentCriteria(Protocol):
     def coder(self) -> str | None: ...
 
 
-class SegmentQueryStore(StoreCore):
+class SegmentStore(Part):
+    def add_segments(self, segments: Sequence[Segment], hashes: Sequence[str]) -> None:
+        with self.atomic():
+            self.db.table("segments").insert_all(
+                {
+                    "transcript_id": s.transcript_id,
+                    "seq": s.seq,
+                    "turn_index": s.turn_index,
+                    "speaker": s.speaker,
+                    "text": s.text,
+                    "char_start": s.start,
+                    "char_end": s.end,
+                    "text_hash": h,
+                }
+                for s, h in zip(segments, hashes, strict=True)
+            )
+
+    def segment(self, segment_id: int) -> Segment:
+        found = self._segments("WHERE id = ?", [segment_id])
+        if not found:
+            raise NotFoundError(f"No segment with id {segment_id}.")
+        return found[0]
+
+    def segments(self, transcript_id: int | None = None) -> list[Segment]:
+        return self._segments(*where_equals("transcript_id", transcript_id))
+
+    def _segments(self, where: str, args: list[Any]) -> list[Segment]:
+        rows = self.db.query(f"SELECT * FROM segments {where} ORDER BY transcript_id, seq", args)
+        return [
+            Segment(
+                id=r["id"],
+                transcript_id=r["transcript_id"],
+                turn_index=r["turn_index"],
+                speaker=r["speaker"],
+                text=r["text"],
+                start=r["char_start"],
+                end=r["char_end"],
+                seq=r["seq"],
+            )
+            for r in rows
+        ]
+
+    def segment_exists(self, segment_id: int) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM segments WHERE id = ?", [segment_id]).fetchone())
+
     def segment_page(self, c: SegmentCriteria, offset: int, limit: int) -> tuple[list[int], int]:
         """Ids of one page of matching segments in id order, and how many match in all."""
         conds, args = criteria_sql(c)

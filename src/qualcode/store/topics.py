@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 
 from qualcode.records import Topic
-from qualcode.store.db import StoreCore, utcnow
+from qualcode.store.db import Part
 
 Inputs = Mapping[int, tuple[str, str]]  # segment id -> (text hash, how it got its topic)
 
 
-class TopicStore(StoreCore):
+class TopicStore(Part):
     def replace_topics(
         self,
         topics: Sequence[Topic],
@@ -46,7 +46,7 @@ class TopicStore(StoreCore):
             )
             known = {t.topic_id for t in topics}  # segments without a topic get no row
             self._put_assignment(assignment, inputs or {}, known)
-            self._mark_topics(fingerprint)
+            self.mark_stage("topics", fingerprint)
 
     def assign_topics(
         self, assignment: Mapping[int, int], inputs: Inputs, fingerprint: str
@@ -59,7 +59,7 @@ class TopicStore(StoreCore):
                 "UPDATE topics SET size = (SELECT count(*) FROM segment_topics st "
                 "WHERE st.topic_id = topics.id)"
             )
-            self._mark_topics(fingerprint)
+            self.mark_stage("topics", fingerprint)
 
     def _put_assignment(
         self, assignment: Mapping[int, int], inputs: Inputs, known: set[int]
@@ -71,11 +71,6 @@ class TopicStore(StoreCore):
         self.db.table("topic_inputs").upsert_all(
             ({"segment_id": s, "text_hash": h, "how": how} for s, (h, how) in inputs.items()),
             pk="segment_id",
-        )
-
-    def _mark_topics(self, fingerprint: str) -> None:
-        self.db.table("stages").upsert(
-            {"name": "topics", "fingerprint": fingerprint, "finished_at": utcnow()}, pk="name"
         )
 
     def topics(self) -> list[Topic]:

@@ -86,21 +86,21 @@ def map_topics(
     both thresholds gets a candidate code.  ``embedder``: the project's by default."""
     from qualcode.codebook.project import use_codebook
 
-    topics = [t for t in store.topics() if t.topic_id != -1]
-    centroids = store.topic_centroids()
+    topics = [t for t in store.topics.topics() if t.topic_id != -1]
+    centroids = store.topics.topic_centroids()
     if not topics or not centroids:
         return []
     embedder = embedder or _project_embedder(store)
-    if store.topic_model_id() not in ("", embedder.model_id):
+    if store.topics.topic_model_id() not in ("", embedder.model_id):
         raise ConflictError(
-            f"The topics were fitted on embeddings from '{store.topic_model_id()}', not "
+            f"The topics were fitted on embeddings from '{store.topics.topic_model_id()}', not "
             f"'{embedder.model_id}'.",
             hint="Fit them again: `qualcode themes refit`.",
         )
     book = use_codebook(store, None)
     shares = _code_shares(store, {c.id for c in book.codes})
     sims = _similarities(store, embedder, book, centroids)
-    taken = store.code_ids()
+    taken = store.codebook.code_ids()
     out = []
     for t in topics:
         carried = sorted(shares[t.topic_id].items(), key=lambda kv: (-kv[1], kv[0]))
@@ -148,7 +148,7 @@ def adopt_candidate(
         )
     draft = mapping.candidate
     new_id = code_id or draft.code_id
-    if store.code_record(new_id) is not None:
+    if store.codebook.code_record(new_id) is not None:
         raise ConflictError(
             f"Code id '{new_id}' is taken in this project.", hint="Choose another id (--id)."
         )
@@ -171,10 +171,10 @@ def distribution(
     if by not in BY:
         raise InputError(f"Cannot group topics by '{by}'.", hint=f"Use one of: {', '.join(BY)}.")
     sel = selection or Selection()
-    kept = {t["id"] for t in store.transcripts(text=False) if sel.keeps_transcript(t)}
-    labels = {t.topic_id: t.label for t in store.topics()}
+    kept = {t["id"] for t in store.transcripts.transcripts(text=False) if sel.keeps_transcript(t)}
+    labels = {t.topic_id: t.label for t in store.topics.topics()}
     counts: Counter[tuple[str, int]] = Counter(
-        (BY[by](r), r["topic_id"]) for r in store.topic_rows() if r["transcript_id"] in kept
+        (BY[by](r), r["topic_id"]) for r in store.topics.topic_rows() if r["transcript_id"] in kept
     )
     totals: Counter[str] = Counter()
     for (key, _), n in counts.items():
@@ -188,13 +188,13 @@ def distribution(
 def _project_embedder(store: Store) -> Embedder:
     from qualcode.embed.encoder import embedder_for
 
-    return embedder_for(Settings.from_strings(store.settings()))
+    return embedder_for(Settings.from_strings(store.settings.settings()))
 
 
 def _code_shares(store: Store, codes: set[str]) -> dict[int, dict[str, float]]:
     """Per topic, the share of its segments carrying each code (suggested, accepted,
     added; a rejected suggestion does not count): the rows the exports count."""
-    topic_of = store.topic_assignment()
+    topic_of = store.topics.topic_assignment()
     sizes = Counter(topic_of.values())
     per_topic: dict[int, Counter[str]] = defaultdict(Counter)
     for row in coded_rows(store):
@@ -238,7 +238,7 @@ def _candidate(store: Store, topic: Topic, taken: set[str]) -> CandidateCode:
         f"talk about {named or 'a theme no code covers'}. Edit this draft before use: say "
         "what the code covers and where it ends."
     )
-    examples = tuple(store.segment(i).text for i in topic.representative_segment_ids)
+    examples = tuple(store.segments.segment(i).text for i in topic.representative_segment_ids)
     label = ", ".join(key) if key else f"Emergent theme {topic.topic_id}"
     return CandidateCode(
         topic.topic_id, _code_id(key, topic.topic_id, taken), label, definition, examples

@@ -29,7 +29,7 @@ def update_topics(
     hashes = [text_hash(t) for t in texts]
     config = fingerprint("topics", model_id, dict(settings))
     fp = f"{config}:{fingerprint(hashes, ids)}"
-    stored = store.stage_fingerprint("topics") or ""
+    stored = store.analysis.stage_fingerprint("topics") or ""
     if not refit and stored == fp:
         return "skipped"
     if not refit and stored.startswith(f"{config}:"):
@@ -42,8 +42,8 @@ def update_topics(
 def _new_segments(store: Store, ids: list[int], hashes: list[str]) -> list[int] | None:
     """Rows of segments the topics stage has not seen, or None when a refit is due (no
     topics yet, or a segment seen before changed or is gone)."""
-    seen = store.topic_inputs()
-    if not seen or not store.topic_centroids():
+    seen = store.topics.topic_inputs()
+    if not seen or not store.topics.topic_centroids():
         return None
     current = dict(zip(ids, hashes, strict=True))
     if any(current.get(s) != h for s, (h, _) in seen.items()):
@@ -62,11 +62,11 @@ def _assign_new(
 ) -> str:
     """The new segments (``rows``) to the nearest topic centroid, -1 below the floor."""
     floor = getattr(modeler, "outlier_floor", OUTLIER_FLOOR)
-    nearest, _ = nearest_topics(new_vectors, store.topic_centroids(), floor)
+    nearest, _ = nearest_topics(new_vectors, store.topics.topic_centroids(), floor)
     assignment = {ids[k]: int(t) for k, t in zip(rows, nearest, strict=True)}
     how = {-1: "outlier"}
     inputs = {ids[k]: (hashes[k], how.get(assignment[ids[k]], "assigned")) for k in rows}
-    store.assign_topics(assignment, inputs, fp)
+    store.topics.assign_topics(assignment, inputs, fp)
     placed = sum(1 for t in assignment.values() if t != -1)
     return f"{placed} of {len(rows)} new segments assigned to existing topics (no refit)"
 
@@ -93,7 +93,7 @@ def _refit(
         i: (h, _how(result.assignment.get(i, -1), i in result.reassigned))
         for i, h in zip(ids, hashes, strict=True)
     }
-    store.replace_topics(
+    store.topics.replace_topics(
         result.topics,
         result.assignment,
         fp,

@@ -114,9 +114,9 @@ def project_codes(
     """The current codebook's codes the selection keeps (in codebook order), then any
     code in ``also`` (e.g. a retired code a coding names) that is not among them."""
     sel = selection or Selection()
-    records = {r["id"]: r for r in store.code_records()}
+    records = {r["id"]: r for r in store.codebook.code_records()}
     parents = {code_id: r["parent"] for code_id, r in records.items()}
-    active = store.current_codebook_content()["codes"]
+    active = store.codebook.current_codebook_content()["codes"]
     chosen = [dict(c) for c in active if sel.keeps_code(c["id"], parents)]
     have = {c["id"] for c in chosen}
     for code_id in dict.fromkeys(also):

@@ -140,8 +140,8 @@ def import_qdc(store: Store, path: Path, user: str) -> list[str]:
     ids added."""
     path = Path(path)
     codes = read_qdc(path)["codes"]
-    existing = {r["id"] for r in store.code_records()}
-    active = {c["id"] for c in store.current_codebook_content()["codes"]}
+    existing = {r["id"] for r in store.codebook.code_records()}
+    active = {c["id"] for c in store.codebook.current_codebook_content()["codes"]}
     new = [c for c in codes if c["id"] not in existing]
     usable = active | {c["id"] for c in new}
     new = [c | {"parent": c["parent"] if c["parent"] in usable else None} for c in new]

@@ -67,7 +67,7 @@ def export_qdpx(store: Store, path: Path, selection: Selection | None = None) ->
     ``.qdpx``, schema-checked before the file appears; return what it holds."""
     path = Path(path)
     sel = selection or Selection()
-    transcripts = [t for t in store.transcripts() if sel.keeps_transcript(t)]
+    transcripts = [t for t in store.transcripts.transcripts() if sel.keeps_transcript(t)]
     codings = _codings(store, sel, {t["id"]: t for t in transcripts})
     codes = project_codes(store, sel, also=[c.code for c in codings])
     root, counts = _project(store, sel, transcripts, codes, codings)
@@ -87,7 +87,7 @@ def _project(
 ) -> tuple[etree._Element, ExportCounts]:
     """The ``<Project>`` element, children in the schema's order, and its counts."""
     root = etree.Element(f"{{{QDE_NS}}}Project", nsmap={None: QDE_NS})
-    events = store.review_events()
+    events = store.review.review_events()
     _project_attributes(root, store, transcripts, events)
     n_users = users(root, [MACHINE_USER], sorted({e["coder"] for e in events}))
     n_codes = 0

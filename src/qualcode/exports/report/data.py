@@ -48,11 +48,11 @@ def build_report(
     sel = selection or Selection()
     every = list(coded_rows(store, sel.with_statuses(*STATUSES)))
     counted = counted_rows(every, sel.statuses)
-    chosen = [t for t in store.transcripts(text=False) if sel.keeps_transcript(t)]
-    labels = {r["id"]: r["label"] for r in store.code_records()}
+    chosen = [t for t in store.transcripts.transcripts(text=False) if sel.keeps_transcript(t)]
+    labels = {r["id"]: r["label"] for r in store.codebook.code_records()}
     drivers = rank_drivers(counted, labels)
     codes = [d.code for d in drivers]
-    book = store.current_codebook_content()
+    book = store.codebook.current_codebook_content()
     data = ReportData(
         title=f"Briefing report: {book.get('name') or 'coded focus groups'}",
         project=store.path.parent.name,
@@ -164,11 +164,11 @@ def _pair_matrix(code_sets: Any, codes: Sequence[str]) -> tuple[tuple[int, ...],
 
 def themes(store: Store, tids: set[int]) -> tuple[Theme, ...]:
     """The largest emergent topics among the selected transcripts' segments."""
-    in_selection = {s.id for s in store.segments() if s.transcript_id in tids}
-    sizes = Counter(t for s, t in store.topic_assignment().items() if s in in_selection)
+    in_selection = {s.id for s in store.segments.segments() if s.transcript_id in tids}
+    sizes = Counter(t for s, t in store.topics.topic_assignment().items() if s in in_selection)
     found = [
         Theme(t.topic_id, t.label, t.words, sizes[t.topic_id], t.size)
-        for t in store.topics()
+        for t in store.topics.topics()
         if t.topic_id != -1 and sizes[t.topic_id]
     ]
     found.sort(key=lambda t: (-t.size, t.topic_id))

@@ -38,10 +38,10 @@ def method_notes(
 
 
 def automated_steps(store: Store, tids: Sequence[int]) -> tuple[tuple[str, str], ...]:
-    settings = Settings.from_strings(store.settings())
-    topics = [t for t in store.topics() if t.topic_id != -1]
+    settings = Settings.from_strings(store.settings.settings())
+    topics = [t for t in store.topics.topics() if t.topic_id != -1]
     models = ", ".join(embedding_models(store)) or "none stored"
-    n_segments = sum(len(store.segments(t)) for t in tids)
+    n_segments = sum(len(store.segments.segments(t)) for t in tids)
     return (
         ("Redaction", redaction_note(store, tids, settings)),
         (
@@ -61,7 +61,7 @@ def automated_steps(store: Store, tids: Sequence[int]) -> tuple[tuple[str, str],
             "Code suggestions",
             f"Codes suggested per segment from the codebook (threshold "
             f"{settings.suggest_threshold}, at most {settings.suggest_top_k} per segment; "
-            f"{len(store.suggestions())} suggestions in the project), refined by coders' "
+            f"{len(store.analysis.suggestions())} suggestions in the project), refined by coders' "
             "decisions where there are some.",
         ),
     )
@@ -76,10 +76,10 @@ def redaction_note(store: Store, tids: Sequence[int], settings: Settings) -> str
     kinds: Counter[str] = Counter()
     changes = 0
     for tid in tids:
-        for r in store.redactions(tid):
+        for r in store.transcripts.redactions(tid):
             if r["status"] == "active":
                 kinds[r["kind"]] += 1
-        changes += len(store.redaction_log(tid))
+        changes += len(store.redactions.redaction_log(tid))
     found = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"
     return (
         "Names, contacts and other identifiers replaced by pseudonyms before anything was "
@@ -141,7 +141,7 @@ def _no_agreement(statement: str) -> Agreement:
 
 
 def _code_labels(store: Store) -> dict[str, str]:
-    return {r["id"]: r["label"] for r in store.code_records()}
+    return {r["id"]: r["label"] for r in store.codebook.code_records()}
 
 
 def counted_rows(rows: Sequence[Row], statuses: Sequence[str]) -> list[Row]:

@@ -1,0 +1,31 @@
+"""The review log: coders' decisions, append-only (a trigger refuses updates and
+deletes); the current state is a fold of the log (``qualcode.review.decisions``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qualcode.records import ReviewEvent
+from qualcode.store.db import Part, where_equals
+
+
+class ReviewStore(Part):
+    def append_review(self, event: ReviewEvent, undoes: int | None = None) -> int:
+        row = {
+            "segment_id": event.segment_id,
+            "code_id": event.code_id,
+            "action": event.action,
+            "coder": event.coder,
+            "at": event.at,
+            "memo": event.memo,
+            "undoes": undoes,
+            "span_start": event.span[0] if event.span else None,
+            "span_end": event.span[1] if event.span else None,
+        }
+        with self.atomic():
+            pk = self.db.table("review_log").insert(row).last_pk
+        return int(pk)  # type: ignore[arg-type]
+
+    def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
+        where, args = where_equals("segment_id", segment_id)
+        return list(self.db.query(f"SELECT * FROM review_log {where} ORDER BY id", args))
