@@ -69,7 +69,9 @@ def fake_parts(store: Any) -> Any:
     from qualcode.pipeline.components import default_components
     from qualcode.settings import Settings
 
-    return default_components(Settings.from_strings(store.settings.settings()), embedder=HashEmbedder())
+    return default_components(
+        Settings.from_strings(store.settings.settings()), embedder=HashEmbedder()
+    )
 
 
 # set-up -----------------------------------------------------------------------------

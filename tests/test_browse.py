@@ -274,7 +274,9 @@ def test_search_syntax_and_injection_never_reach_sqlite(ro: Store, query: str) -
 
 def test_search_follows_edited_segment_text(b: Store) -> None:
     with b.atomic():
-        b.redactions.rewrite_transcript(2, {}, [], [{"id": 6, "text": "Новый текст про [PERSON_1]."}])
+        b.redactions.rewrite_transcript(
+            2, {}, [], [{"id": 6, "text": "Новый текст про [PERSON_1]."}]
+        )
     assert search(b, "ёлка").total == 0
     assert [h.segment.id for h in search(b, "текст").items] == [6]
 

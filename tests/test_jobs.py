@@ -195,7 +195,9 @@ def test_a_live_workers_job_is_left_alone(store: Store) -> None:
 
 def test_a_worker_whose_job_was_taken_over_writes_nothing_more(store: Store) -> None:
     def presumed_dead(s: Store, params: dict[str, Any], report: Report) -> None:
-        s.jobs.recover_interrupted(3, dead_workers=s.jobs.running_workers())  # as another runner would
+        s.jobs.recover_interrupted(
+            3, dead_workers=s.jobs.running_workers()
+        )  # as another runner would
         report(0.9, "still here")
 
     runner = JobRunner(project(store), {"fake": presumed_dead})

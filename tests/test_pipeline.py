@@ -107,7 +107,9 @@ def test_known_names_never_reach_the_database(loaded: Store) -> None:
     for t in loaded.transcripts.transcripts():
         stem = t["source_name"].rsplit(".", 1)[0]
         stored = json.dumps(
-            [t, loaded.transcripts.turns(t["id"]), loaded.segments.segments(t["id"])], default=str, ensure_ascii=False
+            [t, loaded.transcripts.turns(t["id"]), loaded.segments.segments(t["id"])],
+            default=str,
+            ensure_ascii=False,
         )
         for name in _known_names(DEMO_CORPUS / f"{stem}.meta.yaml"):
             for token in name_tokens(name):
@@ -140,7 +142,9 @@ def test_processing_again_learns_from_coders_decisions(loaded: Store) -> None:
     reviewed = [s for s in segments if s.transcript_id in half]
     unseen = [s for s in segments if s.transcript_id not in half]
     before = _f1_against_keyword(loaded, "wedding_costs", "wedding", unseen)
-    suggested = {s.segment_id for s in loaded.analysis.suggestions() if s.code_id == "wedding_costs"}
+    suggested = {
+        s.segment_id for s in loaded.analysis.suggestions() if s.code_id == "wedding_costs"
+    }
     for s in reviewed:  # the coder's rule: wedding_costs exactly where weddings are discussed
         if "wedding" in s.text.lower():
             record(

@@ -107,7 +107,10 @@ def test_a_string_not_in_the_transcript_changes_nothing(store: Store) -> None:
     assert "Gulnora" not in str(err.value)  # errors never quote what the user protects
     with pytest.raises(InputError, match="Unknown redaction type"):
         add_redaction(store, tid, "Zuhra", "NICKNAME")
-    assert store.transcripts.transcript(tid)["text"] == text and store.redactions.redaction_log(tid) == []
+    assert (
+        store.transcripts.transcript(tid)["text"] == text
+        and store.redactions.redaction_log(tid) == []
+    )
 
 
 def test_the_redaction_log_is_append_only(store: Store) -> None:

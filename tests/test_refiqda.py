@@ -70,7 +70,9 @@ def project(
     review.record(store, rejected.segment_id, rejected.code_id, "reject", CODERS[1], memo="No.")
     non_ascii = next(s for s in store.segments.segments() if any(ord(ch) > 127 for ch in s.text))
     review.record(store, non_ascii.id or 0, "returnees", "add", CODERS[1], memo="Ёлка, é")
-    spanned = next(s for s in store.segments.segments() if len(s.text) > 40 and s.id != non_ascii.id)
+    spanned = next(
+        s for s in store.segments.segments() if len(s.text) > 40 and s.id != non_ascii.id
+    )
     review.record(store, spanned.id or 0, "unemployment", "add", CODERS[0], span=(5, 30))
     yield {
         "store": store,
@@ -133,7 +135,10 @@ def test_sources_are_the_stored_text_byte_for_byte(
     project: dict[str, Any], qdpx: dict[str, Any]
 ) -> None:
     store: Store = project["store"]
-    stored = sorted(store.transcripts.transcript(t["id"])["text"].encode() for t in store.transcripts.transcripts())
+    stored = sorted(
+        store.transcripts.transcript(t["id"])["text"].encode()
+        for t in store.transcripts.transcripts()
+    )
     assert sorted(qdpx["files"].values()) == stored
     assert qdpx["counts"].sources == len(stored) == len(qdpx["texts"])
 
@@ -312,7 +317,9 @@ def test_import_qdc_into_an_empty_project(
 ) -> None:
     export_qdc(project["store"], tmp_path / "drivers.qdc")
     added = import_qdc(store, tmp_path / "drivers.qdc", "ann")
-    assert len(added) == 13 and store.codebook.code("gbv_services").parent == "services_infrastructure"
+    assert (
+        len(added) == 13 and store.codebook.code("gbv_services").parent == "services_infrastructure"
+    )
 
 
 OTHER_TOOL = """<?xml version="1.0" encoding="utf-8"?>

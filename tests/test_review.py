@@ -27,10 +27,17 @@ def test_undo_restores_the_previous_state_and_is_logged(seg_store: Store) -> Non
     first = review.record(seg_store, 1, "unemployment", "accept", "ann")
     second = review.record(seg_store, 1, "unemployment", "reject", "ann")
     review.undo(seg_store, second, "ann")
-    assert review.current_state(seg_store.review.review_events()) == {(1, "unemployment"): "accepted"}
+    assert review.current_state(seg_store.review.review_events()) == {
+        (1, "unemployment"): "accepted"
+    }
     review.undo(seg_store, first, "ann")
     assert review.current_state(seg_store.review.review_events()) == {}
-    assert [e["action"] for e in seg_store.review.review_events()] == ["accept", "reject", "undo", "undo"]
+    assert [e["action"] for e in seg_store.review.review_events()] == [
+        "accept",
+        "reject",
+        "undo",
+        "undo",
+    ]
     with pytest.raises(ConflictError):
         review.undo(seg_store, first, "ann")
 

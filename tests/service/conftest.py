@@ -22,7 +22,9 @@ ROLES = {"rita": ["researcher"], "cem": ["coder"], "dina": ["coder"], "ana": ["a
 
 
 def fake_parts(store: Store) -> Components:
-    return default_components(Settings.from_strings(store.settings.settings()), embedder=HashEmbedder())
+    return default_components(
+        Settings.from_strings(store.settings.settings()), embedder=HashEmbedder()
+    )
 
 
 def build(root: Path) -> dict[str, str]:

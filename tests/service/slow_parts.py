@@ -44,7 +44,9 @@ class SlowEmbedder(HashEmbedder):
 def parts_for(delay: float) -> Callable[[Store], Components]:
     def parts(store: Store) -> Components:
         embedder = SlowEmbedder(delay) if delay > 0 else HashEmbedder()
-        return default_components(Settings.from_strings(store.settings.settings()), embedder=embedder)
+        return default_components(
+            Settings.from_strings(store.settings.settings()), embedder=embedder
+        )
 
     return parts
 

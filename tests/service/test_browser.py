@@ -35,7 +35,9 @@ EVIL = '<img src=x id=pwned onerror="document.title=1">'
 
 def fake_parts(store: Store) -> Components:
     """As ``conftest.fake_parts``: the instant hashing embedder."""
-    return default_components(Settings.from_strings(store.settings.settings()), embedder=HashEmbedder())
+    return default_components(
+        Settings.from_strings(store.settings.settings()), embedder=HashEmbedder()
+    )
 
 
 @dataclass

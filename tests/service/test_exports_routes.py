@@ -34,7 +34,9 @@ def test_qdpx_and_qdc_downloads_validate_and_follow_the_filter(
         sources = [n for n in z.namelist() if n.startswith("sources/")]
     validate(qde, "qde")
     jizzakh = [
-        t for t in Store(team.root / "projects" / "demo").transcripts.transcripts() if t["region"] == "Jizzakh"
+        t
+        for t in Store(team.root / "projects" / "demo").transcripts.transcripts()
+        if t["region"] == "Jizzakh"
     ]
     assert len(sources) == len(jizzakh) > 0
     qdc = client.get(f"{P}/exports/qdc", headers=h)

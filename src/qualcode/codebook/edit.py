@@ -130,7 +130,9 @@ def edit_code(
             "id and merge this one into it."
         )
     raw = _raw(state.code) | _lists(changes)
-    codes = [raw if c["id"] == code_id else c for c in store.codebook.current_codebook_content()["codes"]]
+    codes = [
+        raw if c["id"] == code_id else c for c in store.codebook.current_codebook_content()["codes"]
+    ]
     new = _check(store, codes, code_id, "editing")[code_id]
     if new == state.code:
         return state

@@ -54,7 +54,11 @@ def export_json(store: Store, path: Path) -> None:
         "settings": store.settings.settings(),
         "codebook": store.codebook.codebook_content(),
         "transcripts": [
-            {**t, "turns": store.transcripts.turns(t["id"]), "redactions": store.transcripts.redactions(t["id"])}
+            {
+                **t,
+                "turns": store.transcripts.turns(t["id"]),
+                "redactions": store.transcripts.redactions(t["id"]),
+            }
             for t in store.transcripts.transcripts()
         ],
         "segments": [asdict(s) for s in store.segments.segments()],

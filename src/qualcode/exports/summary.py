@@ -32,9 +32,9 @@ def summarise(store: Store, n_topics: int = 8) -> Summary:
         by_code=dict(Counter(r["code"] for r in rows).most_common()),
         by_code_region=dict(Counter((r["code"], r["region"]) for r in rows)),
         by_code_group=dict(Counter((r["code"], r["group"]) for r in rows)),
-        top_topics=[(t.topic_id, t.label, t.size) for t in store.topics.topics() if t.topic_id != -1][
-            :n_topics
-        ],
+        top_topics=[
+            (t.topic_id, t.label, t.size) for t in store.topics.topics() if t.topic_id != -1
+        ][:n_topics],
     )
 
 

@@ -267,7 +267,9 @@ def audit(
     detail = dict(detail or {})
     _check_detail(detail)
     name = user.name if isinstance(user, User) else user
-    store.auth.add_audit(name, action, target, json.dumps(detail, ensure_ascii=False, sort_keys=True))
+    store.auth.add_audit(
+        name, action, target, json.dumps(detail, ensure_ascii=False, sort_keys=True)
+    )
 
 
 def audit_log(store: Store, limit: int | None = None) -> list[dict[str, Any]]:

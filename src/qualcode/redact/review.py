@@ -106,7 +106,9 @@ def add_redaction(
         store.redactions.log_redaction(tid, "add", kind, pseudo, sub.count, actor)
         if key is not None:
             old = store.redactions.key_tokens(tid).get(pseudo)
-            store.redactions.put_key_tokens(tid, seal(key, {pseudo: (unseal(key, old) if old else []) + seen}))
+            store.redactions.put_key_tokens(
+                tid, seal(key, {pseudo: (unseal(key, old) if old else []) + seen})
+            )
     return Change(tid, "add", kind, pseudo, sub.count)
 
 

@@ -54,7 +54,9 @@ def coded_rows(store: Store, selection: Selection | None = None) -> Iterator[dic
         status = decided.get((seg_id, code), {}).get("status", "suggested")
         if status in sel.statuses and sel.keeps_code(code, parents):
             by_segment.setdefault(seg_id, []).append(code)
-    transcripts = {t["id"]: t for t in store.transcripts.transcripts(text=False) if sel.keeps_transcript(t)}
+    transcripts = {
+        t["id"]: t for t in store.transcripts.transcripts(text=False) if sel.keeps_transcript(t)
+    }
     labels = {r["id"]: r["label"] for r in store.codebook.code_records()}
     topic_of = store.topics.topic_assignment()
     for seg in store.segments.segments():

@@ -149,6 +149,8 @@ def choices(store: Any) -> dict[str, list[Any]]:
         "transcripts": [(t["id"], t["title"]) for t in rows],
         "regions": sorted({t["region"] for t in rows if t["region"]}),
         "groups": sorted({t["grp"] for t in rows if t["grp"]}),
-        "codes": [(r["id"], r["label"]) for r in store.codebook.code_records() if r["status"] == "active"],
+        "codes": [
+            (r["id"], r["label"]) for r in store.codebook.code_records() if r["status"] == "active"
+        ],
         "statuses": list(STATUSES),
     }
