@@ -13,6 +13,7 @@ from api import errors
 from api.context import Workspace
 from api.routes import admin, codebook, exports, projects, review, segments, themes, web
 from qualcode.pipeline.components import Components
+from qualcode.project.services import ProjectServices
 from qualcode.store import Store
 
 MAX_UPLOAD_BYTES = 20_000_000
@@ -41,7 +42,7 @@ def create_app(
     )
     app.state.workspace = Workspace(root)
     app.state.max_upload = max_upload
-    app.state.runners = projects.Runners(Path(root), enabled=run_jobs, parts_for=parts_for)
+    app.state.runners = ProjectServices(Path(root), enabled=run_jobs, parts_for=parts_for)
     if run_jobs:
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)

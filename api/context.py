@@ -126,16 +126,14 @@ class Access:
 
 
 def member_of(ws: Workspace, user: auth.User, project: str) -> None:
-    if not ws.home.auth.is_member(user.name, project):
-        raise ForbiddenError(f"You are not a member of project '{project}'.")
+    auth.require_member(ws.home, user, project)
 
 
 def needs(*roles: str):  # type: ignore[no-untyped-def]
     """Dependency: the user holds one of ``roles`` and belongs to the path's project."""
 
     def dependency(project: str, user: UserDep, ws: WorkspaceDep) -> Access:
-        if not any(user.has(r) for r in roles):
-            raise ForbiddenError(f"This needs the role {' or '.join(roles)}.")
+        auth.require_any(user, roles)
         ws.project(project)  # NotFoundError now, in this thread
         member_of(ws, user, project)
         return Access(user, ws, project)

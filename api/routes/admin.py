@@ -6,7 +6,6 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.context import UserDep, WorkspaceDep
-from qualcode.errors import ForbiddenError
 from qualcode.project import auth, workspace
 
 router = APIRouter(prefix="/api", tags=["users"])
@@ -26,8 +25,7 @@ class Member(BaseModel):
 
 
 def _admin(user: auth.User) -> None:
-    if not user.has("admin"):
-        raise ForbiddenError("Only an admin manages users, tokens and memberships.")
+    auth.require_any(user, ("admin",), "Only an admin manages users, tokens and memberships.")
 
 
 def _user_json(u: auth.User) -> dict[str, object]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,50 +18,17 @@ from api.context import (
     WorkspaceDep,
 )
 from qualcode import ingest
-from qualcode.errors import ForbiddenError, InputError
-from qualcode.pipeline.components import components_for
+from qualcode.errors import InputError
 from qualcode.project import auth, workspace
-from qualcode.project.jobs import JobRunner, default_handlers, uploads_dir
-from qualcode.project.live import LiveModel
+from qualcode.project.jobs import uploads_dir
+from qualcode.project.services import ProjectServices
 from qualcode.redact import review as redactions
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 READ = ("researcher", "coder", "analyst")
 
 
-class Runners:
-    """One job runner and one live model per project, started on first use."""
-
-    def __init__(
-        self, root: Path, enabled: bool = True, parts_for: Callable[..., Any] | None = None
-    ) -> None:
-        self.root, self.enabled = root, enabled
-        self.parts_for = parts_for or components_for
-        self.runners: dict[str, JobRunner] = {}
-        self.models: dict[str, LiveModel] = {}
-
-    def runner(self, project: str) -> JobRunner:
-        if project not in self.runners:
-            handlers = default_handlers(self.parts_for)
-            self.runners[project] = JobRunner(self.root / "projects" / project, handlers)
-        runner = self.runners[project]
-        return runner.start() if self.enabled else runner
-
-    def model(self, project: str) -> LiveModel:
-        if project not in self.models:
-            self.models[project] = LiveModel(self.root / "projects" / project, self.parts_for)
-        return self.models[project]
-
-    def start_existing(self, projects: list[str]) -> None:
-        for name in projects:
-            self.runner(name)
-
-    def stop_all(self) -> None:
-        for runner in self.runners.values():
-            runner.stop(timeout=5)
-
-
-def runners(request: Request) -> Runners:
+def runners(request: Request) -> ProjectServices:
     return request.app.state.runners
 
 
@@ -72,8 +38,7 @@ class NewProject(BaseModel):
 
 @router.post("", status_code=201)
 def create_project(body: NewProject, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
-    if not user.has("researcher"):
-        raise ForbiddenError("Creating a project needs the researcher role.")
+    auth.require_any(user, ("researcher",), "Creating a project needs the researcher role.")
     workspace.create_project(ws.home, ws.project_dir(body.name), user)
     return {"name": body.name}
 

@@ -5,15 +5,14 @@ was based on is refused with 409 and the current state if someone decided meanwh
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.context import Access, CoderAccess
-from api.routes.segments import blind_view
-from qualcode.review import browse
+from qualcode.project import reviewing
+from qualcode.project.live import LiveModel
 from qualcode.review import decisions as review
 
 router = APIRouter(prefix="/api/projects/{project}", tags=["review"])
@@ -36,8 +35,9 @@ class Bulk(BaseModel):
     apply: bool = False
 
 
-def _model(request: Request, access: Access) -> Any:
-    return request.app.state.runners.model(access.project)
+def _model(request: Request, access: Access) -> LiveModel:
+    model: LiveModel = request.app.state.runners.model(access.project)
+    return model
 
 
 @router.post("/segments/{segment_id}/decisions", status_code=201)
@@ -47,20 +47,16 @@ def decide(
     span = None
     if body.span_start is not None or body.span_end is not None:
         span = (body.span_start or 0, body.span_end or 0)
-    # blind coding: coders decide independently, and a 409 would show another's decision
-    expected = None if blind_view(access) else body.expected
-    event_id = review.record(
-        access.store, segment_id, body.code_id, body.action, access.user.name, body.memo,
-        span=span, expected=expected,
+    event_id = reviewing.decide(
+        access.store, _model(request, access), access.user, segment_id, body.code_id,
+        body.action, body.memo, span=span, expected=body.expected,
     )  # fmt: skip
-    _model(request, access).notify()  # retrain in the background; returns at once
     return {"id": event_id, "segment_id": segment_id, "code_id": body.code_id}
 
 
 @router.post("/decisions/{event_id}/undo", status_code=201)
 def undo(event_id: int, request: Request, access: CoderAccess) -> dict[str, int]:
-    new_id = review.undo(access.store, event_id, access.user.name)
-    _model(request, access).notify()
+    new_id = reviewing.undo(access.store, _model(request, access), access.user, event_id)
     return {"id": new_id, "undoes": event_id}
 
 
@@ -71,23 +67,16 @@ def queue(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> dict[str, Any]:
     """The next segments for this coder, those whose decisions teach the model most first."""
-    store, me = access.store, access.user.name
-    decided = {e["segment_id"] for e in store.review.review_events() if e["coder"] == me}
-    ids = _model(request, access).queue(store, decided, limit)
-    rows = browse.load_rows(store, ids, blind_view(access)) if ids else []
-    return {
-        "items": [asdict(r) for r in rows],
-        "progress": {"decided": len(decided), "total": len(store.segments.segments())},
-    }
+    page = reviewing.next_segments(access.store, _model(request, access), access.user, limit)
+    return {"items": page.items, "progress": {"decided": page.decided, "total": page.total}}
 
 
 @router.post("/bulk-accept")
 def bulk_accept(body: Bulk, request: Request, access: CoderAccess) -> dict[str, Any]:
     """Preview (default) or apply: accept every undecided suggestion scoring at least
     ``min_score``."""
-    items = review.bulk_accept(
-        access.store, access.user.name, body.min_score, body.code_id, apply=body.apply
-    )
-    if body.apply and items:
-        _model(request, access).notify()
+    items = reviewing.bulk_accept(
+        access.store, _model(request, access), access.user, body.min_score, body.code_id,
+        apply=body.apply,
+    )  # fmt: skip
     return {"applied": body.apply, "count": len(items), "items": items[:500]}

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.context import Access, ReadAccess
+from qualcode.project.auth import blind_view as coder_only
 from qualcode.review import browse
 
 router = APIRouter(prefix="/api/projects/{project}", tags=["segments"])
@@ -17,9 +18,7 @@ READ = ("researcher", "coder", "analyst")
 
 def blind_view(access: Access) -> str | None:
     """The coder whose decisions alone are shown, when the project codes blind."""
-    blind = access.store.settings.get_setting("blind_coding", "false") == "true"
-    others = access.user.has("researcher") or access.user.has("analyst")
-    return access.user.name if blind and not others else None
+    return coder_only(access.store, access.user)
 
 
 @router.get("/segments")

@@ -107,7 +107,7 @@ def _project_page(
     if user is None:
         return _sign_in_first(request)
     ws = _workspace(request)
-    if not any(user.has(r) for r in roles):
+    if not user.has_any(roles):
         return error_page(
             403, "Not for your role", f"This page needs the role {' or '.join(roles)}.", user
         )

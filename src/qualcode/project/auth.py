@@ -55,6 +55,9 @@ class User:
     def has(self, role: str) -> bool:
         return role in self.roles
 
+    def has_any(self, roles: Iterable[str]) -> bool:
+        return any(self.has(r) for r in roles)
+
 
 @dataclass(frozen=True)
 class TokenInfo:
@@ -223,6 +226,27 @@ def require(user: User, role: str) -> None:
             f"User {user.name!r} lacks the {role} role.",
             hint="Ask an admin to grant it (`qualcode users roles NAME --role ...`).",
         )
+
+
+def require_any(user: User, roles: Iterable[str], why: str = "") -> None:
+    """Raise ``ForbiddenError`` unless ``user`` holds one of ``roles``."""
+    roles = tuple(roles)
+    if not user.has_any(roles):
+        raise ForbiddenError(why or f"This needs the role {' or '.join(roles)}.")
+
+
+def require_member(home: Store, user: User, project: str) -> None:
+    """Raise ``ForbiddenError`` unless ``user`` is a member of ``project``."""
+    if not home.auth.is_member(user.name, project):
+        raise ForbiddenError(f"You are not a member of project '{project}'.")
+
+
+def blind_view(store: Store, user: User) -> str | None:
+    """Under blind coding a coder sees only their own decisions: the coder's name then,
+    else None (researchers and analysts, and every coder when the project is not blind,
+    see all decisions)."""
+    blind = store.settings.get_setting("blind_coding", "false") == "true"
+    return user.name if blind and not user.has_any(("researcher", "analyst")) else None
 
 
 def _find_token(store: Store, prefix: str, token_id: int | None = None) -> TokenInfo:

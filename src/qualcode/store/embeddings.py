@@ -38,3 +38,7 @@ class EmbeddingStore(Part):
                 ),
                 pk=("model", "text_hash"),
             )
+
+    def models(self) -> list[str]:
+        """The model ids whose vectors are stored (normally one)."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT model FROM embeddings ORDER BY 1")]

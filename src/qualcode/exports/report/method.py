@@ -69,7 +69,7 @@ def automated_steps(store: Store, tids: Sequence[int]) -> tuple[tuple[str, str],
 
 def embedding_models(store: Store) -> list[str]:
     """The embedding model ids whose vectors are stored (normally one)."""
-    return [r[0] for r in store.db.execute("SELECT DISTINCT model FROM embeddings ORDER BY 1")]
+    return store.embeddings.models()
 
 
 def redaction_note(store: Store, tids: Sequence[int], settings: Settings) -> str:

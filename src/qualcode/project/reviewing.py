@@ -1,0 +1,74 @@
+"""A coder's session against a served project: decisions, undo, the review queue and
+bulk accept, with the project's policies applied (blind coding, background retraining
+after every change).  The HTTP routes call these and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from qualcode.project.auth import User, blind_view
+from qualcode.project.live import LiveModel
+from qualcode.review import browse
+from qualcode.review import decisions as review
+from qualcode.store import Store
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    items: list[dict[str, Any]]
+    decided: int  # segments this coder has decided on
+    total: int  # segments in the project
+
+
+def decide(
+    store: Store,
+    model: LiveModel,
+    user: User,
+    segment_id: int,
+    code_id: str,
+    action: str,
+    memo: str = "",
+    span: tuple[int, int] | None = None,
+    expected: int | None = None,
+) -> int:
+    """Record a decision by ``user`` and retrain in the background.  Under blind coding
+    the version check is skipped: coders decide independently, and a conflict would show
+    another coder's decision."""
+    if blind_view(store, user):
+        expected = None
+    event_id = review.record(
+        store, segment_id, code_id, action, user.name, memo, span=span, expected=expected
+    )
+    model.notify()
+    return event_id
+
+
+def undo(store: Store, model: LiveModel, user: User, event_id: int) -> int:
+    new_id = review.undo(store, event_id, user.name)
+    model.notify()
+    return new_id
+
+
+def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -> QueuePage:
+    """The next segments for ``user``, those whose decisions teach the model most first."""
+    decided = {e["segment_id"] for e in store.review.review_events() if e["coder"] == user.name}
+    ids = model.queue(store, decided, limit)
+    rows = browse.load_rows(store, ids, blind_view(store, user)) if ids else []
+    return QueuePage([asdict(r) for r in rows], len(decided), len(store.segments.segments()))
+
+
+def bulk_accept(
+    store: Store,
+    model: LiveModel,
+    user: User,
+    min_score: float,
+    code_id: str | None,
+    apply: bool = False,
+) -> list[dict[str, Any]]:
+    """Preview (default) or apply: accept every undecided suggestion scoring at least
+    ``min_score``."""
+    items = review.bulk_accept(store, user.name, min_score, code_id, apply=apply)
+    if apply and items:
+        model.notify()
+    return items
