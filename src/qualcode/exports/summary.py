@@ -1,6 +1,6 @@
 """The project summary: codes by region and participant group, and the top topics.
 
-Counts come from ``export.coded_rows`` (statuses suggested, accepted, added), the same
+Counts come from ``review.coded.coded_rows`` (statuses suggested, accepted, added), the same
 rows the CSV export writes, so the summary always matches the exported file.
 """
 

@@ -1,6 +1,6 @@
 """Analyst tables: coded segments, a code-by-transcript matrix and code frequencies.
 
-All three are built from the same rows as the CSV export (:func:`export.coded_rows`
+All three are built from the same rows as the CSV export (``review.coded.coded_rows``
 with a :class:`~qualcode.review.selection.Selection`), so every table agrees with the others
 and with the report.  They are written as CSV files or as one XLSX workbook (openpyxl).
 """

@@ -3,7 +3,7 @@
 ``LiveModel`` trains ``feedback.suggester_for`` on the project's review log in the
 background (``feedback.BackgroundTrainer``): a decision calls ``notify()`` and returns at
 once; the next queue is ordered by the newest finished model.  ``queue(coder)`` is the
-active-learning order (``queue.review_order``) over the segments that coder has not
+active-learning order (``coding.order.review_order``) over the segments that coder has not
 decided yet, so the first decisions teach the model the most.
 """
 

@@ -1,7 +1,7 @@
 """Learning curves from a simulated coder, for qualcode and its peers in one run.
 
 The labelled set is split once (fixed seed) into a pool and a test half.  The simulated
-coder works through the pool in qualcode's review order (``queue.review_order``) in
+coder works through the pool in qualcode's review order (``coding.order.review_order``) in
 batches, answering from the gold labels (accepting, rejecting and adding codes), until
 each code has at least ``k`` positive labels or the pool runs out.  Every method is then
 trained on exactly those labelled segments and scored on the test half: per-code and

@@ -133,7 +133,7 @@ def _assign_ids(fields: list[dict[str, Any]], guids: list[str]) -> list[str]:
 
 
 def import_qdc(store: Store, path: Path, user: str) -> list[str]:
-    """Add the codes of a ``.qdc`` to the project's codebook (``codebook_edit.add_code``,
+    """Add the codes of a ``.qdc`` to the project's codebook (``codebook.edit.add_code``,
     so each gets a history entry by ``user``).  Codes whose id the project already has
     (in any state) are skipped; a skipped code's children attach to the project's code
     of that id when it is active, else become top-level.  All or nothing; returns the

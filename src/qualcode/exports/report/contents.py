@@ -1,7 +1,7 @@
 """What a briefing report holds: plain frozen dataclasses, built by ``data.build_report``
 and rendered by ``html.render_html`` and ``docx.render_docx``.
 
-Every count is of segment-code pairs from ``export.coded_rows`` (the rows the CSV export
+Every count is of segment-code pairs from ``review.coded.coded_rows`` (the rows the CSV export
 writes) whose status means "this code applies" (suggested, accepted, added); a segment
 carries a code at most once, so a driver's count is the number of its segments.
 """

@@ -1,6 +1,6 @@
 """``build_report``: everything a briefing report shows, computed from the store.
 
-Rows come from ``export.coded_rows`` for the selection, so every count equals what the
+Rows come from ``review.coded.coded_rows`` for the selection, so every count equals what the
 CSV export of the same selection holds (its rows with a status meaning "this code
 applies"; rejected pairs are never counted as evidence, even when the selection lists
 them).  The result is plain data; ``html`` and ``docx`` render it.
