@@ -1,7 +1,7 @@
 """Detector layers of the redactor, each a ``Finder``: text -> candidate spans.
 
 Per-transcript layers (contact patterns, names known for the transcript) live in
-``redactor._Run``; the layers here are built once per redactor and shared by every
+``run.Run``; the layers here are built once per redactor and shared by every
 transcript.  Heavy ones (natasha, the spaCy NER model) import their libraries on first use.
 
 Layer names, in the order they claim text (an earlier layer's span wins an overlap):
