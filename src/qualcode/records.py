@@ -91,6 +91,20 @@ class Segment:
     end: int  # exclusive; stored_text[start:end] == text
     seq: int  # order within the transcript
     id: int | None = None
+    language: str = ""  # qualcode.languages.detect; "" until detected
+
+
+@dataclass(frozen=True)
+class CodeText:
+    """A code's texts in one more language (a translation of the code's own fields)."""
+
+    language: str  # ISO 639-1, e.g. "ru", "uz"
+    label: str = ""
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    examples: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,7 @@ class Code:
     examples: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     parent: str | None = None
+    translations: tuple[CodeText, ...] = ()  # the code in other languages, by language
 
 
 @dataclass(frozen=True)

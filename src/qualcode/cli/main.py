@@ -99,6 +99,8 @@ def process(
         f"topics: {report.topics}, suggestions: {report.suggestions}."
     )
     typer.echo("Seconds: " + ", ".join(f"{k} {v}" for k, v in report.seconds.items()))
+    for warning in report.warnings:
+        typer.secho(f"Warning: {warning}", err=True, fg="yellow")
 
 
 @app.command()
@@ -137,7 +139,10 @@ def suggest(
 def eval_coding(
     labelled: Annotated[Path, typer.Argument(help="Labelled set: JSONL/CSV with id, text, codes.")],
     codebook: Annotated[Path, typer.Option(help="Codebook YAML/JSON.")],
-    model: Annotated[str | None, typer.Option(help="Embedding model path.")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Embedding model: a local path, or multilingual-e5-small."),
+    ] = None,
     budgets: Annotated[str, typer.Option(help="Labels per code to simulate.")] = "0,5,10,20,50",
     setfit: Annotated[
         bool, typer.Option(help="Add SetFit as a peer (slow; needs qualcode[bench]).")
@@ -146,12 +151,12 @@ def eval_coding(
     """Code suggestion against its peers: macro F1, kappa, calibration, learning curves."""
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.evaluate.report import evaluate_coding, format_curves
-    from qualcode.embed.encoder import SentenceTransformerEmbedder
+    from qualcode.embed.encoder import make_embedder
 
     def go() -> str:
         book = load_codebook(codebook)
         ks = [int(b) for b in budgets.split(",") if b.strip()]
-        embedder = SentenceTransformerEmbedder(model)
+        embedder = make_embedder(model)
         points, ids, n = evaluate_coding(labelled, book, embedder, ks, setfit=setfit)
         return format_curves(points, ids, n)
 

@@ -16,11 +16,12 @@ the error names the code and field at fault.  Edits take the version the user la
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from qualcode.codebook.load import parse_codebook
+from qualcode.codebook.translations import code_to_dict, to_code_texts
 from qualcode.errors import ConflictError, InputError, NotFoundError
 from qualcode.records import Code
 from qualcode.store import Store
@@ -195,12 +196,13 @@ def merge_codes(
 # helpers ----------------------------------------------------------------------
 def _code(code_id: str, content: Mapping[str, Any]) -> Code:
     lists = {"examples": tuple(content["examples"]), "keywords": tuple(content["keywords"])}
-    return Code(id=code_id, **(dict(content) | lists))
+    texts = to_code_texts(content.get("translations") or {})
+    return Code(id=code_id, **(dict(content) | lists | {"translations": texts}))
 
 
 def _raw(code: Code) -> dict[str, Any]:
     """A code as a codebook file writes it."""
-    return asdict(code) | {"examples": list(code.examples), "keywords": list(code.keywords)}
+    return code_to_dict(code)
 
 
 def _lists(fields: Mapping[str, Any]) -> dict[str, Any]:

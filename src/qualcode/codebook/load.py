@@ -3,7 +3,9 @@
 A codebook file is a mapping with ``name``, ``version`` (a string: quote it in YAML),
 optional ``description`` and a non-empty ``codes`` list.  Each code has ``id``, ``label``
 and ``definition`` and may have ``inclusion``, ``exclusion``, ``examples``, ``keywords``
-and ``parent``.  Unknown fields are errors, so a typo such as ``defintion`` is caught.
+``parent`` and ``translations`` (the code in other languages; any text field may also be
+given per language inline, see ``codebook.translations``).  Unknown fields are errors,
+so a typo such as ``defintion`` is caught.
 
 Normalisation: ``examples`` and ``keywords`` accept a single string as a one-item list;
 examples are stripped; keywords are lower-cased, stripped, inner whitespace collapsed and
@@ -20,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -36,6 +37,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from qualcode.codebook.translations import code_to_dict, fold_inline, to_code_texts
 from qualcode.errors import CodebookError
 from qualcode.records import Code, Codebook
 
@@ -67,6 +69,20 @@ _TextList = Annotated[list[_Text], BeforeValidator(_wrap_string)]
 _Keywords = Annotated[_TextList, AfterValidator(_normalise_keywords)]
 
 
+class _TranslationModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    label: _OptionalText = ""
+    definition: _OptionalText = ""
+    inclusion: _OptionalText = ""
+    exclusion: _OptionalText = ""
+    examples: _TextList = Field(default_factory=list)
+    keywords: _Keywords = Field(default_factory=list)
+
+
+_Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+
 class _CodeModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -78,6 +94,7 @@ class _CodeModel(BaseModel):
     examples: _TextList = Field(default_factory=list)
     keywords: _Keywords = Field(default_factory=list)
     parent: str | None = None
+    translations: dict[_Language, _TranslationModel] = Field(default_factory=dict)
 
 
 class _HeaderModel(BaseModel):
@@ -140,7 +157,8 @@ def _validate(model: type[_M], data: Any, where: str, problems: list[str]) -> _M
 
 def _to_code(model: _CodeModel) -> Code:
     lists = {"examples": tuple(model.examples), "keywords": tuple(model.keywords)}
-    return Code(**(model.model_dump() | lists))
+    texts = to_code_texts({k: v.model_dump() for k, v in model.translations.items()})
+    return Code(**(model.model_dump(exclude={"translations"}) | lists), translations=texts)
 
 
 def _check_ids(raw_codes: list[Any], problems: list[str]) -> dict[str, int]:
@@ -219,7 +237,7 @@ def parse_codebook(data: Any, *, source: str) -> Codebook:
                     f"(got {type(raw).__name__}); write the code as 'field: value' lines"
                 )
                 continue
-            model = _validate(_CodeModel, raw, _where(index, raw), problems)
+            model = _validate(_CodeModel, fold_inline(raw), _where(index, raw), problems)
             if model is not None:
                 codes.append(_to_code(model))
         _check_parents(raw_codes, _check_ids(raw_codes, problems), problems)
@@ -295,10 +313,7 @@ def load_codebook(path: Path) -> Codebook:
 
 def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
     """Plain data for YAML/JSON; ``parse_codebook`` turns it back into an equal codebook."""
-    codes = [
-        asdict(c) | {"examples": list(c.examples), "keywords": list(c.keywords)}
-        for c in codebook.codes
-    ]
+    codes = [code_to_dict(c) for c in codebook.codes]
     return {
         "name": codebook.name,
         "version": codebook.version,

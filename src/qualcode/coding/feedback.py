@@ -117,6 +117,7 @@ def suggester_for(
         zero_shot.fit(codebook)  # embeds the codebook: only when it changed
     if not isinstance(zero_shot, ZeroShotSuggester):
         return zero_shot  # a swapped-in suggester does its own learning, if any
+    zero_shot.calibrate_to(texts, vectors)  # the project's own yardstick, every subset
     rows, Y = decision_labels(events, segment_ids, [c.id for c in codebook.codes])
     if len(rows) == 0:
         return zero_shot

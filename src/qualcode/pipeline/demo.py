@@ -51,6 +51,7 @@ def run_demo(
         f"Segmented {report.segmented}, embedded {report.embedded}, "
         f"topics: {report.topics}, suggestions: {report.suggestions}.",
         "Stage seconds: " + ", ".join(f"{k} {v}" for k, v in report.seconds.items()),
+        *(f"Warning: {w}" for w in report.warnings),
         f"Exported to {out}: " + ", ".join(p.name for p in written) + ".",
         "",
         render_summary(summarise(store)),

@@ -23,12 +23,14 @@ from qualcode import ingest
 from qualcode.codebook.project import use_codebook
 from qualcode.coding.apply import suggest_all
 from qualcode.embed.cache import embed_cached
+from qualcode.embed.coverage import coverage_warning
 from qualcode.errors import ConflictError, QualcodeError
 from qualcode.ingest.meta import file_meta
 from qualcode.pipeline.components import Components, components_for, redactor_for
 from qualcode.records import RawTranscript
 from qualcode.redact import Redactor, RuleRedactor
 from qualcode.redact.vault import seal
+from qualcode.segment.languages import detect_languages
 from qualcode.segment.transcripts import segment_transcripts
 from qualcode.store import Store
 from qualcode.text import layout
@@ -54,6 +56,7 @@ class ProcessReport:
     topics: str = "skipped"
     suggestions: str = "skipped"
     seconds: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def store_transcript(
@@ -119,6 +122,10 @@ def process(
     model_id = parts.embedder.model_id
     with _timed(report, "segment"):
         report.segmented = segment_transcripts(store, parts.segmenter)
+        detect_languages(store)
+    if warning := coverage_warning(store.languages.segment_languages(), parts.embedder):
+        report.warnings.append(warning)
+        log.warning("process: segments in languages the embedding model does not cover")
     segments = store.segments.segments()
     ids = [s.id or 0 for s in segments]
     texts = [s.text for s in segments]

@@ -316,7 +316,7 @@ def process_handler(parts_for: PartsFor = components_for) -> Handler:
         name = params.get("codebook")
         book = _inside(store.path.parent, name) if name else None
         done = pipeline.process(store, codebook=book, parts=parts)
-        keys = ("segmented", "embedded", "topics", "suggestions")
+        keys = ("segmented", "embedded", "topics", "suggestions", "warnings")
         return {k: getattr(done, k) for k in keys}
 
     return handle

@@ -18,7 +18,16 @@ from qualcode.errors import ConflictError, NotFoundError
 from qualcode.records import Code, Codebook
 from qualcode.store.db import Part, utcnow
 
-CODE_FIELDS = ("label", "definition", "inclusion", "exclusion", "examples", "keywords", "parent")
+CODE_FIELDS = (
+    "label",
+    "definition",
+    "inclusion",
+    "exclusion",
+    "examples",
+    "keywords",
+    "parent",
+    "translations",
+)
 ROW_COLUMNS = ("id", *CODE_FIELDS, "status", "version", "merged_into")
 DEFAULT_HEADER = {"name": "Project codebook", "version": "1", "description": ""}
 FILE_USER = "codebook file"
@@ -40,7 +49,7 @@ def code_content(row: Mapping[str, Any]) -> dict[str, Any]:
         "examples": json.loads(row["examples"] or "[]"),
         "keywords": json.loads(row["keywords"] or "[]"),
         "parent": row["parent"],
-    }
+    } | ({"translations": json.loads(t)} if (t := row.get("translations")) else {})
 
 
 @dataclass(frozen=True)
@@ -60,8 +69,13 @@ class CodeChange:
 
 def _row_values(change: CodeChange) -> list[Any]:
     c = change.content
-    lists = {k: json.dumps(list(c[k]), ensure_ascii=False) for k in ("examples", "keywords")}
-    fields = [lists.get(k, c[k]) for k in CODE_FIELDS]
+    lists: dict[str, str | None] = {
+        k: json.dumps(list(c[k]), ensure_ascii=False) for k in ("examples", "keywords")
+    }
+    lists["translations"] = (
+        json.dumps(c["translations"], ensure_ascii=False) if c.get("translations") else None
+    )
+    fields = [lists.get(k, c.get(k)) for k in CODE_FIELDS]
     return [change.code_id, *fields, change.status, change.version, change.merged_into]
 
 
@@ -90,6 +104,7 @@ class CodebookStore(Part):
                         "examples": json.dumps(list(c.examples), ensure_ascii=False),
                         "keywords": json.dumps(list(c.keywords), ensure_ascii=False),
                         "parent": c.parent,
+                        "translations": _translations_json(c),
                     }
                     for c in codebook.codes
                 ),
@@ -287,3 +302,16 @@ def _load_steps(
     elif listed and latest and latest["action"] == "retire" and latest["user"] in LOAD_USERS:
         steps.append(("restore", "active"))
     return steps
+
+
+def _translations_json(code: Code) -> str | None:
+    if not code.translations:
+        return None
+    from qualcode.records import CodeText
+
+    def one(t: CodeText) -> dict[str, Any]:
+        fields = ("label", "definition", "inclusion", "exclusion", "examples", "keywords")
+        values = {f: getattr(t, f) for f in fields}
+        return {f: list(v) if isinstance(v, tuple) else v for f, v in values.items() if v}
+
+    return json.dumps({t.language: one(t) for t in code.translations}, ensure_ascii=False)

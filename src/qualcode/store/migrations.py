@@ -375,3 +375,17 @@ def m012_topic_centroids(db: Database) -> None:
         pk="segment_id",
         not_null={"text_hash", "how"},
     )
+
+
+@migrations(name="m013_languages")
+def m013_languages(db: Database) -> None:
+    """The language of each turn and segment (``qualcode.languages.detect``): an ISO 639-1
+    code, ``mixed`` or ``und``; NULL until detected (older projects: at the next process)."""
+    db.table("turns").add_column("language", str)
+    db.table("segments").add_column("language", str)
+
+
+@migrations(name="m014_code_translations")
+def m014_code_translations(db: Database) -> None:
+    """A code's texts in other languages (JSON: language -> fields); NULL when none."""
+    db.table("codes").add_column("translations", str)

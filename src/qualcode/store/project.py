@@ -20,6 +20,7 @@ from qualcode.store.codebook_history import CodebookStore
 from qualcode.store.db import Connection
 from qualcode.store.embeddings import EmbeddingStore
 from qualcode.store.jobs import JobStore
+from qualcode.store.languages import LanguageStore
 from qualcode.store.redactions import RedactionStore
 from qualcode.store.review import ReviewStore
 from qualcode.store.segments import SegmentStore
@@ -38,6 +39,7 @@ class Store:
         self.settings = SettingsStore(self.conn)
         self.transcripts = TranscriptStore(self.conn)
         self.segments = SegmentStore(self.conn)
+        self.languages = LanguageStore(self.conn)
         self.redactions = RedactionStore(self.conn)
         self.embeddings = EmbeddingStore(self.conn)
         self.topics = TopicStore(self.conn)

@@ -96,6 +96,7 @@ class SegmentStore(Part):
                     "char_start": s.start,
                     "char_end": s.end,
                     "text_hash": h,
+                    "language": s.language or None,
                 }
                 for s, h in zip(segments, hashes, strict=True)
             )
@@ -121,6 +122,7 @@ class SegmentStore(Part):
                 start=r["char_start"],
                 end=r["char_end"],
                 seq=r["seq"],
+                language=r["language"] or "",
             )
             for r in rows
         ]

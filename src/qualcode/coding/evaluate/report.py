@@ -33,7 +33,8 @@ def evaluate_coding(
     texts = [i.text for i in items]
     X = embedder.encode(texts)
     Y = gold_matrix(items, code_ids)
-    zero_shot = ZeroShotSuggester(embedder).fit(codebook)
+    # the whole set is the project's corpus: its similarity distribution (no labels)
+    zero_shot = ZeroShotSuggester(embedder).fit(codebook).calibrate_to(texts, X)
     methods = {
         # peers apply a fixed 0.5 cut-off, so F1 compares with qualcode's "balanced"
         # preference (F1 thresholds); "qc-recall" is the default recall-leaning one
