@@ -77,6 +77,8 @@ def ingest(
         f"Ingested {len(report.added)}; already present {len(report.duplicates)}; "
         f"failed {len(report.errors)}."
     )
+    for message in report.notices:
+        typer.echo(f"Note: {message}", err=True)
     for message in report.errors:
         typer.secho(f"Error: {message}", fg="red", err=True)
     if report.errors:
@@ -175,11 +177,13 @@ def redact(
     without originals, for sharing outside qualcode."""
     from qualcode.redact.share import redact_files
 
-    errors = _run(lambda: redact_files(paths, out, participants=participant or [], keep=keep or []))
-    for message in errors:
+    report = _run(lambda: redact_files(paths, out, participants=participant or [], keep=keep or []))
+    for message in report.notices:
+        typer.echo(f"Note: {message}", err=True)
+    for message in report.errors:
         typer.secho(f"Error: {message}", fg="red", err=True)
     typer.echo(f"Redacted copies and redaction_log.csv are in {out}")
-    if errors:
+    if report.errors:
         raise typer.Exit(2)
 
 
