@@ -42,6 +42,24 @@ def test_init_and_ingest_with_metadata_options(tmp_path: Path) -> None:
     assert "already present 1" in _ok("ingest", str(src), "-p", str(proj))
 
 
+def test_ingest_notes_without_speaker_labels_prints_a_notice(tmp_path: Path) -> None:
+    proj = tmp_path / "p"
+    _ok("init", str(proj))
+    notes = tmp_path / "fieldnotes.txt"
+    notes.write_text("Oydinoy Sharofiddinova runs the bakery.\n\nBread costs more now.\n")
+    result = runner.invoke(app, ["ingest", str(notes), "-p", str(proj)])
+    assert result.exit_code == 0, result.output
+    assert "Ingested 1" in result.stdout
+    assert result.stderr == (
+        f"Note: {notes}: no speaker labels found; read as 2 paragraphs of one unnamed "
+        "speaker, 'Text'.\n"
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n")
+    result = runner.invoke(app, ["ingest", str(empty), "-p", str(proj)])
+    assert result.exit_code == 2 and "empty.txt: no speaker turns found" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "code", "needle"),
     [

@@ -68,3 +68,16 @@ def test_unsupported_file_is_named(tmp_path: Path, bad: str) -> None:
     (tmp_path / bad).write_bytes(b"%PDF")
     result = CliRunner().invoke(app, ["redact", str(tmp_path / bad), "--out", str(tmp_path)])
     assert result.exit_code == 2 and bad in result.output
+
+
+def test_notes_without_speaker_labels_are_redacted_and_noted(tmp_path: Path) -> None:
+    src = tmp_path / "notes.txt"
+    src.write_text("Oydinoy Sharofiddinova runs the bakery.\n\nCall +998 90 123 45 67.\n")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(app, ["redact", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"Note: {src}: no speaker labels found; read as 2 paragraphs" in result.stderr
+    copy = (out / "notes.txt").read_text()
+    assert "Oydinoy" not in copy and "Sharofiddinova" not in copy and "123 45" not in copy
+    assert copy.startswith("Text: [PERSON_1]")
+    assert [t.speaker for t in ingest.read_transcript(out / "notes.txt").turns] == ["Text"] * 2

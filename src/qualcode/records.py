@@ -46,6 +46,8 @@ class RawTranscript:
     content_hash: str  # sha256 hex of the file's bytes
     turns: tuple[Turn, ...]
     meta: TranscriptMeta
+    # what the user should know about how the file was read; names the file, never its text
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

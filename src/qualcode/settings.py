@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import Any, Literal
 
 from qualcode.errors import ConfigError
 
@@ -24,6 +24,16 @@ LAYERS = (
     "unknown",
 )
 DEFAULT_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "ner", "unknown")
+
+# What `qualcode suggest` removes from a list of texts before embedding them
+# (``pipeline.textlist``), as redaction layers: names (every default layer: contacts,
+# names, places), contacts (the patterns layer only) or none.
+TextRedaction = Literal["names", "contacts", "none"]
+TEXT_REDACTION_LAYERS: dict[str, tuple[str, ...]] = {
+    "names": DEFAULT_LAYERS,
+    "contacts": ("patterns",),
+    "none": (),
+}
 
 # F-beta behind the per-code thresholds learned from decisions: recall-leaning by
 # default, since coders reject a wrong suggestion faster than they find a missed one.

@@ -101,7 +101,7 @@ def test_control_characters_mean_binary() -> None:
         ("a.vtt", b"Dilnoza: no header"),
         ("a.srt", b"Dilnoza: no cues"),
         ("a.csv", b"Dilnoza,Salom\nDilnoza,Yes\n"),
-        ("a.md", b"Dilnoza went home."),
+        ("a.md", b"Dilnoza \x01\x02\x03 makhalla"),
     ],
 )
 def test_errors_never_quote_the_transcript(tmp_path: Path, name: str, data: bytes) -> None:

@@ -10,6 +10,7 @@ import typer
 from qualcode.cli.common import ProjectOpt, app, log_to
 from qualcode.cli.common import open_store as _open
 from qualcode.cli.common import run as _run
+from qualcode.settings import TextRedaction
 
 
 @app.command()
@@ -77,6 +78,8 @@ def ingest(
         f"Ingested {len(report.added)}; already present {len(report.duplicates)}; "
         f"failed {len(report.errors)}."
     )
+    for message in report.notices:
+        typer.echo(f"Note: {message}", err=True)
     for message in report.errors:
         typer.secho(f"Error: {message}", fg="red", err=True)
     if report.errors:
@@ -114,20 +117,40 @@ def suggest(
         Path | None,
         typer.Option(help="Learn first from these coded texts (JSONL/CSV: id, text, codes)."),
     ] = None,
+    redact: Annotated[
+        TextRedaction,
+        typer.Option(
+            help="What to remove from the texts before they are embedded. names (the safe "
+            "default): contacts, places and every name-like capitalised word, public "
+            "figures and named programmes included. contacts: only phones, emails, URLs, "
+            "IDs, dates of birth and addresses; names stay. none: nothing (with a warning)."
+        ),
+    ] = "names",
 ) -> None:
-    """Suggest codes for any list of texts (e.g. open-ended survey answers)."""
+    """Suggest codes for any list of texts (e.g. open-ended survey answers).
+
+    The texts are redacted before they are embedded; --redact says how much."""
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.evaluate.data import load_labelled
     from qualcode.coding.suggest import ZeroShotSuggester
     from qualcode.embed.encoder import SentenceTransformerEmbedder
     from qualcode.pipeline.textlist import read_texts, suggest_texts, write_suggestions
 
+    if redact == "none":
+        typer.secho(
+            "Warning: --redact none: the texts go unredacted into the embeddings, with any "
+            "names, phone numbers or addresses they hold. Use it only for texts that hold "
+            "none.",
+            fg="yellow",
+            err=True,
+        )
+
     def go() -> int:
         book, items = load_codebook(codebook), read_texts(input)
         gold = load_labelled(labelled, [c.id for c in book.codes]) if labelled else []
         embedder = SentenceTransformerEmbedder(model)
         zero_shot = ZeroShotSuggester(embedder, threshold=threshold)
-        result = suggest_texts(items, book, zero_shot, embedder, gold)
+        result = suggest_texts(items, book, zero_shot, embedder, gold, redact)
         write_suggestions(result, output)
         return sum(len(v) for v in result.values())
 
@@ -180,11 +203,13 @@ def redact(
     without originals, for sharing outside qualcode."""
     from qualcode.redact.share import redact_files
 
-    errors = _run(lambda: redact_files(paths, out, participants=participant or [], keep=keep or []))
-    for message in errors:
+    report = _run(lambda: redact_files(paths, out, participants=participant or [], keep=keep or []))
+    for message in report.notices:
+        typer.echo(f"Note: {message}", err=True)
+    for message in report.errors:
         typer.secho(f"Error: {message}", fg="red", err=True)
     typer.echo(f"Redacted copies and redaction_log.csv are in {out}")
-    if errors:
+    if report.errors:
         raise typer.Exit(2)
 
 

@@ -6,6 +6,11 @@ reader lives in its own module; this one finds files, applies the size limit, pi
 reader and attaches metadata (explicit, else a sidecar file, else the file's stem as
 title).
 
+A .txt, .md or .docx file without any speaker label (field notes, an interview summary,
+a report) is read as paragraphs of one unnamed speaker, ``Text`` (``roles.PROSE_LABEL``,
+which the redactor keeps), and the transcript carries a notice saying so.  Subtitles and
+tables keep their own rules; a file with no text at all is refused.
+
 A :class:`RawTranscript` holds what participants said, so nothing here logs it or puts
 it in an error message: errors name the file, and a row, column or field at most.
 """
@@ -20,6 +25,7 @@ from pathlib import Path
 
 from qualcode.errors import IngestError
 from qualcode.ingest.meta import SIDECAR_SUFFIXES, file_meta, load_sidecar_meta, parse_meta
+from qualcode.ingest.roles import PROSE_LABEL
 from qualcode.ingest.safety import read_limited
 from qualcode.records import RawTranscript, TranscriptMeta, Turn
 
@@ -49,11 +55,16 @@ _READERS: dict[str, tuple[str, str]] = {
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
+# reads a file of this format that has no speaker labels as paragraphs
+_PROSE_READERS: dict[str, str] = {"text": "text:read_text_prose", "docx": "docx:read_docx_prose"}
+
 _EXPECTED = {
-    "text": "Each turn should start a line with a speaker label, e.g. 'Moderator: ...', "
-    "'P3: ...' or '[00:12:31] Speaker 1: ...'.",
-    "docx": "Paragraphs should start with a speaker label ('Moderator: ...'), or the "
-    "document should hold a Speaker | Text table.",
+    "text": "The file holds no text (only blank lines, headings or front matter). Write "
+    "each turn on a line that starts with a speaker label, e.g. 'Moderator: ...' or "
+    "'P3: ...'; notes without labels are read as paragraphs.",
+    "docx": "The document holds no paragraphs of text (only headings, or tables that are "
+    "not Speaker | Text tables). Start paragraphs with a speaker label ('Moderator: ...') "
+    "or add a Speaker | Text table; notes without labels are read as paragraphs.",
     "vtt": "Cues should carry voices (<v Moderator>) or start with 'Name:'.",
     "srt": "Cues should start with 'Name:'.",
     "csv": "Rows under a header with 'speaker' and 'text' columns should hold the turns.",
@@ -76,8 +87,10 @@ def read_transcript(
 
     ``meta`` replaces any sidecar metadata entirely; without it the sidecar beside the
     file is used (:func:`load_sidecar_meta`), else a title from the file's stem.
-    Raises :class:`IngestError` for a missing, unreadable, oversized, unsupported or
-    malformed file, or one without speaker turns; :class:`InputError` for a bad sidecar.
+    A .txt/.md/.docx file without speaker labels is read as paragraphs of one unnamed
+    speaker, with a notice in ``RawTranscript.notices``.  Raises :class:`IngestError`
+    for a missing, unreadable, oversized, unsupported or malformed file, or one without
+    turns (no text at all); :class:`InputError` for a bad sidecar.
     """
     path = Path(path)
     entry = _READERS.get(path.suffix.lower())
@@ -85,9 +98,7 @@ def read_transcript(
         raise _unsupported(path)
     fmt, where = entry
     data = read_limited(path, max_bytes)
-    turns = _reader(where)(data, str(path))
-    if not turns:
-        raise IngestError(f"{path}: no speaker turns found.", hint=_EXPECTED[fmt])
+    turns, notices = _read_turns(path, fmt, where, data)
     if meta is None:
         meta = load_sidecar_meta(path) or TranscriptMeta(title=path.stem)
     return RawTranscript(
@@ -96,6 +107,29 @@ def read_transcript(
         content_hash=hashlib.sha256(data).hexdigest(),
         turns=tuple(turns),
         meta=meta,
+        notices=notices,
+    )
+
+
+def _read_turns(
+    path: Path, fmt: str, where: str, data: bytes
+) -> tuple[list[Turn], tuple[str, ...]]:
+    """The file's turns, read as paragraphs (with a notice) when it has no speaker labels."""
+    turns = _reader(where)(data, str(path))
+    notices: tuple[str, ...] = ()
+    if not turns and fmt in _PROSE_READERS:
+        turns = _reader(_PROSE_READERS[fmt])(data, str(path))
+        notices = (_prose_notice(path, len(turns)),) if turns else ()
+    if not turns:
+        raise IngestError(f"{path}: no speaker turns found.", hint=_EXPECTED[fmt])
+    return turns, notices
+
+
+def _prose_notice(path: Path, paragraphs: int) -> str:
+    plural = "paragraph" if paragraphs == 1 else "paragraphs"
+    return (
+        f"{path}: no speaker labels found; read as {paragraphs} {plural} of one unnamed "
+        f"speaker, '{PROSE_LABEL}'."
     )
 
 

@@ -12,7 +12,12 @@ are skipped.  Tables are read in document order, as exported by transcription se
   speaker label, so a table of metadata (``Date | 14 May``) is ignored.
 
 Consecutive table rows of one speaker become one turn; an empty speaker cell continues
-the previous speaker.  The file is checked for zip bombs before python-docx opens it.
+the previous speaker.
+
+A document without any speaker label or transcript table (field notes, a report) is
+read by :func:`read_docx_prose` instead: one turn of the unnamed speaker ``Text`` per
+non-empty paragraph (line breaks inside it become spaces); headings and tables are
+skipped, as above.  The file is checked for zip bombs before python-docx opens it.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from qualcode.ingest.safety import check_zip
 from qualcode.ingest.tabular import ColumnMap, add_rows, map_columns
 from qualcode.ingest.text import LineParser
 from qualcode.ingest.timecode import parse_time_range
-from qualcode.ingest.turns import TurnBuilder
+from qualcode.ingest.turns import TurnBuilder, paragraph_turns
 from qualcode.records import Turn
 
 _SKIPPED_STYLES = ("Heading", "Title", "Subtitle")
@@ -116,3 +121,14 @@ def read_docx(data: bytes, source: str) -> list[Turn]:
                 parser.feed(line)
             parser.paragraph_break()
     return builder.build()
+
+
+def read_docx_prose(data: bytes, source: str) -> list[Turn]:
+    """Paragraphs of a .docx file without speaker labels, one turn each."""
+    check_zip(data, source, kind=".docx", required_member="word/document.xml")
+    paragraphs = [
+        " ".join(line.strip() for line in block.text.split("\n") if line.strip())
+        for block in _blocks(data, source)
+        if isinstance(block, Paragraph) and not _is_heading(block)
+    ]
+    return paragraph_turns(paragraphs)

@@ -3,7 +3,8 @@
 ``is_role_label``: a label ingest accepts in the dash form (``MODERATOR - text``):
 a role word with an optional number, or a code such as ``P3``.  ``names_nobody``: a
 label the redactor keeps as it is because it identifies nobody; it also accepts group
-words ("All", "Woman 2") and single letters ("M", "R").
+words ("All", "Woman 2"), single letters ("M", "R") and ``PROSE_LABEL`` ("Text"), the
+speaker ingest gives to the paragraphs of a file without speaker labels.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ ROLE_WORDS = (
     r"|(?:(?:facilitator|moderator|observer|interviewer)['’]s\s+|field\s+)?notes?"
 )
 GROUP_WORDS = r"all|several|group|unknown|unidentified|voice|woman|man|female|male|youth"
+PROSE_LABEL = "Text"
+"""Speaker of every paragraph of a file without speaker labels (notes, summaries)."""
 NUMBER = r"(?:\s*[#№]?\s*\d+[a-z]?)?"
 CODE = r"[a-z]{1,2}\d+"
 
 ROLE_LABEL = re.compile(rf"(?:{ROLE_WORDS}){NUMBER}|{CODE}", re.IGNORECASE)
 NAMES_NOBODY = re.compile(
-    rf"(?:{ROLE_WORDS}|{GROUP_WORDS}|[a-z]){NUMBER}(?:\s*\(.*\))?|{CODE}", re.IGNORECASE
+    rf"(?:{ROLE_WORDS}|{GROUP_WORDS}|{PROSE_LABEL}|[a-z]){NUMBER}(?:\s*\(.*\))?|{CODE}",
+    re.IGNORECASE,
 )
 
 

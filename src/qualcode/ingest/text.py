@@ -9,6 +9,11 @@ notes inside a line stay as written: they are part of the record.
 Lines before the first label are front matter (title, date, place) and are not turns;
 so are YAML front matter between ``---`` lines at the top, Markdown headings
 (``# ...``) and rules (``---``, ``***``) anywhere.
+
+A file without any speaker label (field notes, an interview summary, a report) is read
+by :func:`read_text_prose` instead: one turn of the unnamed speaker ``Text`` per
+paragraph.  Paragraphs are separated by blank lines, headings and rules; wrapped lines
+are joined with a space, and front matter is dropped as above.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Iterable
 
 from qualcode.ingest.labels import match_label
 from qualcode.ingest.safety import decode_text
-from qualcode.ingest.turns import TurnBuilder
+from qualcode.ingest.turns import TurnBuilder, paragraph_turns
 from qualcode.records import Turn
 
 _HEADING = re.compile(r"^#{1,6}(?:\s|$)")
@@ -74,3 +79,20 @@ def parse_lines(lines: Iterable[str]) -> list[Turn]:
 def read_text(data: bytes, source: str) -> list[Turn]:
     """Turns from the bytes of a .txt or .md file (any common encoding)."""
     return parse_lines(decode_text(data, source).split("\n"))
+
+
+def prose_paragraphs(lines: Iterable[str]) -> list[str]:
+    """The paragraphs of a file without speaker labels, each on one line."""
+    paragraphs: list[list[str]] = [[]]
+    for line in _without_front_matter(list(lines)):
+        line = line.strip()
+        if not line or _HEADING.match(line) or _RULE.match(line):
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(line)
+    return [" ".join(paragraph) for paragraph in paragraphs if paragraph]
+
+
+def read_text_prose(data: bytes, source: str) -> list[Turn]:
+    """Paragraphs of a .txt or .md file without speaker labels, one turn each."""
+    return paragraph_turns(prose_paragraphs(decode_text(data, source).split("\n")))

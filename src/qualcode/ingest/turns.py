@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from qualcode.ingest.roles import PROSE_LABEL
 from qualcode.records import Turn
 
 UNKNOWN_SPEAKER = "Unknown"
@@ -79,3 +81,12 @@ class TurnBuilder:
             if text:
                 turns.append(Turn(_clean(draft.speaker), text, draft.start, draft.end))
         return turns
+
+
+def paragraph_turns(paragraphs: Iterable[str]) -> list[Turn]:
+    """One turn of the unnamed speaker (``roles.PROSE_LABEL``) per non-empty paragraph:
+    how a file without speaker labels (field notes, a summary) is read."""
+    builder = TurnBuilder()
+    for paragraph in paragraphs:
+        builder.start_turn(PROSE_LABEL, paragraph)
+    return builder.build()

@@ -47,6 +47,7 @@ class IngestReport:
     added: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # redacted source names
     errors: list[str] = field(default_factory=list)  # messages naming the file
+    notices: list[str] = field(default_factory=list)  # how a file was read (prose, ...)
 
 
 @dataclass
@@ -92,13 +93,16 @@ def ingest_paths(
     redactor: Redactor | None = None,
     key: Fernet | None = None,
 ) -> IngestReport:
-    """Ingest files and folders; a bad file is reported and the others go on."""
+    """Ingest files and folders; a bad file is reported and the others go on.  Notices
+    about the files stored (e.g. read as paragraphs, having no speaker labels) are
+    reported too."""
     report = IngestReport()
     red = redactor or redactor_for(store)
     for path in ingest.find_transcripts(paths):
         try:
             raw = ingest.read_transcript(path, file_meta(path, overrides))
             report.added.append(store_transcript(store, raw, red, key))
+            report.notices.extend(raw.notices)
         except ConflictError:
             report.duplicates.append(path.name)
         except QualcodeError as err:

@@ -1,7 +1,10 @@
 """Code any list of texts (open-ended survey answers, notes) outside a project.
 
-Input: CSV or JSONL with an ``id`` and a ``text`` column.  Contacts (phones, emails,
-URLs) are redacted before anything is embedded.  Output: JSONL
+Input: CSV or JSONL with an ``id`` and a ``text`` column.  The texts are redacted before
+anything is embedded, by default with every layer of the rule redactor (``names``):
+contacts, and every capitalised name-like word, public figures and named programmes
+included.  ``contacts`` redacts only phones, emails, URLs, IDs and the other patterns,
+so the names the codes are about stay; ``none`` embeds the texts as written.  Output: JSONL
 ``{"id": ..., "suggestions": [{"code": ..., "score": ..., "evidence": [...]}]}`` or CSV.
 """
 
@@ -24,6 +27,7 @@ from qualcode.errors import ConfigError, InputError
 from qualcode.exports.rows import csv_safe_cell
 from qualcode.records import Codebook, RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
+from qualcode.settings import TEXT_REDACTION_LAYERS, TextRedaction
 
 MAX_INPUT_BYTES = 100_000_000
 
@@ -95,16 +99,23 @@ def _item(path: Path, n: int, row: dict[str, object]) -> TextItem:
     return TextItem(str(row["id"]), str(row["text"]))
 
 
-def redact_texts(items: Sequence[TextItem]) -> list[str]:
-    """Pattern-level redaction (contacts) of free texts before embedding."""
+def redact_texts(items: Sequence[TextItem], redact: TextRedaction = "names") -> list[str]:
+    """The texts as they will be embedded: ``redact`` is ``names`` (every default layer:
+    contacts, names, places), ``contacts`` (the patterns layer only: phones, emails,
+    URLs, IDs, ...) or ``none`` (as written)."""
+    layers = TEXT_REDACTION_LAYERS.get(redact)
+    if layers is None:
+        raise ConfigError(
+            f"Unknown text redaction {redact!r}.",
+            hint="Choose among: " + ", ".join(TEXT_REDACTION_LAYERS) + ".",
+        )
+    texts = [i.text or " " for i in items]
+    if not layers:
+        return texts
     raw = RawTranscript(
-        "texts",
-        "list",
-        "",
-        tuple(Turn("R", i.text or " ") for i in items),
-        TranscriptMeta(title="texts"),
+        "texts", "list", "", tuple(Turn("R", t) for t in texts), TranscriptMeta(title="texts")
     )
-    return [t.text for t in RuleRedactor().redact(raw).turns]
+    return [t.text for t in RuleRedactor(layers=layers).redact(raw).turns]
 
 
 def suggest_texts(
@@ -113,13 +124,15 @@ def suggest_texts(
     suggester: Suggester,
     embedder: Embedder,
     labelled: Sequence[LabelledText] = (),
+    redact: TextRedaction = "names",
 ) -> dict[str, list[dict[str, object]]]:
     """Suggestions per item id; with ``labelled`` texts (gold codes), a
-    ``learn.LearningSuggester`` first learns from them."""
-    texts = redact_texts(items)
+    ``learn.LearningSuggester`` first learns from them.  ``redact``: see
+    :func:`redact_texts`; it applies to the labelled texts too."""
+    texts = redact_texts(items, redact)
     vectors = embedder.encode(texts, progress=False)
     model: Any = (
-        _learn(codebook, suggester, embedder, labelled, vectors)
+        _learn(codebook, suggester, embedder, labelled, vectors, redact)
         if labelled
         else suggester.fit(codebook)
     )
@@ -138,6 +151,7 @@ def _learn(
     embedder: Embedder,
     labelled: Sequence[LabelledText],
     unlabelled: np.ndarray,
+    redact: TextRedaction,
 ) -> LearningSuggester:
     from qualcode.coding.evaluate.data import gold_matrix
     from qualcode.coding.suggest import ZeroShotSuggester
@@ -145,7 +159,7 @@ def _learn(
     if not isinstance(zero_shot, ZeroShotSuggester):
         raise ConfigError("Learning from a labelled file needs the zero-shot suggester.")
     code_ids = [c.id for c in codebook.codes]
-    texts = redact_texts([TextItem(x.id, x.text) for x in labelled])
+    texts = redact_texts([TextItem(x.id, x.text) for x in labelled], redact)
     X, Y = embedder.encode(texts, progress=False), gold_matrix(list(labelled), code_ids)
     learner = LearningSuggester(zero_shot, top_k=zero_shot.top_k)
     return learner.fit(codebook, X, Y, texts, unlabelled)

@@ -338,7 +338,7 @@ def ingest_handler(parts_for: PartsFor = components_for) -> Handler:
             for p in [path, *sidecar_candidates(path)]:
                 p.unlink(missing_ok=True)
         gone = [p.name for p in files if p not in present]
-        result = {"added": done.added, "duplicates": done.duplicates, "errors": done.errors}
+        result = {k: getattr(done, k) for k in ("added", "duplicates", "errors", "notices")}
         scaled: Report = lambda f, m: report(0.2 + 0.8 * f, m)  # noqa: E731
         process = process_handler(parts_for)(store, {"codebook": params.get("codebook")}, scaled)
         return result | {"gone": gone} | dict(process or {})

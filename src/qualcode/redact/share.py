@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode import ingest
@@ -104,6 +105,14 @@ WRITERS: dict[str, Callable[[RedactedTranscript, Path], None]] = {
 LOG_FIELDS = ("file", "kind", "pseudonym", "count", "confidence", "source")
 
 
+@dataclass
+class ShareReport:
+    """What ``redact_files`` has to tell the user: messages that name a file, no text."""
+
+    errors: list[str] = field(default_factory=list)  # files not redacted, and why
+    notices: list[str] = field(default_factory=list)  # how a file was read (prose, ...)
+
+
 def redact_files(
     paths: Iterable[Path],
     out: Path,
@@ -111,27 +120,33 @@ def redact_files(
     participants: Sequence[str] = (),
     keep: Sequence[str] = (),
     redactor: Redactor | None = None,
-) -> list[str]:
-    """Write redacted copies of ``paths`` into ``out``; return error messages per bad file."""
+) -> ShareReport:
+    """Write redacted copies of ``paths`` into ``out``; report bad files and notices."""
     files = ingest.find_transcripts(paths)
     if not files:
         raise InputError("No transcripts to redact.", hint="Give transcript files or folders.")
     out.mkdir(parents=True, exist_ok=True)
     red = redactor or RuleRedactor(keep=keep)
-    errors: list[str] = []
+    report = ShareReport()
     log_rows: list[dict[str, object]] = []
     for path in files:
         try:
             extra = {"participants": tuple(participants)} if participants else None
-            doc = red.redact(ingest.read_transcript(path, file_meta(path, extra)))
+            raw = ingest.read_transcript(path, file_meta(path, extra))
+            doc = red.redact(raw)
         except QualcodeError as err:
-            errors.append(str(err))
+            report.errors.append(str(err))
             continue
+        report.notices.extend(raw.notices)
         target = out / doc.source_name
         WRITERS[doc.fmt](doc, target)
         log_rows += [{"file": target.name, **r.__dict__} for r in doc.redactions]
-    with (out / "redaction_log.csv").open("w", newline="", encoding="utf-8") as fh:
+    _write_log(out / "redaction_log.csv", log_rows)
+    return report
+
+
+def _write_log(path: Path, rows: list[dict[str, object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=LOG_FIELDS)
         writer.writeheader()
-        writer.writerows(log_rows)
-    return errors
+        writer.writerows(rows)
