@@ -127,7 +127,7 @@ class ZeroShotSuggester:
         for language in sorted(set(languages)):
             rows = np.array([i for i, lang in enumerate(languages) if lang == language])
             if len(rows) >= self.min_population:
-                self.population_[language] = _robust(similar[rows])
+                self.population_[language] = _robust(similar[rows], self._floor(language))
         return self
 
     def scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
@@ -148,7 +148,7 @@ class ZeroShotSuggester:
             rows = np.array([i for i, lang in enumerate(languages) if lang == language])
             stats = getattr(self, "population_", {}).get(language)
             if stats is None and len(rows) >= self.min_population:
-                stats = _robust(similar[rows])
+                stats = _robust(similar[rows], self._floor(language))
             if stats is not None:
                 out[rows] = self._relative(similar[rows], hits[rows], stats)
             else:
@@ -161,6 +161,11 @@ class ZeroShotSuggester:
         median, spread = stats
         z = (similar - median) / spread + self.keyword_z * hits
         return self.threshold + (z - self.z_cut) * Z_STEP
+
+    def _floor(self, language: str) -> float:
+        """The least spread a code's similarities may have: half the model's spread on
+        unrelated sentences, so near-identical segments do not blow up the z-scores."""
+        return 0.5 * similarity_scale(self.embedder, language, self.language_).spread
 
     def _absolute(self, similar: np.ndarray, hits: np.ndarray, language: str) -> np.ndarray:
         w_sim = self.w_example + self.w_definition
@@ -246,10 +251,11 @@ class ZeroShotSuggester:
         return tuple(evidence)
 
 
-def _robust(similar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per column: the median and the robust standard deviation (1.4826 x MAD)."""
+def _robust(similar: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per column: the median and the robust standard deviation (1.4826 x MAD), at least
+    ``floor``."""
     median = np.median(similar, axis=0)
-    return median, np.maximum(np.median(np.abs(similar - median), axis=0) * 1.4826, 1e-6)
+    return median, np.maximum(np.median(np.abs(similar - median), axis=0) * 1.4826, floor)
 
 
 def _nearest(vectors: np.ndarray, candidates: np.ndarray, fallback: np.ndarray) -> np.ndarray:
