@@ -47,10 +47,9 @@ def test_segments_in_languages_the_model_lacks_are_named_in_a_warning() -> None:
 
 def test_process_stores_languages_and_warns(store) -> None:  # type: ignore[no-untyped-def]
     from qualcode.pipeline.components import default_components
-    from qualcode.pipeline.run import process
+    from qualcode.pipeline.run import process, store_transcript
     from qualcode.records import RawTranscript, TranscriptMeta, Turn
     from qualcode.settings import Settings
-    from qualcode.pipeline.run import store_transcript
 
     turns = (
         Turn("P1", "Работы нет совсем, все мужчины уехали в Россию на заработки."),
