@@ -101,6 +101,11 @@
     li.dataset.segmentId = String(row.id);
     if (current) li.setAttribute("aria-current", "true");
     li.append(el("span", "speaker", row.speaker + ":"), el("span", "text", row.text));
+    if (row.language && row.language !== "und") {
+      const badge = el("span", "lang", row.language);
+      badge.title = "language of this segment (detected)";
+      li.append(badge);
+    }
     return li;
   }
 

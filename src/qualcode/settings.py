@@ -40,7 +40,9 @@ TEXT_REDACTION_LAYERS: dict[str, tuple[str, ...]] = {
 PREFERENCES = {"recall": 2.0, "balanced": 1.0, "precision": 0.5}
 
 DEFAULTS: dict[str, str] = {
-    "embedding_model": "all-MiniLM-L6-v2",
+    # auto: all-MiniLM-L6-v2 while every segment is English, multilingual-e5-small as soon
+    # as any is not; or a sentence-transformers model path, or one of the two by name
+    "embedding_model": "auto",
     "embedding_precision": "fp32",
     "segment_max_chars": "600",
     "topic_reducer": "pca",

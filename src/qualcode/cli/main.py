@@ -111,7 +111,13 @@ def suggest(
     codebook: Annotated[Path, typer.Option(help="Codebook YAML/JSON.")],
     input: Annotated[Path, typer.Option("--input", help="CSV/JSONL with id, text.")],
     output: Annotated[Path, typer.Option(help="Output .jsonl or .csv.")],
-    model: Annotated[str | None, typer.Option(help="Embedding model path.")] = None,
+    model: Annotated[
+        str,
+        typer.Option(
+            help="Embedding model: auto (MiniLM for English texts, else the multilingual "
+            "model), multilingual-e5-small, or a sentence-transformers model path."
+        ),
+    ] = "auto",
     threshold: Annotated[float, typer.Option()] = 0.45,
     labelled: Annotated[
         Path | None,
@@ -133,7 +139,8 @@ def suggest(
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.evaluate.data import load_labelled
     from qualcode.coding.suggest import ZeroShotSuggester
-    from qualcode.embed.encoder import SentenceTransformerEmbedder
+    from qualcode.embed.encoder import choose_model, make_embedder
+    from qualcode.languages import detect
     from qualcode.pipeline.textlist import read_texts, suggest_texts, write_suggestions
 
     if redact == "none":
@@ -148,7 +155,7 @@ def suggest(
     def go() -> int:
         book, items = load_codebook(codebook), read_texts(input)
         gold = load_labelled(labelled, [c.id for c in book.codes]) if labelled else []
-        embedder = SentenceTransformerEmbedder(model)
+        embedder = make_embedder(choose_model(model, {detect(i.text) for i in items}))
         zero_shot = ZeroShotSuggester(embedder, threshold=threshold)
         result = suggest_texts(items, book, zero_shot, embedder, gold, redact)
         write_suggestions(result, output)

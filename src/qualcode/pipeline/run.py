@@ -121,15 +121,17 @@ def process(
     """Segment, embed, topics, suggest; a stage whose inputs are unchanged is skipped.
     ``refit_topics``: fit topics afresh even when new segments could be assigned to the
     existing ones."""
-    parts = parts or components_for(store)
+    chosen, parts = parts is not None, parts or components_for(store)
     report = ProcessReport()
-    model_id = parts.embedder.model_id
     with _timed(report, "segment"):
         report.segmented = segment_transcripts(store, parts.segmenter)
         detect_languages(store)
+    if not chosen:  # the languages are known now: an `auto` model may change
+        parts = components_for(store)
     if warning := coverage_warning(store.languages.segment_languages(), parts.embedder):
         report.warnings.append(warning)
         log.warning("process: segments in languages the embedding model does not cover")
+    model_id = parts.embedder.model_id
     segments = store.segments.segments()
     ids = [s.id or 0 for s in segments]
     texts = [s.text for s in segments]

@@ -80,6 +80,7 @@ class SegmentRow:
     topic_id: int | None
     topic_label: str | None
     codes: tuple[CodeState, ...]
+    language: str = ""  # qualcode.languages.detect: en, ru, uz, tg, ky, kk, mixed, und
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,7 @@ class SegmentStore(Part):
             self.db.query(
                 "SELECT s.id, s.transcript_id, t.title AS transcript_title, s.seq, "
                 "s.turn_index, s.speaker, s.text, s.char_start, s.char_end, st.topic_id, "
+                "coalesce(s.language, '') AS language, "
                 f"tp.label AS topic_label FROM segments s {JOINS} "
                 f"LEFT JOIN topics tp ON tp.id = st.topic_id WHERE s.id IN ({marks}) "
                 "ORDER BY s.id",

@@ -9,7 +9,8 @@ for focus-group corpora (hundreds to tens of thousands of segments):
   ``reducer="umap"`` and ``clusterer="hdbscan"`` remain available;
 * BERTopic is imported without umap and plotly unless UMAP is asked for: umap's numba
   compilation costs ~10 s in a fresh process on a cold cache (benchmarks/bench_themes.py);
-* topic words by c-TF-IDF with English stop words and transcript fillers removed, then
+* topic words by c-TF-IDF with stop words (English, Russian, Uzbek, Tajik, Kyrgyz) and
+  transcript fillers removed, then
   re-ranked KeyBERT-style (``KeyBERTInspired``, with the embedder the vectors came from);
   the label joins the top three words with distinct stems: "Wedding · debt · dowry";
 * segments under ``min_words`` words ("Yes.", "[laughter]") are left out of the fit; they
@@ -37,6 +38,7 @@ import numpy as np
 
 from qualcode.errors import ConfigError
 from qualcode.records import Topic
+from qualcode.topics.stopwords import stop_words
 
 if TYPE_CHECKING:
     from qualcode.embed.encoder import Embedder
@@ -44,12 +46,6 @@ if TYPE_CHECKING:
 REDUCERS = ("pca", "umap")
 CLUSTERERS = ("kmeans", "hdbscan")
 OUTLIER_FLOOR = 0.35  # cosine to the nearest centroid below which a segment gets no topic
-FILLERS = frozenset(
-    "um uh er eh mm hmm yes yeah yep ok okay right well like just really know say said "
-    "says think thing things people come came let lets thank thanks opa aka dont didnt "
-    "doesnt thats theres im ive youre isnt wasnt cant wont laughter crosstalk inaudible "
-    "pause don didn doesn isn wasn aren weren couldn wouldn shouldn hasn haven hadn".split()
-)
 _NOTES = re.compile(r"\[[^\]]*\]")  # [laughter], [inaudible 00:14:02], [PERSON_1]
 _TOKENS = r"(?u)\b[^\W\d_][^\W\d_'’]{2,}\b"  # words of 3+ letters, no digits
 _IMPORT = threading.Lock()
@@ -227,7 +223,7 @@ class BERTopicModeler:
         return frozenset(moved)
 
     def _model(self, n: int) -> Any:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+        from sklearn.feature_extraction.text import CountVectorizer
 
         BERTopic = import_bertopic(with_umap=self.reducer == "umap")
         embedder = self.embedder
@@ -248,7 +244,7 @@ class BERTopicModeler:
             umap_model=self._reducer(),
             hdbscan_model=self._clusterer(n),
             vectorizer_model=CountVectorizer(
-                stop_words=sorted(ENGLISH_STOP_WORDS | FILLERS), token_pattern=_TOKENS
+                stop_words=sorted(stop_words()), token_pattern=_TOKENS
             ),
             representation_model=keybert,
             top_n_words=self.top_n_words,

@@ -188,7 +188,8 @@ def distribution(
 def _project_embedder(store: Store) -> Embedder:
     from qualcode.embed.encoder import embedder_for
 
-    return embedder_for(Settings.from_strings(store.settings.settings()))
+    languages = [c for c, n in store.languages.segment_languages().items() if n]
+    return embedder_for(Settings.from_strings(store.settings.settings()), languages)
 
 
 def _code_shares(store: Store, codes: set[str]) -> dict[int, dict[str, float]]:

@@ -1,0 +1,120 @@
+"""Coding quality in English, Russian and Uzbek, and embedding speed, for MiniLM and the
+multilingual model, in one run (issue 13).
+
+Quality: the 180 driver segments written in all three languages
+(eval/coding/drivers_tri_*.jsonl), the same gold codes; qualcode's evaluation harness
+(half a review pool answered by a simulated coder, half a test set, fixed seed 13)
+gives macro F1 and Cohen's kappa at 0, 5, 10 and 20 labels per code.  The pool holds 90
+segments, so budgets above about 10 use the whole pool ("reached" says how many labels
+per code the coder gave).
+
+Speed: sentences per second embedding the demo corpus's segments, the two models taking
+turns (A/B/B/A), with the load average printed.
+
+    .venv/bin/python benchmarks/bench_languages.py [--skip-speed] [--skip-quality]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+from _common import CODEBOOK, REPO, demo_segments
+
+MODELS = ("all-MiniLM-L6-v2", "multilingual-e5-small")
+LANGUAGES = ("en", "ru", "uz")
+BUDGETS = (0, 5, 10, 20)
+
+
+def quality() -> None:
+    from qualcode.codebook.load import load_codebook
+    from qualcode.coding.evaluate.report import evaluate_coding
+    from qualcode.embed.encoder import make_embedder
+
+    book = load_codebook(CODEBOOK)
+    print("labels/code  model                   lang  reached  macroF1  kappa   emb+LR F1")
+    for model in MODELS:
+        embedder = make_embedder(model)
+        for lang in LANGUAGES:
+            path = REPO / "eval" / "coding" / f"drivers_tri_{lang}.jsonl"
+            points, _, _ = evaluate_coding(path, book, embedder, BUDGETS)
+            for p in points:
+                print(
+                    f"{p.budget:>11}  {model:<22}  {lang:<4}  {p.mean_positives:>7.1f}  "
+                    f"{p.macro_f1['qualcode']:>7.3f}  {p.kappa['qualcode']:>5.3f}   "
+                    f"{p.macro_f1['emb+lr']:>7.3f}"
+                )
+
+
+def speed(rounds: int = 2) -> None:
+    from qualcode.embed.encoder import make_embedder
+
+    texts = demo_segments()
+    models = {m: make_embedder(m) for m in MODELS}
+    for m in models.values():
+        m.encode(texts[:32])  # load and warm up
+    times: dict[str, list[float]] = {m: [] for m in MODELS}
+    order = [*MODELS, *reversed(MODELS)] * rounds  # A/B/B/A
+    for name in order:
+        t0 = time.perf_counter()
+        models[name].encode(texts)
+        times[name].append(time.perf_counter() - t0)
+    print(f"load average {os.getloadavg()}; {len(texts)} demo segments, order {order}")
+    base = min(times[MODELS[0]])
+    for name in MODELS:
+        best = min(times[name])
+        print(
+            f"{name:<22}  best {best:6.2f} s  {len(texts) / best:7.1f} sentences/s  "
+            f"runs {[round(t, 2) for t in times[name]]}  time vs MiniLM {best / base:4.2f}x"
+        )
+
+
+def themes() -> None:
+    """Topics fitted on the demo corpus with the multilingual model; each translated
+    segment is assigned to its nearest topic: how often do the Russian and the Uzbek
+    versions land in the same topic as the English one?"""
+    import json
+    import tempfile
+    from pathlib import Path
+
+    import numpy as np
+
+    from qualcode.embed.encoder import make_embedder
+    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.store import Store
+    from qualcode.topics.model import nearest_topics
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp), create=True)
+        store.settings.set_settings({"embedding_model": MODELS[1]})
+        ingest_paths(store, [REPO / "demo" / "corpus"])
+        process(store)
+        centroids = store.topics.topic_centroids()
+        store.close()
+    embedder = make_embedder(MODELS[1])
+    assigned = {}
+    for lang in LANGUAGES:
+        path = REPO / "eval" / "coding" / f"drivers_tri_{lang}.jsonl"
+        texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+        assigned[lang], _ = nearest_topics(embedder.encode(texts), centroids, 0.0)
+    for lang in LANGUAGES[1:]:
+        same = float(np.mean(assigned[lang] == assigned["en"]))
+        print(f"themes: {lang} segment in the same topic as its English original: {same:.1%}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true")
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()}")
+    if not args.skip_speed:
+        speed()
+    if not args.skip_quality:
+        quality()
+    themes()
+
+
+if __name__ == "__main__":
+    main()
