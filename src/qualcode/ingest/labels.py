@@ -17,10 +17,11 @@ ordinary sentences from being read as labels:
 
 A demographic note in parentheses (``Participant 2 (F, 34):``) is dropped from the
 speaker name, but a name in it stays (``Участница 2 (Гульнора):``, ``Participant 4
-(Mastura, 29):``), so that redaction learns the name and replaces it; a timestamp in brackets or parentheses, before or after the label, gives
-the turn's start.  An all-caps label is written in title case (``MODERATOR`` ->
-``Moderator``, ``PARTICIPANT 2`` -> ``Participant 2``), so both spellings name one
-speaker; any other label is kept as written, with its whitespace collapsed.
+(Mastura, 29):``), so that redaction learns the name and replaces it; a timestamp in
+brackets or parentheses, before or after the label, gives the turn's start.  An
+all-caps label is written in title case (``MODERATOR`` -> ``Moderator``,
+``PARTICIPANT 2`` -> ``Participant 2``), so both spellings name one speaker; any other
+label is kept as written, with its whitespace collapsed.
 """
 
 from __future__ import annotations
