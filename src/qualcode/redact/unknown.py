@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from qualcode.redact.morph import acronym, ru_common
 from qualcode.redact.names import HONORIFICS, fold
 from qualcode.redact.words import (
     CAP_WORD,
@@ -74,9 +75,10 @@ def find_unknown(
             continue
         conf = _confidence(text, m.start(), word, keep)
         nxt = _next_word(text, m.end(), fold_it=False)
-        if conf == 0.0 and _starts_full_name(text, m.start(), word, nxt, keep):
+        latin = not CYRILLIC.search(word)
+        if conf == 0.0 and latin and _starts_full_name(text, m.start(), word, nxt, keep):
             conf = 0.7
-        if conf == 0.0 and NAME_CUE.search(text, max(0, m.start() - 24), m.start()):
+        if conf == 0.0 and latin and NAME_CUE.search(text, max(0, m.start() - 24), m.start()):
             conf = 0.8
         if conf == 0.0:
             continue
@@ -89,6 +91,8 @@ def _confidence(text: str, start: int, word: str, keep: frozenset[str]) -> float
         return 0.0
     if CYRILLIC.search(word):  # in Russian passages, common Russian words are no names
         if len(word) < 2 or word.casefold().startswith(RU_KEEP):
+            return 0.0
+        if ru_common(word) or acronym(word):  # a dictionary word with no name reading
             return 0.0
         if sentence_initial(text, start):
             return 0.6 if _zipf_ru(word) < 3.5 else 0.0
