@@ -1,0 +1,76 @@
+"""Second thoughts on what the guessing layers found, with the whole transcript in view.
+
+The layers that guess (``unknown``, ``ner``, ``russian``) see one text at a time and
+know English best.  In Russian, Uzbek, Tajik and Kyrgyz text they take ordinary
+capitalised words for names.  ``Ordinary.dismiss`` drops such a candidate when every
+word of it is ordinary:
+
+- on the keep-list or a region-level place (also inflected: 'Toshkentda');
+- a Russian dictionary word with no name reading, or an abbreviation ('ЗАГС', 'СВП');
+- written in lower case elsewhere in the transcript (``vocab.TranscriptVocab``);
+
+and drops a low-confidence ``unknown`` guess at the start of a sentence in a language
+that is neither English nor Russian, unless the word carries other evidence of a name
+(a surname or given-name ending, a case ending, a capital elsewhere in mid-sentence).
+A ``ner`` span that starts in lower case is no name.  Declared names, contacts, the project's
+organisations and the given-name list are never second-guessed here.
+"""
+
+from __future__ import annotations
+
+from qualcode.redact.gazetteer import is_region
+from qualcode.redact.keys import translit
+from qualcode.redact.morph import acronym, ru_common
+from qualcode.redact.names import HONORIFICS, fold
+from qualcode.redact.vocab import TranscriptVocab, foreign_sentence
+from qualcode.redact.words import (
+    CYRILLIC,
+    GIVEN,
+    PLACE_WORDS,
+    SURNAME,
+    WORD,
+    Candidate,
+    sentence_initial,
+    stem,
+)
+
+GUESSING = frozenset({"unknown", "ner", "russian"})
+SURE = 0.75  # at or above: the layer had more than a capital letter to go on
+
+
+class Ordinary:
+    def __init__(self, keep: frozenset[str], vocab: TranscriptVocab | None = None) -> None:
+        self.keep = keep
+        self.vocab = vocab or TranscriptVocab()
+
+    def word(self, word: str) -> bool:
+        """An ordinary word: kept, a region, Russian non-name, abbreviation, or lower
+        case elsewhere in the transcript."""
+        folded = fold(word)
+        if folded in self.keep or stem(word) in self.keep or folded in HONORIFICS:
+            return True
+        if CYRILLIC.search(word):  # regions in Russian: RU_KEEP and ru_common ('Фергана')
+            return ru_common(word) or acronym(word) or self.vocab.ordinary(word)
+        return is_region(word) or self.vocab.ordinary(word)  # 'Toshkentda', not 'Termiziy'
+
+    def dismiss(self, text: str, c: Candidate, layer: str) -> bool:
+        if layer not in GUESSING:
+            return False
+        surface = text[c.start : c.end]
+        if layer == "ner" and not surface[:1].isupper():
+            return True
+        words = [w for w in WORD.findall(surface) if not {fold(w), stem(w)} & PLACE_WORDS]
+        if all(self.word(w) for w in words):  # none left: place words only ('Maktab')
+            return True
+        return layer == "unknown" and self._bare_capital(text, c, surface)
+
+    def _bare_capital(self, text: str, c: Candidate, surface: str) -> bool:
+        """A sentence-initial guess in a foreign sentence with nothing but its capital."""
+        if c.confidence >= SURE or not sentence_initial(text, c.start):
+            return False
+        if not foreign_sentence(text, c.start):
+            return False
+        latin = translit(surface)
+        if SURNAME.search(latin) or GIVEN.search(latin) or stem(latin) != fold(latin):
+            return False  # a name's ending, or a case ending a name may take ('Kamolada')
+        return not self.vocab.capitalised_elsewhere(surface)
