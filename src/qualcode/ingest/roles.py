@@ -55,4 +55,3 @@ def is_role_label(label: str) -> bool:
 
 def names_nobody(label: str) -> bool:
     return bool(NAMES_NOBODY.fullmatch(label.strip()))
-

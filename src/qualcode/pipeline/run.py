@@ -45,6 +45,7 @@ class IngestReport:
     added: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # redacted source names
     errors: list[str] = field(default_factory=list)  # messages naming the file
+    kept_places: list[str] = field(default_factory=list)  # metadata regions/districts kept
 
 
 @dataclass
@@ -96,6 +97,9 @@ def ingest_paths(
         try:
             raw = ingest.read_transcript(path, file_meta(path, overrides))
             report.added.append(store_transcript(store, raw, red, key))
+            if isinstance(red, RuleRedactor):
+                kept = red.kept_places(raw.meta)
+                report.kept_places += [p for p in kept if p not in report.kept_places]
         except ConflictError:
             report.duplicates.append(path.name)
         except QualcodeError as err:
