@@ -42,6 +42,7 @@ def _text(raw: RawTranscript, **options: object) -> str:
         ("Муж увёз её в Сирию, Сирия не её выбор.", "Сирия"),
         ("Участковый наш нормальный, но один на пять махаллей.", "Участковый"),
         ("Мы в ЗАГСе не регистрировали.", "ЗАГСе"),
+        ("Свекровь говорит: «Глава семьи» решает.", "Глава семьи"),
     ],
 )
 def test_ordinary_russian_words_stay(sentence: str, kept: str) -> None:
@@ -61,6 +62,11 @@ def test_ordinary_russian_words_stay(sentence: str, kept: str) -> None:
 def test_ordinary_uzbek_and_tajik_words_stay(turns: list[str], kept: str) -> None:
     raw = _raw([("Ishtirokchi 2", t) for t in turns])
     assert kept in _text(raw)
+
+
+def test_a_firm_named_in_guillemets_is_an_organisation() -> None:
+    text = _text(_raw([("P1", "Он работает в «Ромашка», на складе.")]))
+    assert "Ромашка" not in text and "«[ORG_1]»" in text
 
 
 def test_names_in_the_same_languages_still_go() -> None:

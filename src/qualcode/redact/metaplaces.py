@@ -24,7 +24,7 @@ GENERIC = re.compile(
 )
 # A Russian adjective made from a place name: Кувинский, Ферганской, Наманганская.
 RU_PLACE_ADJECTIVE = re.compile(
-    r"^(.{3,}?)(?:ин|ан|ен|ын)?ск(?:ий|ая|ое|ого|ому|ой|ом|им|ую|ие|их|ими|ая)$"
+    r"^(.{3,}?)((?:ин|ан|ен|ын)?)ск(?:ий|ая|ое|ого|ому|ой|ом|им|ую|ие|их|ими)$"
 )
 VOWELS = "aeiouy"
 
@@ -43,8 +43,9 @@ def _core(key: str) -> str:
 def _word_keys(word: str) -> set[str]:
     keys = {_core(k) for k in name_keys(word)}
     adjective = RU_PLACE_ADJECTIVE.match(word.casefold())
-    if adjective:
-        keys.add(_core(name_key(adjective.group(1))))
+    if adjective:  # Кув-ин-ский from Quva, Ферган-ск-ой from Fergana
+        base, infix = adjective.groups()
+        keys |= {_core(name_key(base)), _core(name_key(base + infix))}
     return keys
 
 

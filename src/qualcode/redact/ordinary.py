@@ -5,20 +5,19 @@ know English best.  In Russian, Uzbek, Tajik and Kyrgyz text they take ordinary
 capitalised words for names.  ``Ordinary.dismiss`` drops such a candidate when every
 word of it is ordinary:
 
-- on the keep-list or a region-level place (also inflected: 'Toshkentda');
+- on the keep-list (also inflected: 'Toshkentda');
 - a Russian dictionary word with no name reading, or an abbreviation ('ЗАГС', 'СВП');
 - written in lower case elsewhere in the transcript (``vocab.TranscriptVocab``);
 
 and drops a low-confidence ``unknown`` guess at the start of a sentence in a language
 that is neither English nor Russian, unless the word carries other evidence of a name
 (a surname or given-name ending, a case ending, a capital elsewhere in mid-sentence).
-A ``ner`` span that starts in lower case is no name.  Declared names, contacts, the project's
+Declared names, contacts, the project's
 organisations and the given-name list are never second-guessed here.
 """
 
 from __future__ import annotations
 
-from qualcode.redact.gazetteer import is_region
 from qualcode.redact.keys import translit
 from qualcode.redact.morph import acronym, ru_common
 from qualcode.redact.names import HONORIFICS, fold
@@ -44,21 +43,19 @@ class Ordinary:
         self.vocab = vocab or TranscriptVocab()
 
     def word(self, word: str) -> bool:
-        """An ordinary word: kept, a region, Russian non-name, abbreviation, or lower
-        case elsewhere in the transcript."""
+        """An ordinary word: kept, a Russian non-name, an abbreviation, or lower case
+        elsewhere in the transcript."""
         folded = fold(word)
         if folded in self.keep or stem(word) in self.keep or folded in HONORIFICS:
             return True
-        if CYRILLIC.search(word):  # regions in Russian: RU_KEEP and ru_common ('Фергана')
+        if CYRILLIC.search(word):
             return ru_common(word) or acronym(word) or self.vocab.ordinary(word)
-        return is_region(word) or self.vocab.ordinary(word)  # 'Toshkentda', not 'Termiziy'
+        return self.vocab.ordinary(word)
 
     def dismiss(self, text: str, c: Candidate, layer: str) -> bool:
-        if layer not in GUESSING:
+        if layer not in GUESSING or c.kind == "ORG":  # «Ромашка» is a firm, not a flower
             return False
         surface = text[c.start : c.end]
-        if layer == "ner" and not surface[:1].isupper():
-            return True
         words = [w for w in WORD.findall(surface) if not {fold(w), stem(w)} & PLACE_WORDS]
         if all(self.word(w) for w in words):  # none left: place words only ('Maktab')
             return True

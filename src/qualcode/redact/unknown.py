@@ -5,7 +5,8 @@ A capitalised word is a name candidate when it is not a common English word and 
 the keep-list (regions, countries, institutions, registries, religious and calendar
 words that the analysis needs).  Confidence is lower at the start of a sentence, where
 English capitalises anyway; such detections are flagged for review.  A candidate
-followed by a place word (makhalla, district, street, ko'chasi ...) is a PLACE.
+followed by a place word (makhalla, district, street, ko'chasi ...) is a PLACE; one
+or two words alone in guillemets («Ромашка») are an ORG.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ from qualcode.redact.words import (
     stem,
     zipf,
 )
+
+# One or two capitalised words alone in guillemets: how Russian writes the
+# name of a firm, shop or club ('работает в «Ромашка»'); quoted speech runs longer.
+QUOTED_NAME = re.compile(r"«\w+(?:[ -][A-ZА-ЯЁ]\w*)?»")
 
 
 def _russian_given_name(word: str) -> bool:
@@ -80,6 +85,9 @@ def find_unknown(
             conf = 0.7
         if conf == 0.0 and latin and NAME_CUE.search(text, max(0, m.start() - 24), m.start()):
             conf = 0.8
+        if QUOTED_NAME.match(text, max(0, m.start() - 1)):  # «Ромашка»: a firm's name
+            yield Candidate(m.start(), m.end(), "ORG", stem(word), 0.8)
+            continue
         if conf == 0.0:
             continue
         kind = "PLACE" if fold(nxt) in PLACE_WORDS else "PERSON"

@@ -26,6 +26,7 @@ MIN_KEY = 3
 SENTENCE_BREAK = re.compile(r"[.!?…:;\n]")
 KNOWN_SHARE = 0.5  # below this share of English or Russian words a sentence is foreign
 MIN_WORDS = 3
+MIN_CYRILLIC = 4
 CONTACT_LIKE = re.compile(r"\S*(?:[@/_]|\w\.\w)\S*")
 WINDOW = 6  # words after a sentence-initial word that tell the sentence's language
 
@@ -54,7 +55,13 @@ def foreign_sentence(text: str, start: int) -> bool:
 
 
 def _lower_words(text: str) -> list[str]:
-    return [w for w in WORD.findall(text) if w[0].islower()]
+    """Lower-case words that can tell a language: short Cyrillic words cannot (Tajik
+    'ба', 'дар', 'мо' are Russian words too)."""
+    return [
+        w
+        for w in WORD.findall(text)
+        if w[0].islower() and (len(w) >= MIN_CYRILLIC or not CYRILLIC.search(w))
+    ]
 
 
 class TranscriptVocab:

@@ -97,7 +97,7 @@ yandex wildberries ozon uber avito taxi olx uzum korzinka alif dushanbe-city
 syrdarya zhambyl turkestan talas chui naryn issyk-kul jalal-abad batken osh
 karaganda pavlodar aktobe atyrau mangystau kostanay akmola almaty-region
 gbao badakhshan bokhtar
-qozon rais raisi раис jamoat ishtirokchi boshlovchi
+qozon toshkent rais raisi раис jamoat ishtirokchi boshlovchi
 """.split()
 )  # the last lines: greetings and the big cities labour migrants go to
 
