@@ -39,6 +39,7 @@ def test_init_and_ingest_with_metadata_options(tmp_path: Path) -> None:
         "Dilfuza",
     )
     assert "Ingested 1" in out
+    assert "Kept region/district names from the metadata: Jizzakh;" in out
     assert "already present 1" in _ok("ingest", str(src), "-p", str(proj))
 
 
@@ -60,12 +61,26 @@ def test_ingest_notes_without_speaker_labels_prints_a_notice(tmp_path: Path) -> 
     assert result.exit_code == 2 and "empty.txt: no speaker turns found" in result.stderr
 
 
+def test_ingest_says_districts_are_redacted_when_asked(tmp_path: Path) -> None:
+    proj = tmp_path / "p"
+    _ok("init", str(proj), "--set", "redact_districts=true")
+    src = tmp_path / "fg.txt"
+    shutil.copy(DEMO_CORPUS / "jizzakh_women.txt", src)
+    out = _ok("ingest", str(src), "-p", str(proj), "--region", "Jizzakh", "--district", "Zomin")
+    assert "names from the metadata: Jizzakh; districts are redacted" in out
+    from qualcode.store import Store
+
+    row = Store(proj).transcripts.transcripts()[0]
+    assert row["region"] == "Jizzakh" and row["district"] != "Zomin"
+
+
 @pytest.mark.parametrize(
     ("args", "code", "needle"),
     [
         (["summary", "-p", "{tmp}/missing"], 3, "qualcode init"),
         (["init", "{tmp}/p", "--set", "colour=blue"], 2, "colour=blue"),
         (["init", "{tmp}/p", "--set", "segment_max_chars=many"], 2, "segment_max_chars"),
+        (["init", "{tmp}/p", "--set", "redact_districts=yes"], 2, "redact_districts"),
         (["init", "{tmp}/p", "--set", "topic_outlier_floor=1.5"], 2, "topic_outlier_floor"),
         (["ingest", "{tmp}/notes.pdf", "-p", "{tmp}/p"], 2, "notes.pdf"),
         (["ingest", "{corpus}/namangan_men.csv", "-p", "{tmp}/p", "--date", "soon"], 2, "date"),

@@ -94,3 +94,28 @@ def test_eval_redaction_reports_recall_per_type_and_the_leak_rate(tmp_path: Path
     assert "leaking a person name: 0 of 1" in full
     path.write_text('{"id": "x"}\n', encoding="utf-8")
     assert "set.jsonl, line 1" in _invoke("eval-redaction", str(path), code=2)
+
+
+def test_eval_redaction_counts_keep_spans_wrongly_redacted_per_kind(tmp_path: Path) -> None:
+    text = "Участковый Рустам пришёл. Qozon uzoq."
+    doc = {
+        "id": "k1",
+        "participants": [],
+        "turns": [{"speaker": "Ведущая", "text": text}],
+        "spans": [{"turn": 0, "start": 11, "end": 17, "label": "PERSON"}],
+        "keep": [
+            {"turn": 0, "field": "text", "start": 0, "end": 10, "kind": "role"},
+            {"turn": 0, "field": "speaker", "start": 0, "end": 7, "kind": "role"},
+            {"turn": 0, "field": "text", "start": 26, "end": 31, "kind": "region"},
+        ],
+    }
+    path = tmp_path / "keep.jsonl"
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = _invoke("eval-redaction", str(path), "--layers", "patterns,known,unknown")
+    assert "keep spans wrongly redacted: 0 of 3 (region 0 of 1, role 0 of 2)" in out
+    from qualcode.redact.evaluate import EvalReport, _score_keep, load_eval_set
+    from qualcode.redact.evaluate import GoldSpan as Span
+
+    report = EvalReport()
+    _score_keep(load_eval_set(path)[0], [Span(0, "text", 5, 12, "PERSON")], report)
+    assert report.keep == {"role": [1, 2], "region": [0, 1]}

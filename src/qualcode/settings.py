@@ -58,7 +58,9 @@ DEFAULTS: dict[str, str] = {
     "redact_orgs": "",  # organisations that identify a person, comma-separated
     "redact_layers": ",".join(DEFAULT_LAYERS),
     "redact_ner_model": "",  # a spaCy pipeline path; empty: the model in models/ner
+    "redact_districts": "false",  # true: redact the district named in a transcript's metadata
 }
+BOOLEANS = ("blind_coding", "redact_districts")
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Settings:
     redact_orgs: str
     redact_layers: str
     redact_ner_model: str
+    redact_districts: str
 
     @classmethod
     def from_strings(cls, values: dict[str, str]) -> Settings:
@@ -104,10 +107,8 @@ def _convert(name: str, raw: str, kind: Any) -> Any:
             if not 0.0 <= number <= 1.0:
                 raise ValueError
             return number
-        if name == "blind_coding" and raw not in ("true", "false"):
-            raise ConfigError(
-                f"Setting 'blind_coding' has the value '{raw}'.", hint="Use true or false."
-            )
+        if name in BOOLEANS and raw not in ("true", "false"):
+            raise ConfigError(f"Setting '{name}' has the value '{raw}'.", hint="Use true or false.")
         if name == "suggest_preference" and raw not in PREFERENCES:
             raise ConfigError(
                 f"Setting 'suggest_preference' has the value '{raw}'.",

@@ -43,6 +43,13 @@ from qualcode.ingest.timecode import parse_time_range, parse_timestamp
         ("PARTICIPANT 2: ok", "Participant 2", "ok", None),
         ("DILNOZA OPA: ok", "Dilnoza opa", "ok", None),
         ("Moderator: **important** thing", "Moderator", "**important** thing", None),
+        ("Ведущая: Добрый день", "Ведущая", "Добрый день", None),
+        ("Участница 2 (Гульнора): да", "Участница 2 (Гульнора)", "да", None),  # name kept
+        ("Respondent (Zarina, 34): yes", "Respondent (Zarina, 34)", "yes", None),
+        ("Participant 3 (older): no", "Participant 3", "no", None),  # no name: dropped
+        ("Ishtirokchi 3: Ha", "Ishtirokchi 3", "Ha", None),
+        ("КАТЫШУУЧУ 4 - ооба", "Катышуучу 4", "ооба", None),  # a role: dash form allowed
+        ("Иштирокчӣ: ҳа", "Иштирокчӣ", "ҳа", None),
     ],
 )
 def test_label_forms(line: str, speaker: str, text: str, start: float | None) -> None:
@@ -72,6 +79,9 @@ def test_label_forms(line: str, speaker: str, text: str, start: float | None) ->
         "one two three four five six: too many words",
         "A very long label that goes on and on and on: text",
         "lowercase: no",
+        "Фокус-группа: женщины 18-35, Ферганская область",  # a heading, not a speaker
+        "Дата: 19.07.2022",
+        "Вопрос 3: что делает махалля?",
         "3: numbered list item",
         "",
     ],

@@ -56,6 +56,7 @@ def ingest(
     """Read, redact and store transcripts; metadata from sidecars and these options."""
     from qualcode.pipeline.run import ingest_paths
     from qualcode.redact.vault import load_key
+    from qualcode.settings import Settings
 
     store = _open(project)
     overrides = {
@@ -80,10 +81,23 @@ def ingest(
     )
     for message in report.notices:
         typer.echo(f"Note: {message}", err=True)
+    settings = Settings.from_strings(store.settings.settings())
+    typer.echo(_kept_line(report.kept_places, settings.redact_districts == "true"))
     for message in report.errors:
         typer.secho(f"Error: {message}", fg="red", err=True)
     if report.errors:
         raise typer.Exit(2)
+
+
+def _kept_line(kept: list[str], districts_redacted: bool) -> str:
+    """One line naming the metadata's region and district names left unredacted."""
+    districts = (
+        "districts are redacted (redact_districts=true)"
+        if districts_redacted
+        else "set redact_districts=true to redact districts"
+    )
+    names = ", ".join(kept) if kept else "none"
+    return f"Kept region/district names from the metadata: {names}; {districts}."
 
 
 @app.command()

@@ -16,10 +16,12 @@ ordinary sentences from being read as labels:
   front matter, inside a turn they are part of its text.
 
 A demographic note in parentheses (``Participant 2 (F, 34):``) is dropped from the
-speaker name; a timestamp in brackets or parentheses, before or after the label, gives
-the turn's start.  An all-caps label is written in title case (``MODERATOR`` ->
-``Moderator``, ``PARTICIPANT 2`` -> ``Participant 2``), so both spellings name one
-speaker; any other label is kept as written, with its whitespace collapsed.
+speaker name, but a name in it stays (``Участница 2 (Гульнора):``, ``Participant 4
+(Mastura, 29):``), so that redaction learns the name and replaces it; a timestamp in
+brackets or parentheses, before or after the label, gives the turn's start.  An
+all-caps label is written in title case (``MODERATOR`` -> ``Moderator``,
+``PARTICIPANT 2`` -> ``Participant 2``), so both spellings name one speaker; any other
+label is kept as written, with its whitespace collapsed.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>[^*_\n]{1,60}?)\1(?P<rest>.*)$
 
 _WORD = re.compile(r"[^\W_][\w'’ʻʼ`-]*")
 _NUMBER_WORD = re.compile(r"#?\d+[^\W_]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]\.|(?:Mr|Mrs|Ms|Dr|Prof)\.")
 
 LOWERCASE_LABEL_WORDS = frozenset(
@@ -67,6 +70,8 @@ LOWERCASE_LABEL_WORDS = frozenset(
     | {"moderator", "facilitator", "interviewer", "respondent", "participant", "speaker"}
     | {"assistant", "translator", "interpreter", "observer", "taker", "note-taker"}
     | {"модератор", "участник", "участница", "респондент", "интервьюер", "ведущий"}
+    | {"ведущая", "фасилитатор", "ishtirokchi", "boshlovchi", "иштирокчи", "иштирокчӣ"}
+    | {"катышуучу", "баруучу", "қатысушы"}
 )
 NON_SPEAKER_LABELS = frozenset(
     {"note", "notes", "nb", "n.b", "date", "time", "location", "place", "venue", "region"}
@@ -76,10 +81,16 @@ NON_SPEAKER_LABELS = frozenset(
     | {"end", "start time", "end time", "comment", "comments", "keywords", "tags", "url"}
     | {"http", "https", "email", "e-mail", "phone", "tel", "warning", "source", "interview date"}
     | {"focus group", "date of interview", "date of discussion", "number of participants"}
+    # the same headings in Russian and Uzbek
+    | {"фокус-группа", "фокус группа", "дата", "время", "место", "регион", "район", "область"}
+    | {"тема", "примечание", "участники", "расшифровка", "запись", "язык", "группа"}
+    | {"fokus-guruh", "fokus guruh", "sana", "vaqt", "joy", "viloyat", "tuman", "mavzu"}
+    | {"ishtirokchilar", "izoh"}
 )
 # first words of section headings in discussion guides: "Question 3:", "Part 2:"
 NON_SPEAKER_FIRST_WORDS = frozenset(
     {"question", "section", "part", "topic", "theme", "block", "chapter", "session"}
+    | {"вопрос", "часть", "раздел", "тема", "блок", "savol", "qism", "bo'lim"}
 )
 
 
@@ -150,6 +161,12 @@ def _unwrap_emphasis(line: str) -> str:
     return line
 
 
+def _holds_name(note: str) -> bool:
+    """A note with a capitalised word of three letters or more ("Гульнора", "Mastura,
+    29"), unlike a demographic note ("F, 34") or a lowercase one ("older")."""
+    return any(len(w) >= 3 and w[0].isupper() for w in _LETTERS.findall(note))
+
+
 def _first_timestamp(*values: str | None) -> float | None:
     for value in values:
         if value:
@@ -178,5 +195,8 @@ def match_label(line: str) -> LabelMatch | None:
         start = _first_timestamp(match["ts_a"], match["ts_b"], match["ts_c"], match["ts_d"])
         if start is None and note_ts:
             start = parse_timestamp(note_ts)
-        return LabelMatch(normalise_speaker(match["name"]), match["text"].strip(), start)
+        speaker = normalise_speaker(match["name"])
+        if not note_ts and _holds_name(note):
+            speaker = f"{speaker} ({' '.join(note.split())})"
+        return LabelMatch(speaker, match["text"].strip(), start)
     return None

@@ -78,4 +78,5 @@ def redactor_for(store: Store) -> RuleRedactor:
         layers=split_list(s.redact_layers),
         orgs=split_list(s.redact_orgs),
         ner_model=s.redact_ner_model or None,
+        redact_districts=s.redact_districts == "true",
     )

@@ -48,6 +48,7 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)  # redacted source names
     errors: list[str] = field(default_factory=list)  # messages naming the file
     notices: list[str] = field(default_factory=list)  # how a file was read (prose, ...)
+    kept_places: list[str] = field(default_factory=list)  # metadata regions/districts kept
 
 
 @dataclass
@@ -103,6 +104,9 @@ def ingest_paths(
             raw = ingest.read_transcript(path, file_meta(path, overrides))
             report.added.append(store_transcript(store, raw, red, key))
             report.notices.extend(raw.notices)
+            if isinstance(red, RuleRedactor):
+                kept = red.kept_places(raw.meta)
+                report.kept_places += [p for p in kept if p not in report.kept_places]
         except ConflictError:
             report.duplicates.append(path.name)
         except QualcodeError as err:

@@ -5,7 +5,9 @@ The evaluation set is JSON Lines (``eval/redaction/README.md``): one transcript 
 with turns, the participant list and gold spans.  A gold span counts as found when all of
 its letters and digits are covered by predicted spans of any type (redacted is
 redacted); a predicted span is correct when it overlaps some gold span.  Recall is what
-protects people, so F2 weighs it four times as much as precision.
+protects people, so F2 weighs it four times as much as precision.  A document may also
+list ``keep`` spans, ordinary words that must stay (``kind``: common, role,
+institution, region); one is wrongly redacted when any predicted span overlaps it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class EvalDoc:
     facilitator: str | None
     turns: tuple[Turn, ...]
     spans: tuple[GoldSpan, ...]
+    keep: tuple[GoldSpan, ...] = ()  # ``label`` is the keep kind
 
     def raw(self) -> RawTranscript:
         meta = TranscriptMeta(
@@ -79,6 +82,7 @@ class EvalReport:
     missed: list[tuple[str, str, str]] = field(default_factory=list)  # doc, label, text
     words: int = 0
     seconds: float = 0.0
+    keep: dict[str, list[int]] = field(default_factory=dict)  # kind -> [redacted, all]
 
     def recall(self, label: str) -> float:
         return self.gold[label].recall
@@ -91,6 +95,10 @@ class EvalReport:
         correct = sum(c for c, _ in self.predicted.values())
         total = sum(t for _, t in self.predicted.values())
         return correct / total if total else 1.0
+
+    def keep_redacted(self) -> tuple[int, int]:
+        """Keep spans wrongly redacted, and all keep spans."""
+        return sum(r for r, _ in self.keep.values()), sum(n for _, n in self.keep.values())
 
     @property
     def leak_rate(self) -> float:
@@ -121,7 +129,11 @@ def _parse(row: dict, path: Path, line: int) -> EvalDoc:
             GoldSpan(s["turn"], s.get("field", "text"), s["start"], s["end"], s["label"])
             for s in row["spans"]
         )
-        for g in spans:
+        keep = tuple(
+            GoldSpan(k["turn"], k.get("field", "text"), k["start"], k["end"], k["kind"])
+            for k in row.get("keep") or ()
+        )
+        for g in spans + keep:
             text = turns[g.turn].speaker if g.field == "speaker" else turns[g.turn].text
             if not 0 <= g.start < g.end <= len(text):
                 raise IndexError(f"span {g.start}-{g.end} outside turn {g.turn}")
@@ -133,6 +145,7 @@ def _parse(row: dict, path: Path, line: int) -> EvalDoc:
             facilitator=row.get("facilitator"),
             turns=turns,
             spans=spans,
+            keep=keep,
         )
     except (KeyError, TypeError, IndexError) as err:
         raise InputError(
@@ -193,6 +206,18 @@ def _score(doc: EvalDoc, predicted: list[GoldSpan], report: EvalReport) -> None:
         counts = report.predicted.setdefault(p.label, [0, 0])
         counts[0] += int(hit)
         counts[1] += 1
+    _score_keep(doc, predicted, report)
+
+
+def _score_keep(doc: EvalDoc, predicted: list[GoldSpan], report: EvalReport) -> None:
+    for k in doc.keep:
+        hit = any(
+            p.turn == k.turn and p.field == k.field and p.start < k.end and k.start < p.end
+            for p in predicted
+        )
+        counts = report.keep.setdefault(k.label, [0, 0])
+        counts[0] += int(hit)
+        counts[1] += 1
 
 
 def format_report(report: EvalReport, name: str = "qualcode") -> str:
@@ -213,6 +238,10 @@ def format_report(report: EvalReport, name: str = "qualcode") -> str:
         f"({report.leak_rate:.1%})",
         f"speed: {report.words_per_second:,.0f} words/s ({report.seconds:.2f} s)",
     ]
+    if report.keep:
+        wrong, total = report.keep_redacted()
+        kinds = ", ".join(f"{k} {r} of {n}" for k, (r, n) in sorted(report.keep.items()))
+        lines.append(f"keep spans wrongly redacted: {wrong} of {total} ({kinds})")
     return "\n".join(lines)
 
 
@@ -244,9 +273,10 @@ def ablation_table(docs: Sequence[EvalDoc], layers: Sequence[str]) -> str:
     """Recall and precision as each layer is added, to show what each one contributes."""
     from qualcode.redact.redactor import RuleRedactor
 
+    keep = any(d.keep for d in docs)
     lines = [
         f"{'layers added':<14}{'PERSON R':>9}{'PLACE R':>9}{'contact R':>10}"
-        f"{'precision':>10}{'leak':>7}{'words/s':>10}"
+        f"{'precision':>10}{'leak':>7}{'words/s':>10}" + (f"{'keep lost':>10}" if keep else "")
     ]
     for i in range(len(layers)):
         r = evaluate(docs, qualcode_detector(RuleRedactor(layers=layers[: i + 1])))
@@ -256,6 +286,7 @@ def ablation_table(docs: Sequence[EvalDoc], layers: Sequence[str]) -> str:
             f"{'+' + layers[i]:<14}{_rec(r, 'PERSON'):>9}{_rec(r, 'PLACE'):>9}"
             f"{(tp / total if total else 1.0):>10.3f}{r.overall_precision():>10.3f}"
             f"{r.leak_rate:>7.1%}{r.words_per_second:>10,.0f}"
+            + (f"{r.keep_redacted()[0]:>10}" if keep else "")
         )
     return "\n".join(lines)
 

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from qualcode.redact.names import fold
 from qualcode.redact.unknown import find_unknown
-from qualcode.redact.words import CAP_WORD, KEEP, Candidate, zipf
+from qualcode.redact.words import CAP_WORD, CYRILLIC, KEEP, WORD, Candidate, zipf
 from qualcode.settings import check_layers
 
 FAST_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "unknown")
@@ -71,7 +71,10 @@ class GatedNer:
     rare enough to be a name (< 5.5), not on the keep-list.  Rarer capitalised words are
     redacted by ``unknown`` anyway, so this halves the model's work and loses nothing.
     The bundled model is used for PERSON only: its places and organisations cost more
-    precision than they add recall (see models/ner/README.md)."""
+    precision than they add recall (see models/ner/README.md).  It was trained on English:
+    on Cyrillic it tags ordinary words ('Теперь', 'Кризисного'), so its Cyrillic spans are
+    dropped (natasha and the morphology of ``unknown`` cover Russian), and so are spans
+    of keep-list words ('Hokimiyat', 'Namangan')."""
 
     def __init__(self, ner: Finder, keep: frozenset[str] = KEEP) -> None:
         self.ner = ner
@@ -85,7 +88,17 @@ class GatedNer:
         return False
 
     def find(self, text: str) -> list[Candidate]:
-        return self.ner.find(text) if self.needed(text) else []
+        return self._kept(text, self.ner.find(text)) if self.needed(text) else []
+
+    def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        out = []
+        for c in found:
+            surface = text[c.start : c.end]
+            words = [fold(w) for w in WORD.findall(surface)]
+            if CYRILLIC.search(surface) or (words and all(w in self.keep for w in words)):
+                continue
+            out.append(c)
+        return out
 
     def find_many(self, texts: Sequence[str]) -> list[list[Candidate]]:
         chosen = [i for i, t in enumerate(texts) if self.needed(t)]
@@ -97,7 +110,7 @@ class GatedNer:
         )
         out: list[list[Candidate]] = [[] for _ in texts]
         for i, candidates in zip(chosen, batch, strict=True):
-            out[i] = candidates
+            out[i] = self._kept(texts[i], candidates)
         return out
 
 

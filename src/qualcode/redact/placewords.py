@@ -13,7 +13,7 @@ from qualcode.redact.patterns import DIGIT
 from qualcode.redact.words import KEEP, Candidate, zipf
 
 PLACE_WORDS = (
-    r"makhalla|mahalla|mahallasi|makhallasi|mfy|district|tumani|tuman|raion|rayon|rayoni|"
+    r"makhalla|mahalla|mahallasi|makhallasi|mfy|district|tumani|tuman|raion|rayon|rayoni|rayonu|"
     r"street|ko['’ʻ‘`]?chasi|avenue|prospekti|village|qishloq|qishlog['’ʻ‘`]?i|kishlak|aiyl|"
     r"ayil|auyl|aul|jamoat|posyolok|settlement|bazaar|bozor|bozori|market|lane|quarter|"
     r"kvartal|massiv|massivi|mavze|mavzesi|guzar|shaharcha|school|maktabi|college|lyceum|"

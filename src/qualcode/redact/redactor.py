@@ -18,6 +18,7 @@ from typing import Protocol
 
 from qualcode.records import RawTranscript, RedactedTranscript, RedactedTurn, TranscriptMeta
 from qualcode.redact.layers import PER_TRANSCRIPT, Finder, build_finders
+from qualcode.redact.metaplaces import PlaceKeep, kept_places
 from qualcode.redact.names import fold, is_generic_label, known_people
 from qualcode.redact.run import Run, Span
 from qualcode.redact.unknown import addressed_names
@@ -49,6 +50,8 @@ class RuleRedactor:
     ``unknown.KEEP``; ``layers``: which layers run; ``orgs``: organisations that identify
     a person; ``ner_model``: path of any spaCy pipeline with an ``ner`` component.
     ``detect_unknown=False`` limits redaction to patterns, known names and ``orgs``.
+    The region and district in a transcript's metadata stay in its text
+    (``redact.metaplaces``); ``redact_districts=True`` redacts the district after all.
     """
 
     def __init__(
@@ -59,12 +62,14 @@ class RuleRedactor:
         orgs: Iterable[str] = (),
         ner_model: str | Path | None = None,
         detect_unknown: bool = True,
+        redact_districts: bool = False,
     ) -> None:
         self.keep = keep
         self.layers = layers
         self.orgs = orgs
         self.ner_model = ner_model
         self.detect_unknown = detect_unknown
+        self.redact_districts = redact_districts
 
     @cached_property
     def _keep(self) -> frozenset[str]:
@@ -76,6 +81,10 @@ class RuleRedactor:
         if not self.detect_unknown:
             names = [n for n in names if n == "orgs"]
         return build_finders(names, self._keep, self.orgs, self.ner_model)
+
+    def kept_places(self, meta: TranscriptMeta) -> tuple[str, ...]:
+        """The metadata's region and district names this redactor leaves in the text."""
+        return kept_places(meta, self.redact_districts)
 
     def redact(self, raw: RawTranscript) -> RedactedTranscript:
         return self.redact_with_key(raw)[0]
@@ -120,6 +129,7 @@ class RuleRedactor:
             self._finders,
             patterns="patterns" in self.layers,
             keep=self._keep,
+            places=PlaceKeep(self.kept_places(raw.meta)),
         )
         run.prefetch([t.text for t in raw.turns])
         return run

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qualcode.records import Redaction
-from qualcode.redact.keys import name_key
+from qualcode.redact.keys import name_key, name_keys
 from qualcode.redact.layers import Finder
+from qualcode.redact.metaplaces import PlaceKeep
 from qualcode.redact.names import HONORIFICS, KnownNames, Person, fold, is_generic_label
+from qualcode.redact.ordinary import Ordinary
 from qualcode.redact.patterns import find_ages, find_contacts
-from qualcode.redact.words import CAP_WORD, PLACE_WORDS, WORD, Candidate, stem
+from qualcode.redact.vocab import TranscriptVocab
+from qualcode.redact.words import CAP_WORD, PLACE_WORDS, WORD, Candidate
 
 FILE_PARTS = re.compile(r"([_\-. ]+)")
 NON_DIGIT = re.compile(r"\D")
@@ -72,17 +75,22 @@ class Run:
         *,
         patterns: bool = True,
         keep: frozenset[str] = frozenset(),
+        places: PlaceKeep | None = None,
     ) -> None:
         self.known = KnownNames(people)
         self.finders = finders
         self.patterns = patterns
         self.keep = keep
+        self.places = places or PlaceKeep(())
+        self.ordinary = Ordinary(keep)
         self.names = Pseudonyms()
         self.alias: dict[tuple[str, str], str] = {}
         self.cache: dict[tuple[str, str], list[Candidate]] = {}  # (layer, text) -> found
         self.surfaces: defaultdict[str, set[str]] = defaultdict(set)
         for person in people:  # number known people in order of appearance in the lists
-            pseudo = self.names.get("PERSON", person.key, "known-name")
+            keys = [("PERSON", name_key(t)) for t in person.tokens]
+            same = next((self.alias[k] for k in keys if k in self.alias), None)  # Камола
+            pseudo = same or self.names.get("PERSON", person.key, "known-name")
             for token in person.tokens:
                 self.alias.setdefault(("PERSON", name_key(token)), pseudo)
         self.known_keys = {k for (kind, k) in self.alias if len(k) >= 3}
@@ -92,7 +100,9 @@ class Run:
         )
 
     def prefetch(self, texts: list[str]) -> None:
-        """Run batch-capable layers (the NER model) over all texts at once."""
+        """Learn the transcript's own vocabulary and run batch-capable layers (the NER
+        model) over all texts at once."""
+        self.ordinary.vocab = TranscriptVocab(texts)
         for name, finder in self.finders:
             find_many = getattr(finder, "find_many", None)
             if find_many is not None:
@@ -124,12 +134,16 @@ class Run:
         return {p: sorted(s) for p, s in self.surfaces.items()}
 
     def spans(self, text: str) -> list[Span]:
+        """The spans to replace in ``text``, each with its pseudonym."""
+        return _merge(text, self._named(text, self._found(text)))
+
+    def _found(self, text: str) -> list[Span]:
+        """Spans every layer claims, in claiming order, without pseudonyms yet."""
         spans: list[Span] = []
 
         def add(start: int, end: int, kind: str, conf: float, source: str) -> None:
             if start < end and not any(s.start < end and start < s.end for s in spans):
-                pseudo = self._pseudonym(kind, text[start:end], conf, source)
-                spans.append(Span(start, end, kind, pseudo, conf, source))
+                spans.append(Span(start, end, kind, "", conf, source))
 
         if self.patterns:
             for m in find_contacts(text):
@@ -139,30 +153,63 @@ class Run:
                 word = WORD.match(text, hit.start())
                 if word and self.known.match(word.group(0)):
                     add(word.start(), word.end(), "PERSON", 1.0, "known-name")
-            for word in CAP_WORD.finditer(text):  # other spellings: Farrukh/Farrux, Дилноза
-                if name_key(word.group(0)) in self.known_keys:
+            for word in CAP_WORD.finditer(text):  # other spellings: Farrukh/Farrux, Дилнозу
+                if any(k in self.known_keys for k in name_keys(word.group(0))):
                     add(word.start(), word.end(), "PERSON", 1.0, "known-name")
         for name, finder in self.finders:
             found = self.cache.get((name, text))
             for c in finder.find(text) if found is None else found:
-                add(c.start, c.end, c.kind, c.confidence, name)
+                if not self._dismissed(text, c, name):
+                    add(c.start, c.end, c.kind, c.confidence, name)
         spans += _initials(text, spans)
-        spans += _extend_people(text, spans, self.keep)
+        spans += _extend_people(text, spans, self.ordinary)
         if self.patterns:
             people = [(s.start, s.end) for s in spans if s.kind == "PERSON"]
             for a in find_ages(text, people):
                 add(a.start, a.end, "AGE", 1.0, "pattern")
-        return _merge(text, sorted(spans, key=lambda s: s.start))
+        return sorted(spans, key=lambda s: s.start)
+
+    def _dismissed(self, text: str, c: Candidate, layer: str) -> bool:
+        if self.places and layer != "orgs" and self.places.covers(text[c.start : c.end]):
+            return True
+        return self.ordinary.dismiss(text, c, layer)
+
+    def _named(self, text: str, spans: list[Span]) -> list[Span]:
+        """One pseudonym per entity: adjacent name spans ('Feruza' found by one layer,
+        'Tursunova' by another) are one person."""
+        out: list[Span] = []
+        for group in _groups(text, spans):
+            surface = " ".join(text[s.start : s.end] for s in group)
+            conf = min(s.confidence for s in group)
+            pseudo = self._pseudonym(group[0].kind, surface, conf, group[0].source)
+            out += [replace(s, pseudonym=pseudo) for s in group]
+        return out
 
     def _pseudonym(self, kind: str, surface: str, conf: float, source: str) -> str:
         keys = _keys(kind, surface)
-        pseudo = next((self.alias[(kind, k)] for k in keys if (kind, k) in self.alias), None)
+        variants = [v for v in _variants(kind, surface) if v not in keys]
+        pseudo = next(
+            (self.alias[(kind, k)] for k in keys + variants if (kind, k) in self.alias), None
+        )
         if pseudo is None:
             pseudo = self.names.get(kind, "?" + (keys[0] if keys else surface), source)
-        for k in keys:
+        for k in keys + variants:  # later case forms find it too: Анорзоре, then Анорзор
             self.alias.setdefault((kind, k), pseudo)
         self.names.confidence[pseudo] = min(self.names.confidence.get(pseudo, 1.0), conf)
         return pseudo
+
+
+def _groups(text: str, spans: list[Span]) -> list[list[Span]]:
+    """Spans in order, adjacent PERSON spans (only a space or two between) together."""
+    groups: list[list[Span]] = []
+    for s in spans:
+        prev = groups[-1][-1] if groups else None
+        gap = text[prev.end : s.start] if prev else ""
+        if prev and prev.kind == s.kind == "PERSON" and len(gap) <= 2 and not gap.strip():
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return groups
 
 
 def _keys(kind: str, surface: str) -> list[str]:
@@ -175,6 +222,14 @@ def _keys(kind: str, surface: str) -> list[str]:
     stop = HONORIFICS | PLACE_WORDS
     words = [w for w in WORD.findall(surface) if fold(w) not in stop and len(w) >= 2]
     return [name_key(w) for w in words]
+
+
+def _variants(kind: str, surface: str) -> list[str]:
+    """Keys of the nominatives a Russian case form may come from (Гульнору: Гульнора)."""
+    if kind != "PERSON":
+        return []
+    stop = HONORIFICS | PLACE_WORDS
+    return [k for w in WORD.findall(surface) if fold(w) not in stop for k in name_keys(w)]
 
 
 # Initials next to a name: 'A.T.', 'Kh.', 'D. ', 'J ' (but not the pronoun I, article A)
@@ -202,20 +257,22 @@ PATRONYMIC = re.compile(
 )
 
 
-def _extend_people(text: str, spans: list[Span], keep: frozenset[str]) -> list[Span]:
+def _extend_people(text: str, spans: list[Span], ordinary: Ordinary) -> list[Span]:
     """A name continues over the next capitalised word or a patronymic:
     'Nonna Shin', 'Mahdi Bekzod o'g'li', 'Usmonov Aziz'."""
     taken = list(spans)
     out: list[Span] = []
     for p in [s for s in spans if s.kind == "PERSON"]:
+        genitive = fold(text[p.start : p.end]).endswith("ning")  # "Mavjudaning o'g'li": her son
         end = p.end
         for _ in range(2):
             m = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
             if m is None or any(s.start < m.end() and m.start() < s.end for s in taken):
                 break
             word = fold(m.group(0))
-            capital = m.group(0)[0].isupper() and not {word, stem(word)} & keep
-            if not (PATRONYMIC.match(m.group(0)) or capital) or word in HONORIFICS | PLACE_WORDS:
+            capital = m.group(0)[0].isupper() and not ordinary.word(m.group(0))
+            patronymic = PATRONYMIC.match(m.group(0)) and not genitive
+            if not (patronymic or capital) or word in HONORIFICS | PLACE_WORDS:
                 break
             span = Span(m.start(), m.end(), "PERSON", p.pseudonym, p.confidence, p.source)
             out.append(span)

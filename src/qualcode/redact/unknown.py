@@ -5,7 +5,8 @@ A capitalised word is a name candidate when it is not a common English word and 
 the keep-list (regions, countries, institutions, registries, religious and calendar
 words that the analysis needs).  Confidence is lower at the start of a sentence, where
 English capitalises anyway; such detections are flagged for review.  A candidate
-followed by a place word (makhalla, district, street, ko'chasi ...) is a PLACE.
+followed by a place word (makhalla, district, street, ko'chasi ...) is a PLACE; one
+or two words alone in guillemets («Ромашка») are an ORG.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from qualcode.redact.morph import acronym, ru_common
 from qualcode.redact.names import HONORIFICS, fold
 from qualcode.redact.words import (
     CAP_WORD,
@@ -32,6 +34,10 @@ from qualcode.redact.words import (
     stem,
     zipf,
 )
+
+# One or two capitalised words alone in guillemets: how Russian writes the
+# name of a firm, shop or club ('работает в «Ромашка»'); quoted speech runs longer.
+QUOTED_NAME = re.compile(r"«\w+(?:[ -][A-ZА-ЯЁ]\w*)?»")
 
 
 def _russian_given_name(word: str) -> bool:
@@ -74,10 +80,14 @@ def find_unknown(
             continue
         conf = _confidence(text, m.start(), word, keep)
         nxt = _next_word(text, m.end(), fold_it=False)
-        if conf == 0.0 and _starts_full_name(text, m.start(), word, nxt, keep):
+        latin = not CYRILLIC.search(word)
+        if conf == 0.0 and latin and _starts_full_name(text, m.start(), word, nxt, keep):
             conf = 0.7
-        if conf == 0.0 and NAME_CUE.search(text, max(0, m.start() - 24), m.start()):
+        if conf == 0.0 and latin and NAME_CUE.search(text, max(0, m.start() - 24), m.start()):
             conf = 0.8
+        if QUOTED_NAME.match(text, max(0, m.start() - 1)):  # «Ромашка»: a firm's name
+            yield Candidate(m.start(), m.end(), "ORG", stem(word), 0.8)
+            continue
         if conf == 0.0:
             continue
         kind = "PLACE" if fold(nxt) in PLACE_WORDS else "PERSON"
@@ -89,6 +99,8 @@ def _confidence(text: str, start: int, word: str, keep: frozenset[str]) -> float
         return 0.0
     if CYRILLIC.search(word):  # in Russian passages, common Russian words are no names
         if len(word) < 2 or word.casefold().startswith(RU_KEEP):
+            return 0.0
+        if ru_common(word) or acronym(word):  # a dictionary word with no name reading
             return 0.0
         if sentence_initial(text, start):
             return 0.6 if _zipf_ru(word) < 3.5 else 0.0

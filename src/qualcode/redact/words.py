@@ -17,7 +17,9 @@ WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`\-][^\W\d_]+)*", re.UNICODE)
 # A word starting with a capital letter (any script): the only words detectors look at.
 CAP_WORD = regex.compile(r"(?<![\p{L}\-])(?<!\p{L}['’ʻ‘`])\p{Lu}\p{L}*(?:['’ʻ‘`\-]\p{L}+)*")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”]\s*|\n\s*|[-–—]\s+)$")
+# A sentence starts after its end, a line break, a dash, a bracketed note ('[laughs] So')
+# or an opening quote ("«Мы", "'Qiz bola").
+SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”«„\]]\s*|\s['‘]|\n\s*|[-–—]\s+)$")
 SURNAME = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|iyev|iyeva|zoda|zade|ovich|ovna|evich|evna|jonov|jonova|"
     r"boyev|boyeva|qulov|qulova|murodov|murodova)$",
@@ -95,6 +97,7 @@ yandex wildberries ozon uber avito taxi olx uzum korzinka alif dushanbe-city
 syrdarya zhambyl turkestan talas chui naryn issyk-kul jalal-abad batken osh
 karaganda pavlodar aktobe atyrau mangystau kostanay akmola almaty-region
 gbao badakhshan bokhtar
+qozon toshkent rais raisi раис jamoat ishtirokchi boshlovchi
 """.split()
 )  # the last lines: greetings and the big cities labour migrants go to
 
@@ -105,7 +108,8 @@ RU_KEEP = tuple(
     джизак навои хорезм кашкадар сурхандар сырдар каракалпак узбекистан узбек таджикистан
     таджик кыргызстан киргиз казахстан казах душанбе худжанд бишкек алмат астан сири ирак
     турци европ америк бог аллах рамадан рамазан навруз телеграм ватсап инстаграм мвд
-    махалл хоким ссср""".split()
+    махалл хоким ссср раис ҷамоат ҳукумат маҳалл ассалом алейкум иштирокч бошловч
+    катышуучу қатысушы өкмө""".split()
 )
 
 
