@@ -83,6 +83,7 @@ def themes() -> None:
     from qualcode.embed.encoder import make_embedder
     from qualcode.pipeline.run import ingest_paths, process
     from qualcode.store import Store
+    from qualcode.topics.languages import centre_by_language
     from qualcode.topics.model import nearest_topics
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,11 +94,18 @@ def themes() -> None:
         centroids = store.topics.topic_centroids()
         store.close()
     embedder = make_embedder(MODELS[1])
-    assigned = {}
+    vectors, languages = [], []
     for lang in LANGUAGES:
         path = REPO / "eval" / "coding" / f"drivers_tri_{lang}.jsonl"
         texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
-        assigned[lang], _ = nearest_topics(embedder.encode(texts), centroids, 0.0)
+        vectors.append(embedder.encode(texts))
+        languages += [lang] * len(texts)
+    centred = centre_by_language(np.vstack(vectors), languages)  # as process() does
+    n = len(vectors[0])
+    assigned = {
+        lang: nearest_topics(centred[k * n : (k + 1) * n], centroids, 0.0)[0]
+        for k, lang in enumerate(LANGUAGES)
+    }
     for lang in LANGUAGES[1:]:
         same = float(np.mean(assigned[lang] == assigned["en"]))
         print(f"themes: {lang} segment in the same topic as its English original: {same:.1%}")

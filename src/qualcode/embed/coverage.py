@@ -9,6 +9,10 @@ from qualcode.embed.encoder import Embedder
 from qualcode.languages import name
 
 NOT_A_LANGUAGE = frozenset({"", "und"})
+# A language is reported from this many segments and this share of all of them: a
+# detector misreads the odd short English turn as German or Turkish.
+MIN_SEGMENTS = 3
+MIN_SHARE = 0.01
 
 
 def uncovered(counts: Mapping[str, int], embedder: Embedder) -> dict[str, int]:
@@ -18,13 +22,14 @@ def uncovered(counts: Mapping[str, int], embedder: Embedder) -> dict[str, int]:
     if covered is None:
         return {}
     mixed_ok = len(covered) > 1  # a mixed segment needs a multilingual model
+    enough = max(MIN_SEGMENTS, MIN_SHARE * sum(counts.values()))  # not a stray misreading
     return {
         code: n
         for code, n in counts.items()
         if code not in NOT_A_LANGUAGE
         and code not in covered
         and not (code == "mixed" and mixed_ok)
-        and n > 0
+        and n >= enough
     }
 
 

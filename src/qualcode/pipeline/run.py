@@ -151,6 +151,7 @@ def process(
             texts,
             vectors,
             refit_topics,
+            [s.language for s in segments],
         )
     with _timed(report, "suggest"):
         book = use_codebook(store, codebook)

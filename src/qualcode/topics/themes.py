@@ -210,8 +210,12 @@ def _similarities(
     store: Store, embedder: Embedder, book: Codebook, centroids: Mapping[int, np.ndarray]
 ) -> dict[int, dict[str, float]]:
     """Per topic, each code's similarity: the mean of the centroid's cosine with the code's
-    label-definition-inclusion text and with its nearest example quote."""
+    label-definition-inclusion text and with its nearest example quote, on the reference
+    scale (``embed.scale``), so that ``min_similarity`` means the same for every model."""
     from qualcode.embed.cache import embed_cached
+    from qualcode.embed.scale import similarity_scale, to_reference
+
+    scale = similarity_scale(embedder)
 
     tids = sorted(centroids)
     c = np.vstack([centroids[t] for t in tids])
@@ -225,7 +229,8 @@ def _similarities(
         start += len(code.examples)
         nearest = (c @ examples.T).max(axis=1) if len(examples) else definition
         for row, t in enumerate(tids):
-            out[t][code.id] = round(float(0.5 * definition[row] + 0.5 * nearest[row]), 4)
+            mean = 0.5 * definition[row] + 0.5 * nearest[row]
+            out[t][code.id] = round(float(to_reference(np.asarray(mean), scale)), 4)
     return out
 
 

@@ -3,13 +3,14 @@ nearest stored topic centroid without a refit."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from qualcode.store import Store
 from qualcode.text import fingerprint, text_hash
+from qualcode.topics.languages import centre_by_language
 from qualcode.topics.model import OUTLIER_FLOOR, TopicModeler, centroids_of, nearest_topics
 
 
@@ -22,12 +23,16 @@ def update_topics(
     texts: list[str],
     vectors: np.ndarray,
     refit: bool = False,
+    languages: Sequence[str] = (),
 ) -> str:
     """Fit topics when there are none yet, when the embedder or topic settings changed,
     when a segment already seen changed or went, or when asked (``refit``); when only
-    new segments arrived, assign them to the nearest existing topic without a refit."""
+    new segments arrived, assign them to the nearest existing topic without a refit.
+    ``languages`` (per segment): vectors are centred by language first."""
+    if languages:
+        vectors = centre_by_language(vectors, languages)
     hashes = [text_hash(t) for t in texts]
-    config = fingerprint("topics", model_id, dict(settings))
+    config = fingerprint("topics", model_id, dict(settings), "centred by language")
     fp = f"{config}:{fingerprint(hashes, ids)}"
     stored = store.analysis.stage_fingerprint("topics") or ""
     if not refit and stored == fp:
