@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from qualcode.embed.scale import REFERENCE
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO_CORPUS = REPO / "demo" / "corpus"
 DRIVERS = REPO / "codebooks" / "drivers.yaml"
@@ -22,6 +24,7 @@ class HashEmbedder:
     """
 
     model_id = "test-hash|fp32"
+    scale = REFERENCE  # its cosines are read as they are (no mapping)
 
     def __init__(self, dim: int = 256) -> None:
         from sklearn.feature_extraction.text import HashingVectorizer

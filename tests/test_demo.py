@@ -25,7 +25,7 @@ def test_demo_runs_twice_identically_and_its_summary_matches_the_csv(tmp_path: P
     out = tmp_path / "out"
     first = CliRunner().invoke(app, ["demo", "--out", str(out), "--no-progress"])
     assert first.exit_code == 0, first.output
-    assert "Ingested 8 new transcripts" in first.output
+    assert "Ingested 9 new transcripts" in first.output
     store = Store(out / "demo-project")
     topics, sugg = store.topics.topics(), store.analysis.suggestions()
     assert len(topics) >= 5 and len(sugg) > 100

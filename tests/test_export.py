@@ -64,6 +64,6 @@ def test_spreadsheet_formula_injection_is_neutralised(processed: Store, tmp_path
 def test_json_dump_holds_the_whole_project(processed: Store, tmp_path: Path) -> None:
     export_json(processed, tmp_path / "p.json")
     doc = json.loads((tmp_path / "p.json").read_text())
-    assert len(doc["transcripts"]) == 8 and doc["codebook"]["codes"]
+    assert len(doc["transcripts"]) == 9 and doc["codebook"]["codes"]
     assert len(doc["segments"]) == len(processed.segments.segments())
     assert doc["suggestions"] and doc["topics"]

@@ -35,11 +35,11 @@ class EnglishOnly(HashEmbedder):
 
 
 def test_segments_in_languages_the_model_lacks_are_named_in_a_warning() -> None:
-    counts = Counter({"en": 10, "ru": 7, "uz": 3, "und": 2})
-    assert uncovered(counts, EnglishOnly()) == {"ru": 7, "uz": 3}
+    counts = Counter({"en": 10, "ru": 7, "uz": 3, "und": 2, "de": 1})
+    assert uncovered(counts, EnglishOnly()) == {"ru": 7, "uz": 3}  # 1 German: a misreading
     warning = coverage_warning(counts, EnglishOnly())
     assert warning is not None
-    assert "10 of 22 segments" in warning and "Russian 7, Uzbek 3" in warning
+    assert "10 of 23 segments" in warning and "Russian 7, Uzbek 3" in warning
     assert "embedding_model=multilingual-e5-small" in warning
     assert coverage_warning(Counter({"en": 5, "und": 1}), EnglishOnly()) is None
     assert coverage_warning(counts, HashEmbedder()) is None  # languages unknown: no claim
@@ -54,11 +54,13 @@ def test_process_stores_languages_and_warns(store) -> None:  # type: ignore[no-u
     turns = (
         Turn("P1", "Работы нет совсем, все мужчины уехали в Россию на заработки."),
         Turn("P2", "Young men have no jobs here, so they all go to Russia."),
+        Turn("P3", "Свадьбы стали очень дорогими, все берут кредиты."),
+        Turn("P4", "Девочек после девятого класса забирают из школы."),
     )
     raw = RawTranscript("fg.txt", "text", "h1", turns, TranscriptMeta(title="t"))
     store_transcript(store, raw)
     parts = default_components(Settings.from_strings({}), embedder=EnglishOnly())
     report = process(store, parts=parts)
-    assert [s.language for s in store.segments.segments()] == ["ru", "en"]
-    assert store.languages.segment_languages() == Counter({"ru": 1, "en": 1})
-    assert len(report.warnings) == 1 and "Russian 1" in report.warnings[0]
+    assert [s.language for s in store.segments.segments()] == ["ru", "en", "ru", "ru"]
+    assert store.languages.segment_languages() == Counter({"ru": 3, "en": 1})
+    assert len(report.warnings) == 1 and "Russian 3" in report.warnings[0]

@@ -27,7 +27,7 @@ def _parts(emb: HashEmbedder):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def loaded(store: Store) -> Store:
     report = ingest_paths(store, [DEMO_CORPUS])
-    assert report.errors == [] and len(report.added) == 8
+    assert report.errors == [] and len(report.added) == 9
     return store
 
 
@@ -58,7 +58,7 @@ def test_same_file_twice_is_recognised_by_content_hash(loaded: Store, tmp_path: 
     shutil.copy(DEMO_CORPUS / "jizzakh_women.txt", copy)
     report = ingest_paths(loaded, [copy])
     assert report.added == [] and report.duplicates == ["renamed_copy.txt"]
-    assert len(loaded.transcripts.transcripts()) == 8
+    assert len(loaded.transcripts.transcripts()) == 9
 
 
 def test_a_bad_file_is_reported_and_the_others_are_ingested(store: Store, tmp_path: Path) -> None:

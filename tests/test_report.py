@@ -252,7 +252,7 @@ def test_a_selection_matching_nothing_gives_a_valid_report_saying_so(
     assert "<img" not in html and "regions: Atlantis" in html
     assert "No transcript matches" in docx_text(paths[1])
     unused = build_report(project.store, Selection(codes=("violent_groups",), statuses=("added",)))
-    assert unused.empty and unused.transcripts == 8 and "nothing to report" in unused.findings[0]
+    assert unused.empty and unused.transcripts == 9 and "nothing to report" in unused.findings[0]
 
 
 def test_method_notes_report_the_unreviewed_share(project: Project, tmp_path: Path) -> None:

@@ -154,7 +154,7 @@ def two_suggestions(s: Served, walk: int = 40) -> tuple[int, int | None]:
 def test_a_coder_reviews_with_the_keyboard_alone(page: Page, served: Served) -> None:
     sign_in_with_keyboard(page, served, "cem")
     assert page.text_content("#user-name") == "cem"
-    assert page.text_content("#progress-text") == "0 / 740 segments decided"
+    assert page.text_content("#progress-text") == "0 / 800 segments decided"
     target, steps = two_suggestions(served)
     if steps is not None:  # walk the queue to it with `n`, as a coder would
         for _ in range(steps):
@@ -173,7 +173,7 @@ def test_a_coder_reviews_with_the_keyboard_alone(page: Page, served: Served) -> 
     assert codes(page)[0] == (first, "accepted")
     press(page, "j", "r")  # move to the second and reject it
     assert codes(page)[1] == (second, "rejected")
-    assert page.text_content("#progress-text") == "1 / 740 segments decided"
+    assert page.text_content("#progress-text") == "1 / 800 segments decided"
     press(page, "k", "ArrowDown")  # arrows move too; the selection stays put on reload
     assert page.get_attribute("#codes > li:nth-child(2)", "aria-selected") == "true"
 

@@ -105,6 +105,9 @@ def similarity_scale(embedder: Embedder, text_language: str = "en", other: str =
     """The model's scale for texts in ``text_language`` set against texts in ``other``
     (computed once per model and pair).  A language without neutral sentences, or one the
     model does not cover, is measured as English."""
+    declared = getattr(embedder, "scale", None)
+    if isinstance(declared, Scale):  # an embedder that knows its own scale says so
+        return declared
     a, b = _known(embedder, text_language), _known(embedder, other)
     key = f"{embedder.model_id}|{a}|{b}"
     if key not in _CACHE:
