@@ -32,7 +32,7 @@ def test_demo_runs_twice_identically_and_its_summary_matches_the_csv(tmp_path: P
 
     second = CliRunner().invoke(app, ["demo", "--out", str(out), "--no-progress"])
     assert second.exit_code == 0, second.output
-    assert "Ingested 0 new transcripts (8 already present)" in second.output
+    assert "Ingested 0 new transcripts (9 already present)" in second.output
     assert "embedded 0" in second.output and "topics: skipped" in second.output
     assert store.topics.topics() == topics and store.analysis.suggestions() == sugg
 
@@ -40,6 +40,9 @@ def test_demo_runs_twice_identically_and_its_summary_matches_the_csv(tmp_path: P
         rows = [r for r in csv.DictReader(fh) if r["status"] in COUNTED]
     s = summarise(store)
     assert s.by_code == dict(Counter(r["code"] for r in rows))
+    # the untranslated Russian/Uzbek transcript is coded too, in its own languages
+    spoken = Counter(r["segment_language"] for r in rows if r["source"] == "fergana_women.txt")
+    assert spoken["ru"] >= 10 and spoken["uz"] >= 10, spoken
     assert s.by_code_region == dict(Counter((r["code"], r["region"]) for r in rows))
     for code, n in list(s.by_code.items())[:3]:
         assert str(n) in first.output and code in first.output
