@@ -9,7 +9,6 @@ from typing import Any
 import numpy as np
 
 from qualcode.codebook.load import codebook_to_dict
-from qualcode.coding.feedback import suggester_for
 from qualcode.coding.suggest import Suggester
 from qualcode.records import Codebook
 from qualcode.store import Store
@@ -27,6 +26,8 @@ def suggest_all(
     vectors: np.ndarray,
 ) -> str:
     """Suggest codes for the segments ``ids``; return what was done, in words."""
+    from qualcode.coding.feedback import suggester_for  # scikit-learn: only when suggesting
+
     events = store.review.review_events()
     fp = fingerprint(
         "suggest",
