@@ -19,6 +19,7 @@ from qualcode.languages import detect
         ("Мой муж уехал на заработки в Россию и присылает деньги.", "ru"),
         ("Erim ishlash uchun Rossiyaga ketgan va pul yuboradi.", "uz"),
         ("To'y bizga o'ttiz ming dollarga tushdi.", "uz"),
+        ("Erim hokimiyatda, arxivda ishlaydi. Binodagi eng tinch xona shu, deydi.", "uz"),
         ("Бизнинг маҳаллада иш йўқ, йигитлар Россияга кетишади.", "uz"),
         ("Шавҳарам барои кор ба Русия рафт ва пул мефиристад.", "tg"),
         ("Күйөөм Орусияга иштегени кетти, акча жөнөтөт.", "ky"),

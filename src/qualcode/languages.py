@@ -33,6 +33,12 @@ _UZ_LATIN = re.compile(r"\b\w*(?:[og][ʻ'‘’`])\w*|\b(?:va|bu|emas|uchun|bila
 _UZ_CYRILLIC = re.compile(r"(?i)\b(?:учун|билан|эмас|керак|жуда|ҳам|йўқ|лекин|нима|бизнинг|"
                           r"менинг|\w+(?:ган|моқда|япти|япман|дилар|ишади|лари|ларни|нинг|дан)"
                           r")\b")  # fmt: skip
+# Uzbek Latin word shapes: case, plural and verb endings, q not before u, an initial x
+_UZ_SHAPES = re.compile(
+    r"(?i)\b(?:\w+(?:lar|lari|larni|larga|larda|ning|dan|gan|yapti|yapman|yapmiz|ishdi|"
+    r"ishadi|moqda|adi|aman|ydi|dik|ingiz|imiz|miz|shdi)|\w*q(?!u)\w*|x\w+)\b"
+)
+TURKISH = set("ıİşŞçÇğĞ")  # Turkish letters: a text with them is not Uzbek Latin
 MIXED_SHARE = 0.3  # the second script's share of letters that makes a text mixed
 _FASTTEXT_CYRILLIC = {"ru", "uk", "be", "bg", "mk", "sr", "tg", "ky", "kk", "uz", "mn", "tt", "ba"}
 
@@ -67,6 +73,8 @@ def _cyrillic(text: str) -> str:
 def _latin(text: str) -> str:
     words = len(re.findall(r"\w+", text)) or 1
     if len(_UZ_LATIN.findall(text)) >= max(2, words // 8):
+        return "uz"
+    if not set(text) & TURKISH and len(_UZ_SHAPES.findall(text)) >= max(2, words // 4):
         return "uz"
     guess = _fasttext(text)
     return "uz" if guess == "tr" and _UZ_LATIN.search(text) else guess
