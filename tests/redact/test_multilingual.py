@@ -55,6 +55,7 @@ def test_ordinary_russian_words_stay(sentence: str, kept: str) -> None:
         (["Ko'pchilik u bilan gaplashmaydi, ko'pchilik uyda."], "Ko'pchilik"),
         (["Bizning sinfda o'n ikkita qiz bor edi.", "Bu bizning mahallamiz."], "Bizning"),
         (["Hokimiyat mehmonlar sonini cheklagan."], "Hokimiyat"),
+        (["Hozir hech narsa yo'q.", "Lekin men bilmayman, nima qilish kerak."], "Lekin"),
         (["Ҷамоат ба мо кӯмак накард.", "Мо ба ҷамоат рафтем."], "Ҷамоат"),
     ],
 )

@@ -7,17 +7,17 @@ word of it is ordinary:
 
 - on the keep-list (also inflected: 'Toshkentda');
 - a Russian dictionary word with no name reading, or an abbreviation ('ЗАГС', 'СВП');
-- written in lower case elsewhere in the transcript (``vocab.TranscriptVocab``);
+- an Uzbek, Tajik or Kyrgyz function word (``qualcode.function_words``: 'Lekin', 'Bizning');
+- written in lower case elsewhere in the transcript (``vocab.TranscriptVocab``).
 
-and drops a low-confidence ``unknown`` guess at the start of a sentence in a language
-that is neither English nor Russian, unless the word carries other evidence of a name
-(a surname or given-name ending, a case ending, a capital elsewhere in mid-sentence).
-Declared names, contacts, the project's
+A bare capital at the start of a sentence is not dismissed for want of other evidence:
+that rule lost real names.  Declared names, contacts, the project's
 organisations and the given-name list are never second-guessed here.
 """
 
 from __future__ import annotations
 
+from qualcode.function_words import ALL as FUNCTION_WORDS
 from qualcode.redact.morph import acronym, ru_common
 from qualcode.redact.names import HONORIFICS, fold
 from qualcode.redact.vocab import TranscriptVocab
@@ -43,6 +43,8 @@ class Ordinary:
         elsewhere in the transcript."""
         folded = fold(word)
         if folded in self.keep or stem(word) in self.keep or folded in HONORIFICS:
+            return True
+        if word.lower() in FUNCTION_WORDS:
             return True
         if CYRILLIC.search(word):
             return ru_common(word) or acronym(word) or self.vocab.ordinary(word)
