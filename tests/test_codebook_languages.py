@@ -65,6 +65,7 @@ def test_translations_survive_storage_and_an_edit(store) -> None:  # type: ignor
     stored = {c.id: c for c in use_codebook(store, None).codes}
     assert stored["labour_migration"].translations == book.codes[1].translations
     assert stored["wedding_costs"].translations == book.codes[0].translations
+    assert store.codebook.code("wedding_costs").translations == book.codes[0].translations
 
 
 def test_the_bundled_codebook_carries_russian_and_uzbek_keywords() -> None:

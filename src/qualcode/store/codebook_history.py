@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from qualcode.errors import ConflictError, NotFoundError
-from qualcode.records import Code, Codebook
+from qualcode.records import Code, Codebook, CodeText
 from qualcode.store.db import Part, utcnow
 
 CODE_FIELDS = (
@@ -133,6 +133,7 @@ class CodebookStore(Part):
             examples=tuple(json.loads(r["examples"] or "[]")),
             keywords=tuple(json.loads(r["keywords"] or "[]")),
             parent=r["parent"],
+            translations=_code_texts(r.get("translations")),
         )
 
     """Versioned codes and their append-only history.  See ``qualcode.codebook.edit``."""
@@ -307,7 +308,6 @@ def _load_steps(
 def _translations_json(code: Code) -> str | None:
     if not code.translations:
         return None
-    from qualcode.records import CodeText
 
     def one(t: CodeText) -> dict[str, Any]:
         fields = ("label", "definition", "inclusion", "exclusion", "examples", "keywords")
@@ -315,3 +315,17 @@ def _translations_json(code: Code) -> str | None:
         return {f: list(v) if isinstance(v, tuple) else v for f, v in values.items() if v}
 
     return json.dumps({t.language: one(t) for t in code.translations}, ensure_ascii=False)
+
+
+def _code_texts(stored: str | None) -> tuple[CodeText, ...]:
+    """The ``translations`` column back as ``CodeText`` entries, by language."""
+    if not stored:
+        return ()
+    out = []
+    for language, fields in sorted(json.loads(stored).items()):
+        lists = {k: tuple(fields.get(k) or ()) for k in ("examples", "keywords")}
+        texts = {k: str(fields.get(k) or "") for k in ("label", "definition", "inclusion")}
+        out.append(
+            CodeText(language, **texts, exclusion=str(fields.get("exclusion") or ""), **lists)
+        )
+    return tuple(out)
