@@ -323,9 +323,15 @@ def _code_texts(stored: str | None) -> tuple[CodeText, ...]:
         return ()
     out = []
     for language, fields in sorted(json.loads(stored).items()):
-        lists = {k: tuple(fields.get(k) or ()) for k in ("examples", "keywords")}
-        texts = {k: str(fields.get(k) or "") for k in ("label", "definition", "inclusion")}
         out.append(
-            CodeText(language, **texts, exclusion=str(fields.get("exclusion") or ""), **lists)
+            CodeText(
+                language,
+                label=str(fields.get("label") or ""),
+                definition=str(fields.get("definition") or ""),
+                inclusion=str(fields.get("inclusion") or ""),
+                exclusion=str(fields.get("exclusion") or ""),
+                examples=tuple(fields.get("examples") or ()),
+                keywords=tuple(fields.get("keywords") or ()),
+            )
         )
     return tuple(out)
