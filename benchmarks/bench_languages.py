@@ -70,6 +70,46 @@ def speed(rounds: int = 2) -> None:
         )
 
 
+def cross_lingual() -> None:
+    """Zero-shot on all 180 segments of each language, with the bundled codebook (English
+    plus Russian and Uzbek labels and keywords) and with its English part alone."""
+    import dataclasses
+    import json
+
+    import numpy as np
+    from sklearn.metrics import cohen_kappa_score, f1_score
+
+    from qualcode.codebook.load import load_codebook
+    from qualcode.coding.suggest import ZeroShotSuggester
+    from qualcode.embed.encoder import make_embedder
+
+    full = load_codebook(CODEBOOK)
+    english = dataclasses.replace(
+        full, codes=tuple(dataclasses.replace(c, translations=()) for c in full.codes)
+    )
+    ids = [c.id for c in full.codes]
+    for model in MODELS:
+        embedder = make_embedder(model)
+        for name, book in (("en+ru+uz codebook", full), ("English-only codebook", english)):
+            zero_shot = ZeroShotSuggester(embedder).fit(book)
+            for lang in LANGUAGES:
+                path = REPO / "eval" / "coding" / f"drivers_tri_{lang}.jsonl"
+                items = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+                texts = [i["text"] for i in items]
+                X = embedder.encode(texts)
+                Y = np.array([[c in i["codes"] for c in ids] for i in items])
+                P = np.zeros_like(Y)
+                for s in zero_shot.calibrate_to(texts, X).suggest(range(len(texts)), texts, X):
+                    P[s.segment_id, ids.index(s.code_id)] = True
+                f1 = f1_score(Y, P, average="macro", zero_division=0)
+                kappa = np.mean([cohen_kappa_score(Y[:, j], P[:, j]) for j in range(len(ids))])
+                print(
+                    f"cross-lingual {model:<22} {name:<22} {lang}  zero-shot F1 {f1:.3f}  "
+                    f"kappa {kappa:.3f}  suggestions/text {P.sum() / len(P):.2f} "
+                    f"(gold {Y.sum() / len(Y):.2f})"
+                )
+
+
 def themes() -> None:
     """Topics fitted on the demo corpus with the multilingual model; each translated
     segment is assigned to its nearest topic: how often do the Russian and the Uzbek
@@ -121,6 +161,7 @@ def main() -> None:
         speed()
     if not args.skip_quality:
         quality()
+        cross_lingual()
     themes()
 
 
