@@ -318,3 +318,15 @@ def test_importing_the_report_package_loads_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_quotes_vary_by_language_where_they_can() -> None:
+    from qualcode.exports.report.quotes import pick_rows
+
+    def row(i: int, tid: int, lang: str, score: float) -> dict[str, object]:
+        text = f"Segment {i} says enough about the driver to be quoted in a report."
+        return {"segment_id": i, "transcript_id": tid, "speaker": f"P{i}", "status": "suggested",
+                "score": score, "text": text, "segment_language": lang}  # fmt: skip
+
+    rows = [row(1, 1, "en", 0.9), row(2, 2, "en", 0.8), row(3, 3, "ru", 0.5), row(4, 4, "uz", 0.4)]
+    assert [r["segment_id"] for r in pick_rows(rows, 3)] == [1, 3, 4]

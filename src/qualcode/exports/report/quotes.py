@@ -1,10 +1,12 @@
-"""Representative quotes for a driver, chosen for diversity across transcripts and speakers.
+"""Representative quotes for a driver, chosen for diversity across transcripts, languages
+and speakers.
 
 Greedy: candidates are ranked coder-confirmed (accepted, added) before open suggestions,
 then by suggestion score.  Each pick takes the best participant from a transcript not
-quoted yet; once every transcript where a participant's segment has the code is quoted,
-the best participant not quoted yet; the facilitator only where no participant is left
-to vary (first from a new transcript).  Segments
+quoted yet, in a language not quoted yet where there is one; once every transcript where
+a participant's segment has the code is quoted, the best participant not quoted yet; the
+facilitator only where no participant is left to vary (first from a new transcript).
+Segments
 shorter than ``MIN_CHARS`` are skipped unless a driver has nothing longer, and quotes
 longer than ``MAX_CHARS`` are cut at a word with an ellipsis.
 """
@@ -50,19 +52,31 @@ def _priority(row: Row) -> tuple[int, int, float, int]:
 
 
 def _next(pool: Sequence[Row], chosen: Sequence[Row]) -> Row:
-    """The next pick from ``pool`` (best first): a participant from a new transcript, a
-    participant not quoted yet, the facilitator in a new transcript, any participant,
-    then anyone."""
+    """The next pick from ``pool`` (best first): a participant from a new transcript
+    speaking a language not quoted yet, then from a new transcript, a participant not
+    quoted yet, the facilitator in a new transcript, any participant, then anyone."""
     transcripts = {r["transcript_id"] for r in chosen}
+    languages = {_language(r) for r in chosen}
     speakers = {(r["transcript_id"], r["speaker"]) for r in chosen}
     voices = [r for r in pool if not is_facilitator(r["speaker"] or "")]
     tiers = (
+        (
+            r
+            for r in voices
+            if r["transcript_id"] not in transcripts and _language(r) not in languages
+        ),
         (r for r in voices if r["transcript_id"] not in transcripts),
         (r for r in voices if (r["transcript_id"], r["speaker"]) not in speakers),
         (r for r in pool if r["transcript_id"] not in transcripts),
         iter(voices),
     )
     return next((found for tier in tiers if (found := next(tier, None))), pool[0])
+
+
+def _language(row: Row) -> str:
+    """The segment's language; one unknown value for rows without one."""
+    code = str(row.get("segment_language") or "")
+    return code if code not in ("", "und") else "?"
 
 
 def pick_rows(rows: Sequence[Row], n: int) -> list[Row]:
