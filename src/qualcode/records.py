@@ -9,7 +9,9 @@ only: it is never stored, logged or put into an exception message.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,42 @@ class CodeText:
     exclusion: str = ""
     examples: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+
+
+TEXT_FIELDS = ("label", "definition", "inclusion", "exclusion", "examples", "keywords")
+
+
+def to_code_texts(translations: Mapping[str, Mapping[str, Any]]) -> tuple[CodeText, ...]:
+    return tuple(_code_text(lang, fields) for lang, fields in sorted(translations.items()))
+
+
+def _code_text(language: str, fields: Mapping[str, Any]) -> CodeText:
+    def text(name: str) -> str:
+        return str(fields.get(name) or "")
+
+    def items(name: str) -> tuple[str, ...]:
+        return tuple(str(v) for v in fields.get(name) or ())
+
+    return CodeText(
+        language,
+        text("label"),
+        text("definition"),
+        text("inclusion"),
+        text("exclusion"),
+        items("examples"),
+        items("keywords"),
+    )
+
+
+def to_mapping(texts: tuple[CodeText, ...]) -> dict[str, dict[str, Any]]:
+    """The ``translations`` mapping a codebook file writes (empty fields left out)."""
+    out: dict[str, dict[str, Any]] = {}
+    for t in texts:
+        fields = {f: getattr(t, f) for f in TEXT_FIELDS}
+        out[t.language] = {
+            k: list(v) if isinstance(v, tuple) else v for k, v in fields.items() if v
+        }
+    return out
 
 
 @dataclass(frozen=True)

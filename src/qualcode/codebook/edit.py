@@ -21,9 +21,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from qualcode.codebook.load import parse_codebook
-from qualcode.codebook.translations import code_to_dict, to_code_texts
+from qualcode.codebook.translations import code_to_dict
 from qualcode.errors import ConflictError, InputError, NotFoundError
-from qualcode.records import Code
+from qualcode.records import Code, to_code_texts
 from qualcode.store import Store
 from qualcode.store.codebook_history import CodeChange, code_content, history_now
 

@@ -37,9 +37,9 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from qualcode.codebook.translations import code_to_dict, fold_inline, to_code_texts
+from qualcode.codebook.translations import code_to_dict, fold_inline
 from qualcode.errors import CodebookError
-from qualcode.records import Code, Codebook
+from qualcode.records import Code, Codebook, to_code_texts
 
 MAX_CODEBOOK_BYTES = 2 * 1024 * 1024
 MAX_REPORTED_PROBLEMS = 20

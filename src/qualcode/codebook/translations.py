@@ -11,10 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from qualcode.records import Code, CodeText
+from qualcode.records import TEXT_FIELDS, Code, to_mapping
 
-FIELDS = ("label", "definition", "inclusion", "exclusion", "examples", "keywords")
-LIST_FIELDS = ("examples", "keywords")
 PRIMARY = "en"
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
@@ -28,7 +26,7 @@ def fold_inline(raw: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(given, dict)
         else {}
     )
-    for field in FIELDS:
+    for field in TEXT_FIELDS:
         value = raw.get(field)
         if isinstance(value, dict) and _per_language(value):
             first = PRIMARY if PRIMARY in value else next(iter(value))
@@ -48,37 +46,6 @@ def _per_language(value: Any) -> bool:
         and bool(value)
         and all(isinstance(k, str) and LANGUAGE.match(k) for k in value)
     )
-
-
-def to_code_texts(translations: Mapping[str, Mapping[str, Any]]) -> tuple[CodeText, ...]:
-    return tuple(_code_text(lang, fields) for lang, fields in sorted(translations.items()))
-
-
-def _code_text(language: str, fields: Mapping[str, Any]) -> CodeText:
-    def text(name: str) -> str:
-        return str(fields.get(name) or "")
-
-    def items(name: str) -> tuple[str, ...]:
-        return tuple(str(v) for v in fields.get(name) or ())
-
-    return CodeText(
-        language,
-        text("label"),
-        text("definition"),
-        text("inclusion"),
-        text("exclusion"),
-        items("examples"),
-        items("keywords"),
-    )
-
-
-def to_mapping(texts: tuple[CodeText, ...]) -> dict[str, dict[str, Any]]:
-    """The ``translations`` mapping a codebook file writes (empty fields left out)."""
-    out: dict[str, dict[str, Any]] = {}
-    for t in texts:
-        fields = {f: getattr(t, f) for f in FIELDS}
-        out[t.language] = {k: list(v) if k in LIST_FIELDS else v for k, v in fields.items() if v}
-    return out
 
 
 def code_to_dict(code: Code) -> dict[str, Any]:

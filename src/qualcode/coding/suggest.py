@@ -146,7 +146,7 @@ class ZeroShotSuggester:
         languages = [detect(t) for t in texts]
         for language in sorted(set(languages)):
             rows = np.array([i for i, lang in enumerate(languages) if lang == language])
-            stats = getattr(self, "population_", {}).get(language)
+            stats = self.population_.get(language)
             if stats is None and len(rows) >= self.min_population:
                 stats = _robust(similar[rows], self._floor(language))
             if stats is not None:

@@ -37,8 +37,7 @@ def components_for(store: Store) -> Components:
     """The defaults for this project; an ``auto`` embedding model is chosen from the
     languages of the segments detected so far."""
     settings = Settings.from_strings(store.settings.settings())
-    languages = [c for c, n in store.languages.segment_languages().items() if n]
-    return default_components(settings, embedder_for(settings, languages))
+    return default_components(settings, embedder_for(settings, store.languages.present()))
 
 
 def default_components(s: Settings, embedder: Embedder | None = None) -> Components:

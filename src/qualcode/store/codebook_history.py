@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from qualcode.errors import ConflictError, NotFoundError
-from qualcode.records import Code, Codebook, CodeText
+from qualcode.records import Code, Codebook, CodeText, to_code_texts, to_mapping
 from qualcode.store.db import Part, utcnow
 
 CODE_FIELDS = (
@@ -308,30 +308,9 @@ def _load_steps(
 def _translations_json(code: Code) -> str | None:
     if not code.translations:
         return None
-
-    def one(t: CodeText) -> dict[str, Any]:
-        fields = ("label", "definition", "inclusion", "exclusion", "examples", "keywords")
-        values = {f: getattr(t, f) for f in fields}
-        return {f: list(v) if isinstance(v, tuple) else v for f, v in values.items() if v}
-
-    return json.dumps({t.language: one(t) for t in code.translations}, ensure_ascii=False)
+    return json.dumps(to_mapping(code.translations), ensure_ascii=False)
 
 
 def _code_texts(stored: str | None) -> tuple[CodeText, ...]:
     """The ``translations`` column back as ``CodeText`` entries, by language."""
-    if not stored:
-        return ()
-    out = []
-    for language, fields in sorted(json.loads(stored).items()):
-        out.append(
-            CodeText(
-                language,
-                label=str(fields.get("label") or ""),
-                definition=str(fields.get("definition") or ""),
-                inclusion=str(fields.get("inclusion") or ""),
-                exclusion=str(fields.get("exclusion") or ""),
-                examples=tuple(fields.get("examples") or ()),
-                keywords=tuple(fields.get("keywords") or ()),
-            )
-        )
-    return tuple(out)
+    return to_code_texts(json.loads(stored)) if stored else ()

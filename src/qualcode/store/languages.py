@@ -27,6 +27,10 @@ class LanguageStore(Part):
                 [(code, row_id) for row_id, code in languages.items()],
             )
 
+    def present(self) -> list[str]:
+        """The languages at least one segment is in."""
+        return [code for code, n in self.segment_languages().items() if n]
+
     def segment_languages(self, transcript_id: int | None = None) -> Counter[str]:
         """How many segments are in each language (of one transcript, or all)."""
         where, args = ("WHERE transcript_id = ?", [transcript_id]) if transcript_id else ("", [])

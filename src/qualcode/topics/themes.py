@@ -188,8 +188,8 @@ def distribution(
 def _project_embedder(store: Store) -> Embedder:
     from qualcode.embed.encoder import embedder_for
 
-    languages = [c for c, n in store.languages.segment_languages().items() if n]
-    return embedder_for(Settings.from_strings(store.settings.settings()), languages)
+    settings = Settings.from_strings(store.settings.settings())
+    return embedder_for(settings, store.languages.present())
 
 
 def _code_shares(store: Store, codes: set[str]) -> dict[int, dict[str, float]]:
