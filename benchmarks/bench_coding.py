@@ -6,7 +6,8 @@ Part 1, speed.  A project of 10,000 segments (embeddings cached, as in a project
 and re-scores all 10,000 segments.  Peers in the same run, on the same data: frozen
 embeddings + logistic regression, and SetFit with the same encoder (fine-tuning).
 
-Part 2, quality (``--curves``): ``qualcode eval-coding`` on the driver set, all peers.
+Part 2, quality (``--curves``): ``qualcode eval-coding`` on the driver set, all peers
+(every labelled set: ``bench_coding_sets.py``).
 
     python benchmarks/bench_coding.py [--segments 10000] [--no-setfit] [--curves]
 """
@@ -118,10 +119,10 @@ def curves(with_setfit: bool) -> None:
 
     book = load_codebook(CODEBOOK)
     t0 = time.perf_counter()
-    points, ids, n = evaluate_coding(
-        LABELLED, book, SentenceTransformerEmbedder(None), (0, 5, 10, 20, 50), setfit=with_setfit
+    ev = evaluate_coding(
+        LABELLED, book, SentenceTransformerEmbedder(None), (0, 5, 10, 20), setfit=with_setfit
     )
-    print(format_curves(points, ids, n))
+    print(format_curves(ev))
     print(f"(curves took {time.perf_counter() - t0:.0f} s)")
 
 

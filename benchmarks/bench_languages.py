@@ -38,12 +38,12 @@ def quality() -> None:
         embedder = make_embedder(model)
         for lang in LANGUAGES:
             path = REPO / "eval" / "coding" / f"drivers_tri_{lang}.jsonl"
-            points, _, _ = evaluate_coding(path, book, embedder, BUDGETS)
-            for p in points:
+            ev = evaluate_coding(path, book, embedder, BUDGETS, seeds=(13,))
+            for p in ev.points:
+                q, lr = p.scores["qualcode"], p.scores["emb+lr"]
                 print(
                     f"{p.budget:>11}  {model:<22}  {lang:<4}  {p.mean_positives:>7.1f}  "
-                    f"{p.macro_f1['qualcode']:>7.3f}  {p.kappa['qualcode']:>5.3f}   "
-                    f"{p.macro_f1['emb+lr']:>7.3f}"
+                    f"{q['macro_f1']:>7.3f}  {q['kappa']:>5.3f}   {lr['macro_f1']:>7.3f}"
                 )
 
 

@@ -1,5 +1,5 @@
-"""Learning from coders: per-code classifiers, blending, thresholds, calibration, queue,
-agreement."""
+"""Learning from coders: per-code classifiers, the codebook as labelled rows, stacking,
+context, calibration, queue, agreement."""
 
 from __future__ import annotations
 
@@ -7,16 +7,17 @@ import numpy as np
 
 from helpers import HashEmbedder
 from qualcode.coding.agreement import alpha, kappa
+from qualcode.coding.classifiers import codebook_rows
+from qualcode.coding.context import neighbour_mean
 from qualcode.coding.learn import (
     UNKNOWN,
     CodeClassifiers,
     LearningSuggester,
-    best_thresholds,
-    blend,
     expected_calibration_error,
     labels_matrix,
 )
 from qualcode.coding.order import review_order
+from qualcode.coding.stacking import Stacker, exclusive, margin
 from qualcode.coding.suggest import ZeroShotSuggester
 from qualcode.records import Code, Codebook
 
@@ -32,21 +33,43 @@ def test_classifiers_learn_per_code_and_skip_codes_without_labels() -> None:
     assert np.isnan(p[:, 1]).all()  # no labels for code 2: no classifier, no guess
 
 
-def test_blend_trusts_labels_more_as_they_accumulate_and_keeps_zero_shot_without() -> None:
-    zs, learned = np.array([[0.2, 0.2]]), np.array([[1.0, np.nan]])
-    few = blend(zs, learned, np.array([2.0, 0.0]), half=8)
-    many = blend(zs, learned, np.array([50.0, 0.0]), half=8)
-    assert 0.2 < few[0, 0] < many[0, 0] < 1.0
-    assert few[0, 1] == many[0, 1] == 0.2
+def test_stacker_trusts_the_source_that_agrees_with_the_labels() -> None:
+    Y = (RNG.random((120, 4)) < 0.25).astype(np.int8)
+    good = np.where(Y == 1, 2.0, -2.0) + RNG.normal(0, 0.5, Y.shape)
+    noise = RNG.normal(0, 1, Y.shape)
+    w_first = Stacker().fit([good, noise], Y).model_.coef_[0]
+    w_second = Stacker().fit([noise, good], Y).model_.coef_[0]
+    assert w_first[0] > 5 * abs(w_first[2]) and w_second[2] > 5 * abs(w_second[0])
+    stacked = Stacker(beta=1.0).fit([good, noise], Y)
+    assert (stacked.decide(stacked.probabilities([good, noise])) == Y).mean() > 0.95
 
 
-def test_thresholds_favour_recall_and_need_enough_positives() -> None:
-    scores = np.array([[0.9], [0.6], [0.55], [0.3], [0.2], [0.1], [0.58], [0.7], [0.05], [0.5]])
-    Y = np.array([[1], [1], [1], [0], [0], [0], [1], [1], [0], [0]], dtype=np.int8)
-    assert best_thresholds(scores, Y, default=0.45)[0] == 0.55
-    assert best_thresholds(scores, Y, default=0.45, beta=0.5)[0] == 0.55
-    assert best_thresholds(scores[:3], Y[:3], default=0.45)[0] == 0.45  # 3 positives only
-    assert best_thresholds(scores[:8], Y[:8], default=0.45)[0] == 0.45  # 3 negatives only
+def test_stacker_decodes_one_code_per_segment_only_when_labels_say_so() -> None:
+    single = np.eye(3, dtype=np.int8)[RNG.integers(0, 3, 60)]
+    double = single.copy()
+    double[::2, (np.argmax(single[::2], axis=1) + 1) % 3] = 1
+    assert exclusive(single) and not exclusive(double)
+    assert not exclusive(single[:5])  # too few coded segments to tell
+    scores = single * 2.0 + 1.0  # every code clears any cut-off; the best stands out
+    stacked = Stacker(beta=1.0).fit([scores], single)
+    assert stacked.decide(np.array([[0.9, 0.8, 0.1]])).tolist() == [[1, 0, 0]]
+
+
+def test_margin_is_the_lead_over_the_best_other_code() -> None:
+    assert margin(np.array([[0.9, 0.5, 0.2]])).round(2).tolist() == [[0.4, -0.4, -0.7]]
+    assert margin(np.array([[0.3]])).tolist() == [[0.0]]
+
+
+def test_codebook_texts_become_one_positive_row_each() -> None:
+    V, Y = codebook_rows([np.ones((2, 3)), np.zeros((0, 3)), np.ones((1, 3))])
+    assert V.shape == (3, 3) and Y.tolist() == [[1, 0, 0], [1, 0, 0], [0, 0, 1]]
+
+
+def test_context_is_the_mean_of_the_neighbours_in_the_same_transcript() -> None:
+    X = np.array([[1.0, 0], [0, 1.0], [1.0, 1.0], [5.0, 5.0]])
+    ctx = neighbour_mean([1, 1, 1, 2], X)
+    assert ctx[0].tolist() == [0, 1] and ctx[1].tolist() == [1, 0.5]
+    assert ctx[3].tolist() == [5, 5]  # alone in its transcript: itself
 
 
 def test_labels_from_decisions_make_unreviewed_rows_unknown() -> None:
@@ -75,6 +98,42 @@ def test_learning_fixes_a_code_the_codebook_describes_badly() -> None:
     assert zero.predict(test, Xt)[:, 1].sum() == 0 < learned.predict(test, Xt)[:, 1].sum()
     tap = next(s for s in learned.suggest([1], test[:1], Xt[:1]) if s.code_id == "water")
     assert tap.evidence[0].startswith("like confirmed: the tap water stopped again")
+
+
+def _story(n: int) -> tuple[list[str], list[int], np.ndarray]:
+    """Two-turn stories: the second turn says nothing of the topic the first one set."""
+    texts, groups, labels = [], [], []
+    for i in range(n):
+        first, code = (
+            (f"the wedding toy cost so much family {i}", 0)
+            if i % 2
+            else (f"the tap water stopped again in house {i}", 1)
+        )
+        texts += [first, f"and after that it was hard for all of us {i}"]
+        groups += [i, i]
+        labels += [code, code]
+    return texts, groups, np.eye(2, dtype=np.int8)[labels]
+
+
+def test_neighbouring_turns_find_the_code_a_story_carries() -> None:
+    book = Codebook(
+        "t",
+        "1",
+        (Code("weddings", "Weddings", "Wedding costs."), Code("water", "Water", "Tap water.")),
+    )
+    emb = HashEmbedder()
+    texts, groups, Y = _story(40)
+    X = emb.encode(texts)
+    ctx = neighbour_mean(groups, X)
+    train, test = np.arange(40), np.arange(40, 80)
+    second = test[1::2]  # the turns that need their story
+    hits = {}
+    for use in (True, False):
+        model = LearningSuggester(ZeroShotSuggester(emb), beta=1.0, use_context=use)
+        model.fit(book, X[train], Y[train], [texts[i] for i in train], context=ctx[train])
+        pred = model.predict([texts[i] for i in second], X[second], ctx[second])
+        hits[use] = float((pred == Y[second]).all(axis=1).mean())
+    assert hits[True] >= 0.9 > hits[False]
 
 
 def test_expected_calibration_error_separates_honest_from_overconfident() -> None:

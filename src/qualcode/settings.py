@@ -51,7 +51,7 @@ DEFAULTS: dict[str, str] = {
     "min_topic_size": "8",
     "topic_outlier_floor": "0.35",  # short segments / outliers join a topic this similar
     "suggest_threshold": "0.45",
-    "suggest_top_k": "3",
+    "suggest_top_k": "0",  # at most this many codes per segment; 0: thresholds decide
     "suggest_preference": "recall",  # thresholds from decisions: recall|balanced|precision
     "blind_coding": "false",  # true: a coder sees only their own decisions
     "redact_keep": "",  # words never redacted, comma-separated (e.g. district names needed)
@@ -95,11 +95,14 @@ class Settings:
         return {k: str(v) for k, v in asdict(self).items()}
 
 
+ZERO_ALLOWED = ("n_topics", "suggest_top_k")  # 0: automatic / no cap
+
+
 def _convert(name: str, raw: str, kind: Any) -> Any:
     try:
         if kind in (int, "int"):
             value: Any = int(raw)
-            if value < 0 or (value == 0 and name != "n_topics"):
+            if value < 0 or (value == 0 and name not in ZERO_ALLOWED):
                 raise ValueError
             return value
         if kind in (float, "float"):

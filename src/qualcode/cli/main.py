@@ -187,22 +187,36 @@ def eval_coding(
         str | None,
         typer.Option(help="Embedding model: a local path, or multilingual-e5-small."),
     ] = None,
-    budgets: Annotated[str, typer.Option(help="Labels per code to simulate.")] = "0,5,10,20,50",
+    budgets: Annotated[str, typer.Option(help="Labels per code to simulate.")] = "0,5,10,20",
+    seeds: Annotated[str, typer.Option(help="Seeds of the pool/test splits.")] = "13,14,15",
     setfit: Annotated[
         bool, typer.Option(help="Add SetFit as a peer (slow; needs qualcode[bench]).")
     ] = False,
+    ablation: Annotated[
+        bool, typer.Option(help="Add qualcode with one part of its learner switched off.")
+    ] = False,
 ) -> None:
-    """Code suggestion against its peers: macro F1, kappa, calibration, learning curves."""
+    """Code suggestion against its peers: macro F1, kappa, over-coding, learning curves.
+
+    A simulated coder labels each code up to the budget, then stops labelling it."""
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.evaluate.report import evaluate_coding, format_curves
     from qualcode.embed.encoder import make_embedder
 
     def go() -> str:
         book = load_codebook(codebook)
-        ks = [int(b) for b in budgets.split(",") if b.strip()]
+        ks = _integers(budgets, "--budgets")
         embedder = make_embedder(model)
-        points, ids, n = evaluate_coding(labelled, book, embedder, ks, setfit=setfit)
-        return format_curves(points, ids, n)
+        ev = evaluate_coding(
+            labelled,
+            book,
+            embedder,
+            ks,
+            setfit=setfit,
+            seeds=_integers(seeds, "--seeds"),
+            ablation=ablation,
+        )
+        return format_curves(ev)
 
     typer.echo(_run(go))
 
@@ -253,3 +267,18 @@ def demo(
 
     text = _run(lambda: run_demo(corpus, out, progress=progress, log=log_to))
     typer.echo(text)
+
+
+def _integers(value: str, option: str) -> list[int]:
+    """ "0,5,10" -> [0, 5, 10]; a clear error for anything else."""
+    from qualcode.errors import InputError
+
+    try:
+        out = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise InputError(
+            f"{option} takes whole numbers separated by commas.", hint=f"e.g. {option} 0,5,10"
+        ) from None
+    if not out or min(out) < 0:
+        raise InputError(f"{option} needs at least one number, none negative.")
+    return out

@@ -3,12 +3,13 @@ far (``feedback``); skipped when segments, codebook, settings and decisions are 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from qualcode.codebook.load import codebook_to_dict
+from qualcode.coding.context import neighbour_mean
 from qualcode.coding.suggest import Suggester
 from qualcode.records import Codebook
 from qualcode.store import Store
@@ -24,8 +25,10 @@ def suggest_all(
     ids: list[int],
     texts: list[str],
     vectors: np.ndarray,
+    groups: Sequence[int] | None = None,
 ) -> str:
-    """Suggest codes for the segments ``ids``; return what was done, in words."""
+    """Suggest codes for the segments ``ids`` (in reading order; ``groups``: each one's
+    transcript, so neighbouring turns give context); return what was done, in words."""
     from qualcode.coding.feedback import suggester_for  # scikit-learn: only when suggesting
 
     events = store.review.review_events()
@@ -41,8 +44,12 @@ def suggest_all(
     if store.analysis.stage_fingerprint("suggest") == fp:
         return "skipped"
     beta = settings.get("beta", 2.0)
-    model = suggester_for(suggester, book, ids, texts, vectors, events, beta)
-    suggestions = model.suggest(ids, texts, vectors)
+    context = neighbour_mean(groups, vectors) if groups is not None else None
+    model = suggester_for(suggester, book, ids, texts, vectors, events, beta, context=context)
+    if model is suggester:  # zero-shot, or a swapped-in suggester: the text alone
+        suggestions = model.suggest(ids, texts, vectors)
+    else:
+        suggestions = model.suggest(ids, texts, vectors, context)  # type: ignore[call-arg]
     store.analysis.replace_suggestions(suggestions, fp)
     learned = "learned from decisions" if model is not suggester else "zero-shot"
     return f"{len(suggestions)} suggestions ({learned})"

@@ -107,10 +107,12 @@ def suggester_for(
     events: Iterable[Mapping[str, Any]],
     beta: float = 2.0,
     max_unlabelled: int = 500,
+    context: np.ndarray | None = None,
 ) -> Suggester:
     """The zero-shot suggester, fitted; or, once coders have decided on some of these
     segments, a ``LearningSuggester`` trained on those decisions (with up to
-    ``max_unlabelled`` undecided segments as weak negatives)."""
+    ``max_unlabelled`` undecided segments as weak negatives).  ``context``: per segment,
+    its neighbouring turns' mean vector (``context.neighbour_mean``)."""
     from qualcode.coding.suggest import ZeroShotSuggester
 
     if getattr(zero_shot, "codebook_", None) != codebook:
@@ -125,4 +127,13 @@ def suggester_for(
     undecided = np.setdiff1d(np.arange(len(segment_ids)), rows)
     if len(undecided) > max_unlabelled:  # a fixed sample keeps retraining to seconds
         undecided = np.random.default_rng(0).choice(undecided, max_unlabelled, replace=False)
-    return learner.fit(codebook, vectors[rows], Y, [texts[i] for i in rows], vectors[undecided])
+    ctx = None if context is None else context[rows]
+    return learner.fit(
+        codebook,
+        vectors[rows],
+        Y,
+        [texts[i] for i in rows],
+        vectors[undecided],
+        ctx,
+        [texts[i] for i in undecided],
+    )

@@ -1,10 +1,12 @@
-"""Suggestions that learn from coders: per-code classifiers over embeddings, blended with
-the zero-shot scores as labels accumulate, calibrated, with per-code thresholds.
+"""Suggestions that learn from coders: per-code classifiers on the segment vectors, taught
+by the codebook's own texts as well as by decisions, stacked with the zero-shot scores and
+the neighbouring turns by a small model that learns, per project, how far to trust each.
 
 scikit-learn conventions: ``__init__`` stores settings, ``fit`` returns ``self``, learned
 attributes end in ``_``.  Labels come from review decisions: an accepted or added code is
-a positive, a rejected one a negative; a segment another code was accepted on is a weak
-negative for the codes nobody added (coders add what is missing).
+a positive, a rejected one a negative; a segment another code was accepted on is a
+negative for the codes nobody added (coders add what is missing).  With no labels, or too
+few for the stacker, the zero-shot scores and threshold stand.
 """
 
 from __future__ import annotations
@@ -13,83 +15,13 @@ import itertools
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.isotonic import IsotonicRegression
-from sklearn.linear_model import LogisticRegression
 
+from qualcode.coding.classifiers import UNKNOWN, CodeClassifiers, codebook_rows
+from qualcode.coding.stacking import Stacker, logit
 from qualcode.coding.suggest import ZeroShotSuggester
 from qualcode.records import Codebook, Suggestion
 
-UNKNOWN = -1  # label matrix value for "no decision"
-
-
-class CodeClassifiers:
-    """One logistic regression per code on embeddings; codes with too few labels of either
-    class get none (their column of ``predict_proba`` is NaN)."""
-
-    def __init__(self, *, C: float = 2.0, min_positives: int = 2, min_negatives: int = 2) -> None:
-        self.C = C
-        self.min_positives = min_positives
-        self.min_negatives = min_negatives
-
-    def fit(
-        self, X: np.ndarray, Y: np.ndarray, sample_weight: np.ndarray | None = None
-    ) -> CodeClassifiers:
-        """``X``: (n, dim) vectors; ``Y``: (n, n_codes) with 1, 0 or ``UNKNOWN``."""
-        w = np.ones(X.shape[0]) if sample_weight is None else sample_weight
-        self.estimators_: list[LogisticRegression | None] = []
-        self.n_positives_ = (Y == 1).sum(axis=0)
-        self.n_negatives_ = (Y == 0).sum(axis=0)
-        for j in range(Y.shape[1]):
-            known = Y[:, j] != UNKNOWN
-            pos, neg = self.n_positives_[j], self.n_negatives_[j]
-            if pos < self.min_positives or neg < self.min_negatives:
-                self.estimators_.append(None)
-                continue
-            clf = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000, tol=1e-3)
-            self.estimators_.append(clf.fit(X[known], Y[known, j], sample_weight=w[known]))
-        return self
-
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        out = np.full((X.shape[0], len(self.estimators_)), np.nan)
-        for j, clf in enumerate(self.estimators_):
-            if clf is not None:
-                out[:, j] = clf.predict_proba(X)[:, 1]
-        return out
-
-
-def blend(
-    zero_shot: np.ndarray, learned: np.ndarray, n_labels: np.ndarray, half: float
-) -> np.ndarray:
-    """Weight the learned probability by n / (n + half) per code, where n is that code's
-    number of labels; with no classifier (NaN) the zero-shot score stands."""
-    w = n_labels / (n_labels + half)
-    mixed = w * np.nan_to_num(learned) + (1 - w) * zero_shot
-    return np.where(np.isnan(learned), zero_shot, mixed)
-
-
-def best_thresholds(
-    scores: np.ndarray, Y: np.ndarray, default: float, beta: float = 2.0, min_positives: int = 5
-) -> np.ndarray:
-    """Per code, the threshold maximising F-beta on the labelled rows (beta 2: recall
-    counts four times precision, as coders reject faster than they hunt); ``default``
-    for codes with fewer than ``min_positives`` positives or negatives."""
-    out = np.full(Y.shape[1], default)
-    for j in range(Y.shape[1]):
-        known = Y[:, j] != UNKNOWN
-        y, s = Y[known, j], scores[known, j]
-        if min(y.sum(), len(y) - y.sum()) < min_positives:  # too few to move off the default
-            continue
-        best, best_f = default, -1.0
-        for t in np.unique(np.round(s, 3)):
-            pred = s >= t
-            tp = float((pred & (y == 1)).sum())
-            p = tp / max(pred.sum(), 1)
-            r = tp / y.sum()
-            f = (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
-            if f > best_f:
-                best, best_f = float(t), f
-        out[j] = best
-    return out
+__all__ = ["UNKNOWN", "CodeClassifiers", "LearningSuggester", "labels_matrix"]
 
 
 def labels_matrix(
@@ -108,29 +40,30 @@ def labels_matrix(
 
 
 class LearningSuggester:
-    """Zero-shot scores (``suggest.ZeroShotSuggester``) blended with ``CodeClassifiers``
-    trained on coders' decisions, then calibrated (isotonic regression on out-of-fold
-    scores of the labelled rows) so that a score of 0.8 is right about 80% of the time.
-    Per-code thresholds maximise F-beta on the same out-of-fold scores."""
+    """``use_*`` switch the parts off one by one, for the evaluation's ablation."""
 
     def __init__(
         self,
         zero_shot: ZeroShotSuggester,
         *,
-        half: float = 8.0,
         beta: float = 2.0,
         C: float = 2.0,
         folds: int = 3,
-        top_k: int = 3,
+        top_k: int | None = None,
         unlabelled_weight: float = 0.2,
+        use_codebook: bool = True,
+        use_zero_shot: bool = True,
+        use_context: bool = True,
     ) -> None:
         self.zero_shot = zero_shot
-        self.unlabelled_weight = unlabelled_weight
-        self.half = half
         self.beta = beta
         self.C = C
         self.folds = folds
         self.top_k = top_k
+        self.unlabelled_weight = unlabelled_weight
+        self.use_codebook = use_codebook
+        self.use_zero_shot = use_zero_shot
+        self.use_context = use_context
 
     def fit(
         self,
@@ -139,11 +72,14 @@ class LearningSuggester:
         Y: np.ndarray | None = None,
         texts: Sequence[str] = (),
         unlabelled: np.ndarray | None = None,
+        context: np.ndarray | None = None,
+        unlabelled_texts: Sequence[str] | None = None,
     ) -> LearningSuggester:
-        """``X``, ``Y``, ``texts``: the labelled rows (vectors, label matrix, their texts).
-        ``unlabelled``: vectors of segments nobody has decided on yet; they train the
-        classifiers as weak negatives (weight ``unlabelled_weight``), since most codes
-        are absent from most segments and coders often only confirm what applies."""
+        """``X``, ``Y``, ``texts``: the labelled rows (vectors, label matrix, texts).
+        ``unlabelled``: vectors of undecided segments, weak negatives (most codes are
+        absent from most segments); with ``unlabelled_texts`` they weigh in the stacker
+        too.  ``context``: per labelled row, the mean vector of its neighbouring turns
+        (same transcript), or None."""
         if getattr(self.zero_shot, "codebook_", None) != codebook:
             self.zero_shot.fit(codebook)  # embeds the codebook: once per codebook
         self.code_ids_ = list(self.zero_shot.code_ids_)
@@ -151,51 +87,65 @@ class LearningSuggester:
         if X is None or Y is None or len(X) == 0:
             X, Y, texts = np.zeros((0, 1)), np.zeros((0, k), dtype=np.int8), ()
         self.n_labels_ = (Y == 1).sum(axis=0).astype(float)
-        self.unlabelled_ = unlabelled if unlabelled is not None else np.zeros((0, X.shape[1]))
+        self.with_context_ = self.use_context and context is not None
+        self.extra_ = self._extra_rows(unlabelled)
         self.classifiers_ = self._train(X, Y) if len(X) else None
-        oof = self._out_of_fold(X, Y, texts)
-        self.thresholds_ = best_thresholds(oof, Y, self.zero_shot.threshold, self.beta)
-        self.calibrator_ = _calibrator(oof, Y)
+        undecided = None
+        if unlabelled is not None and unlabelled_texts is not None and len(unlabelled):
+            undecided = (list(unlabelled_texts), unlabelled)
+        self.stacker_ = self._stack(X, Y, texts, context, undecided)
+        self.thresholds_ = self._thresholds(k)
         self.confirmed_ = [
             ([texts[int(i)] for i in np.flatnonzero(Y[:, j] == 1)], X[Y[:, j] == 1])
             for j in range(k)
         ]
         return self
 
-    def raw_scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+    def raw_scores(
+        self, texts: Sequence[str], vectors: np.ndarray, context: np.ndarray | None = None
+    ) -> np.ndarray:
+        """(n, n_codes): the stacker's probabilities, or the zero-shot scores."""
         zs = self.zero_shot.scores(texts, vectors)
-        if self.classifiers_ is None:
+        if self.stacker_ is None or self.classifiers_ is None:
             return zs
-        return blend(zs, self.classifiers_.predict_proba(vectors), self.n_labels_, self.half)
+        return self.stacker_.probabilities(
+            self._sources(self.classifiers_, texts, vectors, context)
+        )
 
-    def scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities (n, n_codes); raw scores where no calibration exists."""
-        return self.calibrate(self.raw_scores(texts, vectors))
+    def scores(
+        self, texts: Sequence[str], vectors: np.ndarray, context: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Probabilities (n, n_codes): calibrated once the stacker is trained."""
+        return self.raw_scores(texts, vectors, context)
 
-    def calibrate(self, raw: np.ndarray) -> np.ndarray:
-        if self.calibrator_ is None:
-            return raw
-        return self.calibrator_.predict(raw.ravel()).reshape(raw.shape)
-
-    def predict(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
-        """(n, n_codes) 0/1: raw score over the code's threshold."""
-        return (self.raw_scores(texts, vectors) >= self.thresholds_).astype(np.int8)
+    def predict(
+        self, texts: Sequence[str], vectors: np.ndarray, context: np.ndarray | None = None
+    ) -> np.ndarray:
+        """(n, n_codes) 0/1."""
+        raw = self.raw_scores(texts, vectors, context)
+        if self.stacker_ is None:
+            return (raw >= self.thresholds_).astype(np.int8)
+        return self.stacker_.decide(raw)
 
     def suggest(
-        self, ids: Sequence[int], texts: Sequence[str], vectors: np.ndarray
+        self,
+        ids: Sequence[int],
+        texts: Sequence[str],
+        vectors: np.ndarray,
+        context: np.ndarray | None = None,
     ) -> list[Suggestion]:
-        raw = self.raw_scores(texts, vectors)
-        prob = self.calibrate(raw)
+        prob = self.raw_scores(texts, vectors, context)
+        chosen = self.predict(texts, vectors, context)
         out: list[Suggestion] = []
         for row, seg_id in enumerate(ids):
-            for j in np.argsort(-raw[row], kind="stable")[: self.top_k]:
-                if raw[row, j] >= self.thresholds_[j]:
-                    evidence = self.evidence(j, texts[row], vectors[row])
-                    out.append(
-                        Suggestion(
-                            int(seg_id), self.code_ids_[j], round(float(prob[row, j]), 4), evidence
-                        )
+            order = [j for j in np.argsort(-prob[row], kind="stable") if chosen[row, j]]
+            for j in order[: self.top_k or None]:
+                evidence = self.evidence(j, texts[row], vectors[row])
+                out.append(
+                    Suggestion(
+                        int(seg_id), self.code_ids_[j], round(float(prob[row, j]), 4), evidence
                     )
+                )
         return out
 
     def evidence(self, j: int, text: str, vector: np.ndarray) -> tuple[str, ...]:
@@ -208,41 +158,84 @@ class LearningSuggester:
             near = [f"like confirmed: {_clip(quoted[best])}"]
         return (*near, *self.zero_shot.evidence(j, text, vector))
 
-    def _train(self, X: np.ndarray, Y: np.ndarray) -> CodeClassifiers:
-        U = self.unlabelled_
-        if len(U) == 0:
-            return CodeClassifiers(C=self.C).fit(X, Y)
-        weights = np.concatenate([np.ones(len(X)), np.full(len(U), self.unlabelled_weight)])
-        Y_all = np.vstack([Y, np.zeros((len(U), Y.shape[1]), dtype=Y.dtype)])
-        return CodeClassifiers(C=self.C).fit(np.vstack([X, U]), Y_all, weights)
+    def _thresholds(self, k: int) -> np.ndarray:
+        if self.stacker_ is not None:
+            return self.stacker_.thresholds_
+        return np.full(k, self.zero_shot.threshold)
 
-    def _out_of_fold(self, X: np.ndarray, Y: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-        """Blended scores of the labelled rows, each from classifiers not trained on it."""
-        if len(X) == 0:
-            return np.zeros((0, Y.shape[1]))
-        zs = self.zero_shot.scores(texts, X)
-        out = zs.copy()
-        order = np.arange(len(X))
-        for f in range(min(self.folds, len(X))):
-            test = order % self.folds == f
-            if test.all():
-                continue
-            clf = self._train(X[~test], Y[~test])
-            n = (Y[~test] == 1).sum(axis=0).astype(float)
-            out[test] = blend(zs[test], clf.predict_proba(X[test]), n, self.half)
+    def _extra_rows(
+        self, unlabelled: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows every classifier also trains on: the codebook's texts (weight 1) and the
+        undecided segments as weak negatives (``unlabelled_weight``)."""
+        zs, k = self.zero_shot, len(self.code_ids_)
+        dim = zs.definitions_.shape[1]
+        V, Yc = np.zeros((0, dim)), np.zeros((0, k), dtype=np.int8)
+        if self.use_codebook:
+            V, Yc = codebook_rows([_own_vectors(zs, j) for j in range(k)])
+        U = np.zeros((0, dim)) if unlabelled is None else unlabelled
+        weights = np.concatenate([np.ones(len(V)), np.full(len(U), self.unlabelled_weight)])
+        return np.vstack([V, U]), np.vstack([Yc, np.zeros((len(U), k), dtype=np.int8)]), weights
+
+    def _train(self, X: np.ndarray, Y: np.ndarray) -> CodeClassifiers:
+        V, Yv, wv = self.extra_
+        weights = np.concatenate([np.ones(len(X)), wv])
+        return CodeClassifiers(C=self.C).fit(np.vstack([X, V]), np.vstack([Y, Yv]), weights)
+
+    def _sources(
+        self,
+        clf: CodeClassifiers,
+        texts: Sequence[str],
+        vectors: np.ndarray,
+        context: np.ndarray | None,
+    ) -> list[np.ndarray]:
+        out = [logit(clf.predict_proba(vectors))]  # a code without a classifier: 0
+        if self.use_zero_shot:
+            out.append(self.zero_shot.scores(texts, vectors))
+        if self.with_context_ and context is not None:
+            out.append(logit(clf.predict_proba(context)))
         return out
+
+    def _stack(
+        self,
+        X: np.ndarray,
+        Y: np.ndarray,
+        texts: Sequence[str],
+        context: np.ndarray | None,
+        unlabelled: tuple[list[str], np.ndarray] | None,
+    ) -> Stacker | None:
+        """The stacker, trained on out-of-fold sources of the labelled rows (and the
+        undecided segments as weak negatives; their context is their own vector)."""
+        stacker = Stacker(beta=self.beta)
+        if len(X) < self.folds or not stacker.can_fit(Y) or self.classifiers_ is None:
+            return None
+        parts: list[list[np.ndarray]] = []
+        folds = np.arange(len(X)) % self.folds
+        for f in range(self.folds):
+            test = folds == f
+            clf = self._train(X[~test], Y[~test])
+            ctx = None if context is None else context[test]
+            held = [texts[int(i)] for i in np.flatnonzero(test)]
+            parts.append(self._sources(clf, held, X[test], ctx))
+        order = np.argsort(np.concatenate([np.flatnonzero(folds == f) for f in range(self.folds)]))
+        sources = [np.vstack([p[i] for p in parts])[order] for i in range(len(parts[0]))]
+        undecided = None
+        if unlabelled is not None:
+            u_texts, U = unlabelled
+            undecided = self._sources(
+                self.classifiers_, u_texts, U, U if context is not None else None
+            )
+        return stacker.fit(sources, Y, undecided, self.unlabelled_weight)
+
+
+def _own_vectors(zs: ZeroShotSuggester, j: int) -> np.ndarray:
+    """Code ``j``'s definition and example quotes, embedded."""
+    examples = zs.example_vectors_[j]
+    return np.vstack([zs.definitions_[j : j + 1], *([examples] if len(examples) else [])])
 
 
 def _clip(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _calibrator(scores: np.ndarray, Y: np.ndarray) -> IsotonicRegression | None:
-    known = Y != UNKNOWN
-    y, s = Y[known], scores[known]
-    if len(y) < 20 or y.min() == y.max():
-        return None
-    return IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(s, y)
 
 
 def expected_calibration_error(prob: np.ndarray, y: np.ndarray, bins: int = 10) -> float:

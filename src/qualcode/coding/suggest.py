@@ -9,7 +9,8 @@ separately rather than as one blended string:
   * the keywords, found by ``keywords.KeywordMatcher`` (spaCy, stems: inflections match),
   * the exclusion note: where it sends a case to another code ("use domestic_violence")
     and that code scores higher on the segment, this code's score is pulled down.
-A segment may get several codes or none.  Follows scikit-learn's conventions: ``__init__``
+A segment may get several codes or none: the threshold decides, with no fixed cap
+(``top_k`` sets one if a project wants it).  Follows scikit-learn's conventions: ``__init__``
 stores settings, ``fit`` returns ``self``, learned attributes end in ``_``.
 """
 
@@ -71,7 +72,7 @@ class ZeroShotSuggester:
         embedder: Embedder,
         *,
         threshold: float = 0.45,
-        top_k: int = 3,
+        top_k: int | None = None,
         w_example: float = 0.5,
         w_definition: float = 0.3,
         w_keyword: float = 0.25,
@@ -222,7 +223,7 @@ class ZeroShotSuggester:
         scores = self.scores(texts, vectors)
         out: list[Suggestion] = []
         for row, seg_id in enumerate(ids):
-            for j in np.argsort(-scores[row], kind="stable")[: self.top_k]:
+            for j in np.argsort(-scores[row], kind="stable")[: self.top_k or None]:
                 if scores[row, j] >= self.threshold:
                     evidence = self.evidence(j, texts[row], vectors[row])
                     out.append(

@@ -156,7 +156,15 @@ def process(
     with _timed(report, "suggest"):
         book = use_codebook(store, codebook)
         report.suggestions = suggest_all(
-            store, parts.suggester, model_id, parts.suggest_settings, book, ids, texts, vectors
+            store,
+            parts.suggester,
+            model_id,
+            parts.suggest_settings,
+            book,
+            ids,
+            texts,
+            vectors,
+            [s.transcript_id for s in segments],
         )
     log.info("process: %s", json.dumps(report.__dict__))
     return report

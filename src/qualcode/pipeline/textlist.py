@@ -132,7 +132,7 @@ def suggest_texts(
     texts = redact_texts(items, redact)
     vectors = embedder.encode(texts, progress=False)
     model: Any = (
-        _learn(codebook, suggester, embedder, labelled, vectors, redact)
+        _learn(codebook, suggester, embedder, labelled, vectors, redact, texts)
         if labelled
         else suggester.fit(codebook)
     )
@@ -152,6 +152,7 @@ def _learn(
     labelled: Sequence[LabelledText],
     unlabelled: np.ndarray,
     redact: TextRedaction,
+    unlabelled_texts: Sequence[str] = (),
 ) -> LearningSuggester:
     from qualcode.coding.evaluate.data import gold_matrix
     from qualcode.coding.suggest import ZeroShotSuggester
@@ -162,7 +163,7 @@ def _learn(
     texts = redact_texts([TextItem(x.id, x.text) for x in labelled], redact)
     X, Y = embedder.encode(texts, progress=False), gold_matrix(list(labelled), code_ids)
     learner = LearningSuggester(zero_shot, top_k=zero_shot.top_k)
-    return learner.fit(codebook, X, Y, texts, unlabelled)
+    return learner.fit(codebook, X, Y, texts, unlabelled, None, unlabelled_texts)
 
 
 def write_suggestions(result: dict[str, list[dict[str, object]]], path: Path) -> None:

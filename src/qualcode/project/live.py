@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qualcode.coding.context import neighbour_mean
 from qualcode.coding.feedback import BackgroundTrainer, suggester_for
 from qualcode.coding.order import review_order
 from qualcode.pipeline.components import Components, components_for
@@ -79,19 +80,24 @@ class LiveModel:
             vectors = self._vectors[1]
             book = use_codebook(store, None)
             beta = parts.suggest_settings.get("beta", 2.0)
+            context = neighbour_mean([s.transcript_id for s in segments], vectors)
+            events = store.review.review_events()
             model = suggester_for(
-                parts.suggester, book, ids, texts, vectors, store.review.review_events(), beta
+                parts.suggester, book, ids, texts, vectors, events, beta, context=context
             )
         finally:
             store.close()
-        return _snapshot(model, ids, texts, vectors)
+        return _snapshot(model, ids, texts, vectors, context)
 
 
-def _snapshot(model: object, ids: list[int], texts: list[str], vectors: np.ndarray) -> Snapshot:
+def _snapshot(
+    model: object, ids: list[int], texts: list[str], vectors: np.ndarray, context: np.ndarray
+) -> Snapshot:
     from qualcode.coding.learn import LearningSuggester
 
     if isinstance(model, LearningSuggester):
-        raw, thresholds, n = model.raw_scores(texts, vectors), model.thresholds_, model.n_labels_
+        raw, thresholds = model.raw_scores(texts, vectors, context), model.thresholds_
+        n = model.n_labels_
     else:  # the zero-shot suggester: no labels yet
         raw = model.scores(texts, vectors) if len(texts) else np.zeros((0, 0))  # type: ignore[attr-defined]
         k = raw.shape[1] if raw.ndim == 2 else 0

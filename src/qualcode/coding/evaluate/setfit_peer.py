@@ -4,10 +4,11 @@ The ``setfit`` library fine-tunes the sentence-transformer contrastively on pair
 labelled segments (a pair is positive when the two share a code, ``CosineSimilarityLoss``),
 then fits a one-vs-rest logistic-regression head on the tuned embeddings.  The head is
 class-balanced, like ``EmbeddingLogReg``'s: SetFit's unweighted default predicts almost
-nothing for codes on ~10% of segments.  ``num_iterations=2`` (2 x 2 x n pairs, one epoch)
-keeps a fit on ~200 segments near 1.5 CPU-minutes; more pairs did not raise macro F1 on
-the drivers set.  The frozen vectors ``X`` the harness passes are ignored: SetFit encodes
-with its own tuned body.  setfit and torch are imported lazily.
+nothing for codes on ~10% of segments.  Iterations: SetFit's default of 20 (2 x 20 x n
+pairs, one epoch) on small labelled sets, scaled down to keep about 1,000 pairs on larger
+ones (``iterations_for``), so a fit stays a few CPU-minutes; the earlier fixed 2
+iterations under-trained it on small sets.  The frozen vectors ``X`` the harness passes
+are ignored: SetFit encodes with its own tuned body.  setfit and torch are imported lazily.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class SetFitPeer:
         self,
         model_path: str | None = None,
         *,
-        num_iterations: int = 2,
+        num_iterations: int | None = None,
         epochs: int = 1,
         batch_size: int = 16,
         seed: int = 13,
@@ -38,18 +39,21 @@ class SetFitPeer:
         self.batch_size = batch_size
         self.seed = seed
 
-    def fit(self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray) -> SetFitPeer:
+    def fit(
+        self, texts: Sequence[str], X: np.ndarray, Y: np.ndarray, context: object = None
+    ) -> SetFitPeer:
         """``Y``: (n, n_codes) of 0/1.  Codes with no positive label are predicted 0."""
         self.k_ = Y.shape[1]
         self.has_positive_ = (Y == 1).any(axis=0) if len(Y) else np.zeros(self.k_, dtype=bool)
         self.model_: Any = None
         if not len(texts) or not self.has_positive_.any():
             return self
-        labels = (np.asarray(Y) == 1).astype(int).tolist()
+        labels = (np.asarray(Y) == 1).astype(int).tolist()  # undecided (-1) counts as absent
+        self.iterations_ = self.num_iterations or iterations_for(len(texts))
         self.model_ = self._train(list(texts), labels)
         return self
 
-    def predict(self, texts: Sequence[str], X: np.ndarray) -> np.ndarray:
+    def predict(self, texts: Sequence[str], X: np.ndarray, context: object = None) -> np.ndarray:
         out = np.zeros((len(texts), self.k_), dtype=np.int8)
         if self.model_ is None or not len(texts):
             return out
@@ -94,7 +98,7 @@ class SetFitPeer:
             args = TrainingArguments(
                 output_dir=tmp,
                 batch_size=self.batch_size,
-                num_iterations=self.num_iterations,
+                num_iterations=self.iterations_,
                 num_epochs=self.epochs,
                 seed=self.seed,
                 save_strategy="no",
@@ -109,6 +113,12 @@ class SetFitPeer:
                 trainer.train_embeddings(texts, labels)
             trainer.train_classifier(texts, labels)
         return model
+
+
+def iterations_for(n: int, pairs: int = 1000) -> int:
+    """SetFit's default of 20 iterations (2 x 20 x n pairs) where that stays under
+    ``pairs`` pairs, fewer for larger sets (at least 2): a fit stays a few CPU-minutes."""
+    return int(max(2, min(20, pairs // max(2 * n, 1))))
 
 
 def _has_pairs(labels: list[list[int]]) -> bool:

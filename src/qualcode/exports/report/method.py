@@ -60,7 +60,7 @@ def automated_steps(store: Store, tids: Sequence[int]) -> tuple[tuple[str, str],
         (
             "Code suggestions",
             f"Codes suggested per segment from the codebook (threshold "
-            f"{settings.suggest_threshold}, at most {settings.suggest_top_k} per segment; "
+            f"{settings.suggest_threshold}, {_cap(settings.suggest_top_k)}; "
             f"{len(store.analysis.suggestions())} suggestions in the project), refined by coders' "
             "decisions where there are some.",
         ),
@@ -147,3 +147,7 @@ def _code_labels(store: Store) -> dict[str, str]:
 def counted_rows(rows: Sequence[Row], statuses: Sequence[str]) -> list[Row]:
     """Of ``rows``, those in ``statuses`` that mean "this code applies" (never rejected)."""
     return [r for r in rows if r["status"] in statuses and r["status"] in COUNTED]
+
+
+def _cap(top_k: int) -> str:
+    return f"at most {top_k} per segment" if top_k else "as many per segment as pass it"
