@@ -110,8 +110,14 @@ def _indistinct(
         if evidence["exclusion_draws_line"]
         else "Say in each code's exclusion note when to use the other"
     )
+    judged = "scores" in evidence  # against a corpus, or from the descriptions alone
+    pair = (
+        f"can hardly tell '{ids[a]}' from '{ids[b]}'"
+        if judged
+        else f"is likely to confuse '{ids[a]}' and '{ids[b]}'"
+    )
     message = (
-        f"The model can hardly tell '{ids[a]}' from '{ids[b]}': {'; '.join(shown)}. "
+        f"The model {pair}: {'; '.join(shown)}. "
         f"{line}, give examples that differ, or merge them if they are one idea."
     )
     return Finding(INDISTINCT, (ids[a], ids[b]), message, evidence)
