@@ -7,7 +7,7 @@ Kinds:
   * ``thin``: only a label, a definition of a few words, or no examples or keywords.
   * ``indistinct``: two codes the model can hardly tell apart (``indistinct.py``).
   * ``finds_nothing`` / ``too_broad``: the calibrated suggester would suggest the code for
-    no segment, or for more than ``Limits.broad`` of them.
+    no segment or almost none (under ``Limits.rare``), or for more than ``Limits.broad``.
   * ``flat``: nothing in the corpus stands out for the code (``separation.standout``).
 """
 
@@ -43,10 +43,11 @@ class Limits:
     duplicate: float = 0.85  # descriptions this similar: a finding whatever the others
     correlated: float = 0.5  # ... or its scores correlate at least this much
     shared_top: float = 0.3  # ... or this share of top segments is the same (chance: 5%)
-    same_top: float = 0.8  # this share of top segments the same: a finding regardless
+    same_top: float = 0.5  # ... this share of top segments the same: high enough alone
     definition_words: int = 8
     flat: float = 1.0  # standout below this: flat whatever the other codes
     flat_relative: float = 2.5  # standout below this and a low outlier among the codes
+    rare: float = 0.005  # suggested for less than this share of segments: finds nothing
     broad: float = 0.4  # suggested for more than this share of segments
     min_segments: int = 30  # fewer segments: no corpus findings
 
@@ -134,6 +135,7 @@ def corpus_findings(
     out = []
     for j, code in enumerate(model.code_ids_):
         evidence = {
+            "suggested": int(corpus.picked[:, j].sum()),
             "share_suggested": round(float(shares[j]), 4),
             "standout": round(float(standout[j]), 2),
             "typical_standout": round(float(np.median(standout)), 2),
@@ -146,7 +148,7 @@ def corpus_findings(
 
 
 def _coverage_kind(share: float, flat: bool, limits: Limits) -> str | None:
-    if share == 0:
+    if share < limits.rare:
         return FINDS_NOTHING
     if share > limits.broad:
         return TOO_BROAD
@@ -156,10 +158,12 @@ def _coverage_kind(share: float, flat: bool, limits: Limits) -> str | None:
 def _coverage_message(kind: str, code: str, e: dict[str, Any]) -> str:
     n, share = e["segments"], e["share_suggested"]
     if kind == FINDS_NOTHING:
+        found = f"only {e['suggested']}" if e["suggested"] else "none"
         return (
-            f"'{code}' would be suggested for none of the {n} segments. If the code belongs "
-            "in this project, add examples and keywords in the transcripts' own words and "
-            "languages; if not, retire it."
+            f"'{code}' would be suggested for {found} of "
+            f"the {n} segments. If the code belongs in this project, add examples and keywords "
+            "in the transcripts' own words and languages, and check that no other code's "
+            "description covers it; if not, retire it."
         )
     if kind == TOO_BROAD:
         return (

@@ -6,8 +6,8 @@ descriptions are a finding unless an exclusion note already draws the line betwe
 two; with a corpus, two of three figures must be high: the descriptions' similarity, the
 correlation of the two score columns and the share of top-scoring segments they have in
 common (the last two only count when both codes are suggested somewhere: a code
-suggested nowhere is a finding of its own).  Near-duplicates are a finding whatever the
-other pairs.
+suggested nowhere is a finding of its own).  Sharing half their top segments is enough
+alone, and near-duplicate descriptions are a finding whatever the other pairs.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _pair_flags(
     if "top" in figures:
         high["scores"] &= both_used
         high["top"] &= both_used
-        certain |= (figures["top"] >= limits.same_top) & both_used
+        certain |= high["top"] & (figures["top"] >= limits.same_top)
     return high, certain
 
 
