@@ -228,3 +228,26 @@ def test_the_real_model_finds_a_duplicate_in_the_drivers_codebook(real_embedder:
     pairs = [f.codes for f in diagnose_codebook(doubled, real_embedder).findings
              if f.kind == INDISTINCT]  # fmt: skip
     assert pairs == [("unemployment", "jobs")]
+
+
+def test_a_project_is_checked_right_after_ingest(store: Any) -> None:
+    """Transcripts not segmented yet are segmented (as `process` would) and the segments
+    embedded and cached; the project's stored codebook is read, not written."""
+    from helpers import DEMO_CORPUS
+    from qualcode.pipeline.components import default_components
+    from qualcode.pipeline.run import ingest_paths
+    from qualcode.project.diagnostics import diagnose_project
+    from qualcode.settings import Settings
+    from qualcode.text import text_hash
+
+    ingest_paths(store, [DEMO_CORPUS / "jizzakh_women.txt"])
+    assert not store.segments.segments()
+    parts = default_components(Settings.from_strings({}), HashEmbedder())
+    diagnosis = diagnose_project(store, parts=parts)
+    segments = store.segments.segments()
+    assert (
+        diagnosis.segments == len(segments) >= 30 and diagnosis.codebook == "Drivers of insecurity"
+    )
+    hashes = {text_hash(s.text) for s in segments}
+    assert set(store.embeddings.cached_embeddings(parts.embedder.model_id, list(hashes))) == hashes
+    assert store.codebook.codebook_content() is None

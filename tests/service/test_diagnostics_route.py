@@ -48,6 +48,6 @@ def test_a_project_without_segments_checks_the_codebook_alone(
     assert client.post("/api/projects", json={"name": "fresh"}, headers=h).status_code == 201
     r = client.get("/api/projects/fresh/codebook/diagnostics", headers=h)
     assert r.status_code == 200, r.text
-    assert r.json()["segments"] == 0 and "no segments" in r.json()["notes"][0]
+    assert r.json()["segments"] == 0 and "no transcripts" in r.json()["notes"][0]
     other = client.get("/api/projects/fresh/codebook/diagnostics", headers=team.headers("cem"))
     assert other.status_code == 403  # cem is not a member of it
