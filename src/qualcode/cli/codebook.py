@@ -120,11 +120,10 @@ def _findings_table(console: Console, findings: tuple[Finding, ...]) -> None:
     console.print(table)
 
 
-PART_COLUMNS = {"definition": "def", "inclusion": "incl", "exclusion": "excl", "examples": "ex",
-                "keywords": "kw"}  # fmt: skip
 CODES_CAPTION = (
-    "✓ present, ✗ missing or too short, · none (optional); suggested: share of segments; "
-    "sim: similarity to the nearest code (reference scale, unrelated texts ~0.1)."
+    "parts: definition, inclusion, exclusion, examples, keywords (✓ present, ✗ missing or "
+    "too short, · none); suggested: share of segments; sim: similarity to the nearest code "
+    "(unrelated texts ~0.1)."
 )
 
 
@@ -134,25 +133,24 @@ def _codes_table(console: Console, diagnosis: CodebookDiagnosis) -> None:
 
     corpus = diagnosis.segments > 0
     table = Table(title="Codes", box=box.SIMPLE, caption=CODES_CAPTION, pad_edge=False)
-    table.add_column("code", overflow="fold")
-    for short in PART_COLUMNS.values():
-        table.add_column(short, justify="center", no_wrap=True, min_width=len(short))
+    table.add_column("code", no_wrap=True)
+    table.add_column("parts", no_wrap=True)
     if corpus:
         table.add_column("suggested", justify="right", no_wrap=True)
     table.add_column("nearest code", overflow="fold")
     table.add_column("sim", justify="right", no_wrap=True, min_width=4)
     for c in diagnosis.codes:
-        marks = [_mark(part, c.parts, c.missing) for part in PART_COLUMNS]
         share = [f"{c.share_suggested or 0:.1%}"] if corpus else []
         sim = f"{c.nearest_similarity:.2f}" if c.nearest_similarity is not None else "-"
-        table.add_row(c.id, *marks, *share, c.nearest or "-", sim)
+        table.add_row(c.id, _marks(c.parts, c.missing), *share, c.nearest or "-", sim)
     console.print(table)
 
 
-def _mark(part: str, present: tuple[str, ...], missing: tuple[str, ...]) -> str:
-    if part in missing:
-        return "[red]✗[/red]"
-    return "✓" if part in present else "·"
+def _marks(present: tuple[str, ...], missing: tuple[str, ...]) -> str:
+    """One mark per part of ``PARTS``: ✓ present, ✗ missing or too short, · none."""
+    from qualcode.coding.diagnose import PARTS
+
+    return " ".join("[red]✗[/red]" if p in missing else "✓" if p in present else "·" for p in PARTS)
 
 
 @codebook_app.command("import-qdc")
