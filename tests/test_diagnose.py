@@ -251,3 +251,31 @@ def test_a_project_is_checked_right_after_ingest(store: Any) -> None:
     hashes = {text_hash(s.text) for s in segments}
     assert set(store.embeddings.cached_embeddings(parts.embedder.model_id, list(hashes))) == hashes
     assert store.codebook.codebook_content() is None
+
+
+def _crafted(scores: np.ndarray) -> Any:
+    from qualcode.coding.separation import CorpusScores
+
+    n = len(scores)
+    return CorpusScores(tuple(range(n)), ("t",) * n, scores, scores, scores > 0.5)
+
+
+def test_with_a_corpus_alike_descriptions_alone_are_not_enough() -> None:
+    """The voting rule on crafted figures: the pair (0, 1) has alike descriptions; it is a
+    finding only once the corpus agrees (scores that move together, shared top segments),
+    and without a corpus only while no exclusion note draws the line between them."""
+    from qualcode.coding.indistinct import indistinct_pairs
+
+    model = ZeroShotSuggester(HashEmbedder()).fit(book(CODES[:5]))
+    rng = np.random.default_rng(0)
+    similar = 0.3 + 0.02 * rng.standard_normal((5, 5))  # the codebook's typical pairs
+    similar[0, 1] = similar[1, 0] = 0.7
+    scores = rng.random((200, 5))
+    limits = Limits()
+    assert not indistinct_pairs(model, similar, _crafted(scores), limits)
+    scores[:, 1] = scores[:, 0] * 0.9 + 0.1 * rng.random(200)
+    pairs = [f.codes for f in indistinct_pairs(model, similar, _crafted(scores), limits)]
+    assert pairs == [("unemployment", "joblessness")]
+    assert [f.codes for f in indistinct_pairs(model, similar, None, limits)] == pairs
+    model.excluded_to_[0].append(1)  # unemployment's note now sends cases to joblessness
+    assert not indistinct_pairs(model, similar, None, limits)
