@@ -1,5 +1,6 @@
-"""The project's codebook: view; add, edit, merge, retire and restore codes, with history.
-Edits carry the version they were based on (409 when stale)."""
+"""The project's codebook: view; diagnose before coding; add, edit, merge, retire and
+restore codes, with history.  Edits carry the version they were based on (409 when
+stale)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import InputError
 from qualcode.project import auth
+from qualcode.project.diagnostics import diagnose_project
 
 router = APIRouter(prefix="/api/projects/{project}/codebook", tags=["codebook"])
 READ = ("researcher", "coder", "analyst")
@@ -52,6 +54,57 @@ class Merge(BaseModel):
 def view(access: ReadAccess, include_inactive: bool = False) -> list[dict[str, Any]]:
     codes = codebook_edit.list_codes(access.store, include_inactive=include_inactive)
     return [asdict(c) for c in codes]
+
+
+class FindingOut(BaseModel):
+    kind: str = Field(
+        description="unknown_reference, thin, indistinct, finds_nothing, too_broad or flat"
+    )
+    codes: list[str] = Field(description="the code, or the pair of codes, it is about")
+    message: str = Field(description="what is wrong and what to do, in plain words")
+    evidence: dict[str, Any] = Field(
+        description="the figures behind it; for an indistinct pair with segments, "
+        "shared_segments: segment ids and (redacted) texts scoring high for both"
+    )
+
+
+class CodeSummaryOut(BaseModel):
+    id: str
+    label: str
+    parts: list[str] = Field(description="of definition, inclusion, exclusion, examples, keywords")
+    missing: list[str] = Field(description="what makes the code thin")
+    nearest: str | None = Field(description="the code whose description is most alike")
+    nearest_similarity: float | None = Field(description="reference scale (unrelated: ~0.1)")
+    share_suggested: float | None = Field(description="share of segments it would be suggested for")
+    standout: float | None = Field(description="how far its best segments stand out")
+
+
+class DiagnosisOut(BaseModel):
+    codebook: str
+    version: str
+    model_id: str
+    segments: int = Field(description="segments judged against (0: the codebook alone)")
+    findings: list[FindingOut]
+    codes: list[CodeSummaryOut]
+    notes: list[str] = Field(description="what was not checked, and why")
+
+
+@router.get(
+    "/diagnostics",
+    response_model=DiagnosisOut,
+    responses={
+        403: {"description": "Not a member of the project, or no reading role"},
+        404: {"description": "No such project"},
+    },
+)
+def diagnostics(request: Request, access: ReadAccess) -> dict[str, Any]:
+    """Diagnose the current codebook against the project's segments before coding: pairs
+    of codes the model cannot tell apart, thin or vague codes, codes that would be
+    suggested for no segment or too many, notes naming unknown codes.  An empty
+    ``findings`` means none were found."""
+    store = access.store
+    parts = request.app.state.runners.parts_for(store)
+    return asdict(diagnose_project(store, parts=parts))
 
 
 @router.post("/import-qdc", status_code=201)

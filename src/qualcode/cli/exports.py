@@ -1,5 +1,5 @@
-"""Exports, the briefing report and codebook import: ``qualcode export``, ``qualcode
-report`` and ``qualcode codebook import-qdc``.  Filters are the same on every command."""
+"""Exports and the briefing report: ``qualcode export`` and ``qualcode report``.  Filters
+are the same on every command."""
 
 from __future__ import annotations
 
@@ -11,9 +11,6 @@ import typer
 from qualcode.cli.common import ProjectOpt, app
 from qualcode.cli.common import open_store as _open
 from qualcode.cli.common import run as _run
-
-codebook_app = typer.Typer(help="Bring a codebook from another tool.", no_args_is_help=True)
-app.add_typer(codebook_app, name="codebook")
 
 TranscriptIds = Annotated[list[str] | None, typer.Option("--transcript", help="Transcript id.")]
 Region = Annotated[list[str] | None, typer.Option("--region", help="Region (repeatable).")]
@@ -94,17 +91,3 @@ def _register(name: str) -> None:
 
 for _name in COMMANDS:
     _register(_name)
-
-
-@codebook_app.command("import-qdc")
-def import_qdc(
-    path: Annotated[Path, typer.Argument(help="A REFI-QDA codebook (.qdc) from another tool.")],
-    project: ProjectOpt = Path("."),
-    user: Annotated[str, typer.Option(help="Who imports it (for the codebook's history).")] = "cli",
-) -> None:
-    """Add the codes of a .qdc codebook (NVivo, ATLAS.ti, MAXQDA ...) to the project."""
-    from qualcode.exports.refiqda import import_qdc as run_import
-
-    store = _open(project)
-    added = _run(lambda: run_import(store, path, user))
-    typer.echo(f"Added {len(added)} codes: {', '.join(added) or '(none new)'}")

@@ -31,6 +31,15 @@ def use_codebook(store: Store, path: Path | None) -> Codebook:
     return _active_codes(store, parse_codebook(content, source="the project's stored codebook"))
 
 
+def current_codebook(store: Store) -> Codebook:
+    """The project's active codebook, read only: the stored one, or the default codebook
+    when none is stored yet (``use_codebook`` would store it)."""
+    content = store.codebook.codebook_content()
+    if content is None:
+        return _active_codes(store, load_codebook(default_codebook_path()))
+    return _active_codes(store, parse_codebook(content, source="the project's stored codebook"))
+
+
 def _active_codes(store: Store, codebook: Codebook) -> Codebook:
     inactive = store.codebook.inactive_code_ids()
     codes = tuple(c for c in codebook.codes if c.id not in inactive)

@@ -124,7 +124,7 @@ class ZeroShotSuggester:
         (median and robust spread over all its segments), so that any subset of them is
         later scored against the same yardstick.  Call after ``fit``; uses no labels."""
         languages = [detect(t) for t in texts]
-        similar = self._similarity(vectors) if len(texts) else np.zeros((0, 0))
+        similar = self.similarity(vectors) if len(texts) else np.zeros((0, 0))
         for language in sorted(set(languages)):
             rows = np.array([i for i, lang in enumerate(languages) if lang == language])
             if len(rows) >= self.min_population:
@@ -143,7 +143,7 @@ class ZeroShotSuggester:
         if not len(texts):
             return out
         hits = self.keyword_hits(texts)
-        similar = self._similarity(vectors)
+        similar = self.similarity(vectors)
         languages = [detect(t) for t in texts]
         for language in sorted(set(languages)):
             rows = np.array([i for i, lang in enumerate(languages) if lang == language])
@@ -174,8 +174,9 @@ class ZeroShotSuggester:
         out = w_sim * to_reference(similar, scale) + self.w_keyword * hits
         return out if self._keywords_apply(language) else out * (w_sim + self.w_keyword) / w_sim
 
-    def _similarity(self, vectors: np.ndarray) -> np.ndarray:
-        """(n, n_codes) weighted cosine with each code's examples and definition."""
+    def similarity(self, vectors: np.ndarray) -> np.ndarray:
+        """(n, n_codes) weighted cosine with each code's examples and definition, before
+        any calibration."""
         w_sim = self.w_example + self.w_definition
         return np.column_stack(
             [
@@ -221,10 +222,11 @@ class ZeroShotSuggester:
         self, ids: Sequence[int], texts: Sequence[str], vectors: np.ndarray
     ) -> list[Suggestion]:
         scores = self.scores(texts, vectors)
+        picked = self.picked(scores)
         out: list[Suggestion] = []
         for row, seg_id in enumerate(ids):
             for j in np.argsort(-scores[row], kind="stable")[: self.top_k or None]:
-                if scores[row, j] >= self.threshold:
+                if picked[row, j]:
                     evidence = self.evidence(j, texts[row], vectors[row])
                     out.append(
                         Suggestion(
@@ -235,6 +237,14 @@ class ZeroShotSuggester:
                         )
                     )
         return out
+
+    def picked(self, scores: np.ndarray) -> np.ndarray:
+        """(n, n_codes) True where ``suggest`` would suggest the code: among the segment's
+        ``top_k`` scores (when a cap is set) and at least ``threshold``."""
+        top = np.argsort(-scores, axis=1, kind="stable")[:, : self.top_k or None]
+        mask = np.zeros(scores.shape, dtype=bool)
+        np.put_along_axis(mask, top, True, axis=1)
+        return mask & (scores >= self.threshold)
 
     def evidence(self, j: int, text: str, vector: np.ndarray) -> tuple[str, ...]:
         """Why code ``j`` fits: the nearest example quote and definition sentence, and the
