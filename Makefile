@@ -47,7 +47,8 @@ bench-redact: setup
 
 # Suggestions: retraining speed on 10,000 segments and learning curves against peers.
 bench-coding: setup
-	$(PY) benchmarks/bench_coding.py --curves
+	$(PY) benchmarks/bench_coding.py --no-setfit
+	$(PY) benchmarks/bench_coding_sets.py
 
 # Time to build the briefing report (HTML + DOCX) for the demo corpus, against the CSV export.
 bench-report: setup
