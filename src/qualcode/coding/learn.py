@@ -124,7 +124,7 @@ class LearningSuggester:
         """(n, n_codes) 0/1."""
         raw = self.raw_scores(texts, vectors, context)
         if self.stacker_ is None:
-            return (raw >= self.thresholds_).astype(np.int8)
+            return self.zero_shot.picked(raw).astype(np.int8)
         return self.stacker_.decide(raw)
 
     def suggest(

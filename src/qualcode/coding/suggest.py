@@ -81,6 +81,7 @@ class ZeroShotSuggester:
         min_population: int = 30,
         z_cut: float = 2.0,
         keyword_z: float = 1.5,
+        best_z: float = 1.0,
     ) -> None:
         self.embedder = embedder
         self.threshold = threshold
@@ -93,6 +94,7 @@ class ZeroShotSuggester:
         self.min_population = min_population
         self.z_cut = z_cut
         self.keyword_z = keyword_z
+        self.best_z = best_z
 
     def fit(self, codebook: Codebook) -> ZeroShotSuggester:
         """Embed every part of every code, in every language the codebook gives it."""
@@ -240,11 +242,18 @@ class ZeroShotSuggester:
 
     def picked(self, scores: np.ndarray) -> np.ndarray:
         """(n, n_codes) True where ``suggest`` would suggest the code: among the segment's
-        ``top_k`` scores (when a cap is set) and at least ``threshold``."""
+        ``top_k`` scores (when a cap is set), and at least ``threshold``; or the segment's
+        best code, when it stands ``best_z`` robust deviations above that code's median
+        (a code defined in one line rarely reaches ``z_cut``, yet the segments that most
+        resemble it should still surface)."""
         top = np.argsort(-scores, axis=1, kind="stable")[:, : self.top_k or None]
         mask = np.zeros(scores.shape, dtype=bool)
         np.put_along_axis(mask, top, True, axis=1)
-        return mask & (scores >= self.threshold)
+        best = np.zeros(scores.shape, dtype=bool)
+        if scores.shape[1]:
+            np.put_along_axis(best, scores.argmax(axis=1)[:, None], True, axis=1)
+        floor = self.threshold - (self.z_cut - self.best_z) * Z_STEP
+        return mask & ((scores >= self.threshold) | (best & (scores >= floor)))
 
     def evidence(self, j: int, text: str, vector: np.ndarray) -> tuple[str, ...]:
         """Why code ``j`` fits: the nearest example quote and definition sentence, and the
