@@ -21,7 +21,7 @@ from qualcode.coding.evaluate.metrics import measure, per_code_f1
 from qualcode.coding.learn import UNKNOWN, expected_calibration_error
 from qualcode.coding.order import review_order
 
-BATCH = 10
+BATCH = 10  # segments per review batch; a hundredth of the pool for larger pools
 Method = Callable[[], object]
 
 
@@ -134,7 +134,8 @@ def _next_batch(
     raw = model.model_.raw_scores(rest_texts, data.X[rest], context=_ctx(data, rest))
     scores = np.where(needy, raw, 0.0)  # only codes still short of k
     n_pos = (labels == 1).sum(axis=0)
-    picks = review_order(scores, model.model_.thresholds_, n_pos, data.X[rest], BATCH)
+    batch = max(BATCH, len(pool) // 100)
+    picks = review_order(scores, model.model_.thresholds_, n_pos, data.X[rest], batch)
     return [int(rest[p]) for p in picks]
 
 
