@@ -17,6 +17,7 @@ from api.context import (
     UserDep,
     WorkspaceDep,
 )
+from api.params import PathId
 from qualcode import ingest
 from qualcode.errors import InputError
 from qualcode.project import auth, workspace
@@ -121,7 +122,7 @@ def process(request: Request, access: ResearcherAccess) -> dict[str, int]:
 
 
 @router.get("/{project}/jobs/{job_id}")
-def job_status(job_id: int, access: ReadAccess) -> dict[str, Any]:
+def job_status(job_id: PathId, access: ReadAccess) -> dict[str, Any]:
     return asdict(access.store.jobs.job(job_id))
 
 
@@ -141,13 +142,13 @@ class Released(BaseModel):
 
 
 @router.get("/{project}/transcripts/{tid}/redactions")
-def list_redactions(tid: int, access: ResearcherAccess) -> list[dict[str, Any]]:
+def list_redactions(tid: PathId, access: ResearcherAccess) -> list[dict[str, Any]]:
     return [asdict(r) for r in redactions.list_redactions(access.store, tid)]
 
 
 @router.post("/{project}/transcripts/{tid}/redactions", status_code=201)
 def add_redaction(
-    tid: int, body: NewRedaction, request: Request, access: ResearcherAccess
+    tid: PathId, body: NewRedaction, request: Request, access: ResearcherAccess
 ) -> dict[str, Any]:
     """Redact a missed name everywhere in the transcript; the text is never stored."""
     change = redactions.add_redaction(
@@ -159,7 +160,7 @@ def add_redaction(
 
 @router.post("/{project}/transcripts/{tid}/redactions/{pseudonym}/release")
 def release_redaction(
-    tid: int, pseudonym: str, body: Released, access: ResearcherAccess
+    tid: PathId, pseudonym: str, body: Released, access: ResearcherAccess
 ) -> dict[str, Any]:
     """Put back a false positive (the researcher types the original word)."""
     change = redactions.release_redaction(

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
+from api.params import TopicPath
 from qualcode.pipeline.components import Components
 from qualcode.project import auth
 from qualcode.store import Store
@@ -64,7 +65,9 @@ def distribution(
 
 
 @router.post("/{topic_id}/adopt", status_code=201)
-def adopt(topic_id: int, body: Adopt, request: Request, access: ResearcherAccess) -> dict[str, Any]:
+def adopt(
+    topic_id: TopicPath, body: Adopt, request: Request, access: ResearcherAccess
+) -> dict[str, Any]:
     """Add the topic's candidate code to the codebook (examples: its representative
     segments); any field of the draft may be overridden."""
     store = access.store
