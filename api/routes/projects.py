@@ -126,10 +126,23 @@ def job_status(job_id: PathId, access: ReadAccess) -> dict[str, Any]:
     return asdict(access.store.jobs.job(job_id))
 
 
+# field in the answer -> column of the transcripts table ("group" is a keyword in SQL)
+LISTED = {
+    "id": "id",
+    "title": "title",
+    "region": "region",
+    "district": "district",
+    "date": "date",
+    "group": "grp",
+    "language": "language",
+    "source_name": "source_name",
+}
+
+
 @router.get("/{project}/transcripts")
 def transcripts(access: ReadAccess) -> list[dict[str, Any]]:
-    keep = ("id", "title", "region", "district", "date", "group", "language", "source_name")
-    return [{k: t.get(k) for k in keep} for t in access.store.transcripts.transcripts(text=False)]
+    rows = access.store.transcripts.transcripts(text=False)
+    return [{field: t[column] for field, column in LISTED.items()} for t in rows]
 
 
 class NewRedaction(BaseModel):
