@@ -21,7 +21,7 @@ from api.params import PathId
 from qualcode import ingest
 from qualcode.errors import InputError
 from qualcode.project import auth, workspace
-from qualcode.project.jobs import uploads_dir
+from qualcode.project.jobs import stage_upload, uploads_dir
 from qualcode.project.services import ProjectServices
 from qualcode.redact import review as redactions
 
@@ -65,9 +65,9 @@ async def upload(
     folder.mkdir(parents=True, exist_ok=True)
     stored = f"{uuid.uuid4().hex[:12]}{Path(name).suffix}"  # no original name on disk
     await _save(file, folder / stored, request.app.state.max_upload)
-    # metadata (participant names) waits beside the upload in a sidecar that ingest
-    # reads and deletes; it never goes into the jobs table
-    (folder / f"{stored}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    # metadata (participant names) and the file's own name wait beside the upload for
+    # the job, which reads and deletes them; they never go into the jobs table
+    stage_upload(folder / stored, name, meta)
     job = runners(request).runner(access.project).submit("ingest", {"files": [stored]})
     auth.audit(access.store, access.user, "transcript.upload", f"job:{job}", {"file": stored})
     return {"job": job, "file": name}

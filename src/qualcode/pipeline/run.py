@@ -93,22 +93,25 @@ def ingest_paths(
     overrides: Mapping[str, Any] | None = None,
     redactor: Redactor | None = None,
     key: Fernet | None = None,
+    names: Mapping[Path, str] | None = None,
 ) -> IngestReport:
     """Ingest files and folders; a bad file is reported and the others go on.  Notices
     about the files stored (e.g. read as paragraphs, having no speaker labels) are
-    reported too."""
+    reported too.  ``names``: what the report calls a file instead of its path (an
+    upload's own name rather than where the server keeps it)."""
     report = IngestReport()
     red = redactor or redactor_for(store)
     for path in ingest.find_transcripts(paths):
+        name = (names or {}).get(path)
         try:
-            raw = ingest.read_transcript(path, file_meta(path, overrides))
+            raw = ingest.read_transcript(path, file_meta(path, overrides), name=name)
             report.added.append(store_transcript(store, raw, red, key))
             report.notices.extend(raw.notices)
             if isinstance(red, RuleRedactor):
                 kept = red.kept_places(raw.meta)
                 report.kept_places += [p for p in kept if p not in report.kept_places]
         except ConflictError:
-            report.duplicates.append(path.name)
+            report.duplicates.append(name or path.name)
         except QualcodeError as err:
             report.errors.append(str(err))
     return report
