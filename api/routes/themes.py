@@ -83,9 +83,13 @@ def adopt(
     return asdict(state)
 
 
-@router.post("/refit")
+@router.post(
+    "/refit",
+    responses={409: {"description": "The project has no segments yet: ingest transcripts first"}},
+)
 def refit(request: Request, access: ResearcherAccess) -> dict[str, str]:
-    """Fit the topics afresh over every segment (synchronous)."""
+    """Fit the topics afresh over every segment (synchronous); 409 while the project has
+    no transcripts."""
     from qualcode.pipeline.run import process
 
     store = access.store
