@@ -143,5 +143,6 @@ def needs(*roles: str):  # type: ignore[no-untyped-def]
 
 ReadAccess = Annotated[Access, needs("researcher", "coder", "analyst")]
 CoderAccess = Annotated[Access, needs("coder")]
+ReviewerAccess = Annotated[Access, needs("coder", "researcher")]  # undo: see reviewing.undo
 ResearcherAccess = Annotated[Access, needs("researcher")]
 ExportAccess = Annotated[Access, needs("analyst", "researcher")]

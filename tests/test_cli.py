@@ -175,3 +175,14 @@ def test_suggest_learns_first_from_a_labelled_file(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"id": "x", "text": "t", "codes": ["no_such_code"]}))
     result = runner.invoke(app, [*args, "--labelled", str(bad)])
     assert result.exit_code == 2 and "no_such_code" in result.output
+
+
+@pytest.mark.parametrize("command", [["process"], ["themes", "refit"]])
+def test_processing_an_empty_project_says_to_ingest_first(
+    tmp_path: Path, command: list[str]
+) -> None:
+    _ok("init", str(tmp_path / "p"))
+    result = runner.invoke(app, [*command, "-p", str(tmp_path / "p")])
+    assert result.exit_code == 4, result.output  # ConflictError: see errors.py
+    assert "no segments yet: ingest transcripts first" in result.output
+    assert "Traceback" not in result.output

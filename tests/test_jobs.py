@@ -21,7 +21,14 @@ import pytest
 from helpers import DEMO_CORPUS, REPO, HashEmbedder
 from qualcode.errors import InputError
 from qualcode.pipeline.components import default_components
-from qualcode.project.jobs import Job, JobRunner, Report, default_handlers, uploads_dir
+from qualcode.project.jobs import (
+    Job,
+    JobRunner,
+    Report,
+    default_handlers,
+    stage_upload,
+    uploads_dir,
+)
 from qualcode.records import Topic
 from qualcode.settings import Settings
 from qualcode.store import Store
@@ -283,3 +290,21 @@ def watch(handler: Any, messages: list[str]) -> Any:
         return handler(store, params, spy)
 
     return watched
+
+
+def test_an_unreadable_upload_fails_its_job_naming_it_as_uploaded_and_redacted(
+    store: Store,
+) -> None:
+    uploads = uploads_dir(project(store))
+    uploads.mkdir()
+    path = uploads / "4e4cae52071e.docx"
+    path.write_bytes(b"not a docx")
+    stage_upload(path, "Aziza_minutes.docx", {"title": "Aziza_minutes", "participants": ["Aziza"]})
+    parts = default_components(Settings.from_strings({}), embedder=HashEmbedder())
+    with JobRunner(project(store), default_handlers(lambda s: parts), **FAST) as runner:
+        job = wait_for(runner, runner.submit("ingest", {"files": [path.name]}))
+    assert job.state == "failed"
+    # the name as uploaded, redacted as a stored source name is: it is in the database now
+    assert (job.error or "").startswith("[PERSON_1]_minutes.docx: is not a valid .docx file")
+    assert "Aziza" not in (job.error or "") and str(uploads) not in (job.error or "")
+    assert list(uploads.iterdir()) == []  # the upload, its metadata and its name are gone

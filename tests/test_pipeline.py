@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from helpers import DEMO_CORPUS, HashEmbedder
-from qualcode.errors import InputError
+from qualcode.errors import ConflictError, InputError
 from qualcode.ingest.meta import file_meta
 from qualcode.pipeline.components import default_components
 from qualcode.pipeline.run import ingest_paths, process
@@ -29,6 +29,15 @@ def loaded(store: Store) -> Store:
     report = ingest_paths(store, [DEMO_CORPUS])
     assert report.errors == [] and len(report.added) == 9
     return store
+
+
+@pytest.mark.parametrize("refit", [False, True])
+def test_processing_a_project_without_transcripts_says_to_ingest_first(
+    store: Store, refit: bool
+) -> None:
+    with pytest.raises(ConflictError, match="no segments yet: ingest transcripts first"):
+        process(store, parts=_parts(HashEmbedder()), refit_topics=refit)
+    assert store.analysis.stage_fingerprint("topics") is None  # nothing was written
 
 
 def test_process_twice_gives_identical_results_and_embeds_nothing_new(loaded: Store) -> None:

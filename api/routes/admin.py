@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.context import UserDep, WorkspaceDep
 from qualcode.project import auth, workspace
 
 router = APIRouter(prefix="/api", tags=["users"])
+MAX_AUDIT = 1000
 
 
 class NewUser(BaseModel):
@@ -74,6 +77,10 @@ def add_member(project: str, body: Member, user: UserDep, ws: WorkspaceDep) -> d
 
 
 @router.get("/audit")
-def audit_log(user: UserDep, ws: WorkspaceDep, limit: int = 200) -> list[dict[str, object]]:
+def audit_log(
+    user: UserDep,
+    ws: WorkspaceDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_AUDIT, description="newest entries")] = 200,
+) -> list[dict[str, object]]:
     _admin(user)
-    return auth.audit_log(ws.home, min(max(limit, 1), 1000))
+    return auth.audit_log(ws.home, limit)

@@ -14,6 +14,7 @@ from fastapi import APIRouter, File, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
+from api.params import Version
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import InputError
 from qualcode.project import auth
@@ -36,7 +37,7 @@ class CodeBody(BaseModel):
 
 class Edit(BaseModel):
     changes: dict[str, Any]
-    expected_version: int = Field(ge=1)
+    expected_version: Version
     note: str = Field(default="", max_length=1000)
 
 

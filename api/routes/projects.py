@@ -17,10 +17,11 @@ from api.context import (
     UserDep,
     WorkspaceDep,
 )
+from api.params import PathId
 from qualcode import ingest
 from qualcode.errors import InputError
 from qualcode.project import auth, workspace
-from qualcode.project.jobs import uploads_dir
+from qualcode.project.jobs import stage_upload, uploads_dir
 from qualcode.project.services import ProjectServices
 from qualcode.redact import review as redactions
 
@@ -64,9 +65,9 @@ async def upload(
     folder.mkdir(parents=True, exist_ok=True)
     stored = f"{uuid.uuid4().hex[:12]}{Path(name).suffix}"  # no original name on disk
     await _save(file, folder / stored, request.app.state.max_upload)
-    # metadata (participant names) waits beside the upload in a sidecar that ingest
-    # reads and deletes; it never goes into the jobs table
-    (folder / f"{stored}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    # metadata (participant names) and the file's own name wait beside the upload for
+    # the job, which reads and deletes them; they never go into the jobs table
+    stage_upload(folder / stored, name, meta)
     job = runners(request).runner(access.project).submit("ingest", {"files": [stored]})
     auth.audit(access.store, access.user, "transcript.upload", f"job:{job}", {"file": stored})
     return {"job": job, "file": name}
@@ -121,14 +122,27 @@ def process(request: Request, access: ResearcherAccess) -> dict[str, int]:
 
 
 @router.get("/{project}/jobs/{job_id}")
-def job_status(job_id: int, access: ReadAccess) -> dict[str, Any]:
+def job_status(job_id: PathId, access: ReadAccess) -> dict[str, Any]:
     return asdict(access.store.jobs.job(job_id))
+
+
+# field in the answer -> column of the transcripts table ("group" is a keyword in SQL)
+LISTED = {
+    "id": "id",
+    "title": "title",
+    "region": "region",
+    "district": "district",
+    "date": "date",
+    "group": "grp",
+    "language": "language",
+    "source_name": "source_name",
+}
 
 
 @router.get("/{project}/transcripts")
 def transcripts(access: ReadAccess) -> list[dict[str, Any]]:
-    keep = ("id", "title", "region", "district", "date", "group", "language", "source_name")
-    return [{k: t.get(k) for k in keep} for t in access.store.transcripts.transcripts(text=False)]
+    rows = access.store.transcripts.transcripts(text=False)
+    return [{field: t[column] for field, column in LISTED.items()} for t in rows]
 
 
 class NewRedaction(BaseModel):
@@ -141,13 +155,13 @@ class Released(BaseModel):
 
 
 @router.get("/{project}/transcripts/{tid}/redactions")
-def list_redactions(tid: int, access: ResearcherAccess) -> list[dict[str, Any]]:
+def list_redactions(tid: PathId, access: ResearcherAccess) -> list[dict[str, Any]]:
     return [asdict(r) for r in redactions.list_redactions(access.store, tid)]
 
 
 @router.post("/{project}/transcripts/{tid}/redactions", status_code=201)
 def add_redaction(
-    tid: int, body: NewRedaction, request: Request, access: ResearcherAccess
+    tid: PathId, body: NewRedaction, request: Request, access: ResearcherAccess
 ) -> dict[str, Any]:
     """Redact a missed name everywhere in the transcript; the text is never stored."""
     change = redactions.add_redaction(
@@ -159,7 +173,7 @@ def add_redaction(
 
 @router.post("/{project}/transcripts/{tid}/redactions/{pseudonym}/release")
 def release_redaction(
-    tid: int, pseudonym: str, body: Released, access: ResearcherAccess
+    tid: PathId, pseudonym: str, body: Released, access: ResearcherAccess
 ) -> dict[str, Any]:
     """Put back a false positive (the researcher types the original word)."""
     change = redactions.release_redaction(

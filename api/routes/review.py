@@ -1,5 +1,6 @@
 """Coders' decisions: accept, reject or add a code (optionally on part of a segment, with
-a memo), undo, the review queue in active-learning order, and bulk accept with preview.
+a memo), undo (a coder their own decisions, a researcher anyone's), the review queue in
+active-learning order, and bulk accept with preview.
 Every decision is attributed to the signed-in coder; a decision sent with the version it
 was based on is refused with 409 and the current state if someone decided meanwhile."""
 
@@ -10,7 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from api.context import Access, CoderAccess
+from api.context import Access, CoderAccess, ReviewerAccess
+from api.params import BodyId, PathId
 from qualcode.project import reviewing
 from qualcode.project.live import LiveModel
 from qualcode.review import decisions as review
@@ -22,10 +24,10 @@ class Decision(BaseModel):
     code_id: str = Field(min_length=1, max_length=64)
     action: str = Field(pattern="^(accept|reject|add)$")
     memo: str = Field(default="", max_length=review.MAX_MEMO)
-    span_start: int | None = Field(default=None, ge=0)
-    span_end: int | None = Field(default=None, ge=0)
-    expected: int | None = Field(
-        default=None, ge=0, description="id of the last decision you saw on this pair; 0: none"
+    span_start: BodyId | None = None
+    span_end: BodyId | None = None
+    expected: BodyId | None = Field(
+        default=None, description="id of the last decision you saw on this pair; 0: none"
     )
 
 
@@ -42,7 +44,7 @@ def _model(request: Request, access: Access) -> LiveModel:
 
 @router.post("/segments/{segment_id}/decisions", status_code=201)
 def decide(
-    segment_id: int, body: Decision, request: Request, access: CoderAccess
+    segment_id: PathId, body: Decision, request: Request, access: CoderAccess
 ) -> dict[str, Any]:
     span = None
     if body.span_start is not None or body.span_end is not None:
@@ -55,7 +57,9 @@ def decide(
 
 
 @router.post("/decisions/{event_id}/undo", status_code=201)
-def undo(event_id: int, request: Request, access: CoderAccess) -> dict[str, int]:
+def undo(event_id: PathId, request: Request, access: ReviewerAccess) -> dict[str, int]:
+    """Undo a decision: your own, or anyone's if you are a researcher (the log records
+    who undid it).  Another coder's decision is a 404, as one that does not exist."""
     new_id = reviewing.undo(access.store, _model(request, access), access.user, event_id)
     return {"id": new_id, "undoes": event_id}
 

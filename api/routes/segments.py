@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.context import Access, ReadAccess
+from api.params import Around, Offset, PageLimit, PathId, QueryId, TopicQuery
 from qualcode.project.auth import blind_view as coder_only
 from qualcode.review import browse
 
@@ -24,7 +25,7 @@ def blind_view(access: Access) -> str | None:
 @router.get("/segments")
 def list_segments(
     access: ReadAccess,
-    transcript_id: int | None = None,
+    transcript_id: QueryId = None,
     speaker: Annotated[str | None, Query(max_length=100)] = None,
     region: Annotated[str | None, Query(max_length=100)] = None,
     district: Annotated[str | None, Query(max_length=100)] = None,
@@ -36,10 +37,10 @@ def list_segments(
     status: Annotated[str | None, Query(max_length=20)] = None,
     min_score: float | None = None,
     max_score: float | None = None,
-    topic_id: int | None = None,
+    topic_id: TopicQuery = None,
     q: Annotated[str | None, Query(max_length=500)] = None,
-    offset: int = 0,
-    limit: int = 50,
+    offset: Offset = 0,
+    limit: PageLimit = 50,
 ) -> dict[str, Any]:
     f = browse.SegmentFilter(
         transcript_id, speaker, region, district, group, language, date_from, date_to,
@@ -52,8 +53,8 @@ def list_segments(
 def search(
     q: Annotated[str, Query(min_length=1, max_length=500)],
     access: ReadAccess,
-    offset: int = 0,
-    limit: int = 50,
+    offset: Offset = 0,
+    limit: PageLimit = 50,
 ) -> dict[str, Any]:
     coder = blind_view(access)
     page = browse.search(access.store, q, browse.SegmentFilter(coder=coder), offset, limit)
@@ -64,6 +65,8 @@ def search(
 
 
 @router.get("/segments/{segment_id}")
-def segment(segment_id: int, access: ReadAccess, before: int = 2, after: int = 2) -> dict[str, Any]:
+def segment(
+    segment_id: PathId, access: ReadAccess, before: Around = 2, after: Around = 2
+) -> dict[str, Any]:
     ctx = browse.segment_context(access.store, segment_id, before, after, blind_view(access))
     return asdict(ctx)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
+from api.params import TopicPath
 from qualcode.pipeline.components import Components
 from qualcode.project import auth
 from qualcode.store import Store
@@ -64,7 +65,9 @@ def distribution(
 
 
 @router.post("/{topic_id}/adopt", status_code=201)
-def adopt(topic_id: int, body: Adopt, request: Request, access: ResearcherAccess) -> dict[str, Any]:
+def adopt(
+    topic_id: TopicPath, body: Adopt, request: Request, access: ResearcherAccess
+) -> dict[str, Any]:
     """Add the topic's candidate code to the codebook (examples: its representative
     segments); any field of the draft may be overridden."""
     store = access.store
@@ -80,9 +83,13 @@ def adopt(topic_id: int, body: Adopt, request: Request, access: ResearcherAccess
     return asdict(state)
 
 
-@router.post("/refit")
+@router.post(
+    "/refit",
+    responses={409: {"description": "The project has no segments yet: ingest transcripts first"}},
+)
 def refit(request: Request, access: ResearcherAccess) -> dict[str, str]:
-    """Fit the topics afresh over every segment (synchronous)."""
+    """Fit the topics afresh over every segment (synchronous); 409 while the project has
+    no transcripts."""
     from qualcode.pipeline.run import process
 
     store = access.store

@@ -114,6 +114,38 @@ def test_errors_never_quote_the_transcript(tmp_path: Path, name: str, data: byte
     assert "makhalla" not in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("suffix", "data"),
+    [
+        (".txt", b"Salom \x00 makhalla"),
+        (".docx", b"not a zip"),
+        (".xlsx", b"not a zip"),
+        (".vtt", b"no header"),
+        (".srt", b"no cues"),
+        (".csv", b"a,b\n1,2\n"),
+        (".txt", b"   \n\n"),
+        (".txt", b"x" * 200),
+    ],
+    ids=["binary", "docx", "xlsx", "vtt", "srt", "csv", "empty", "oversize"],
+)
+def test_errors_call_the_file_by_the_name_given(tmp_path: Path, suffix: str, data: bytes) -> None:
+    """An upload is kept under a server-side name: its errors say the user's name for it."""
+    path = tmp_path / "uploads" / f"4e4cae52071e{suffix}"
+    path.parent.mkdir()
+    path.write_bytes(data)
+    with pytest.raises(QualcodeError) as err:
+        read_transcript(path, max_bytes=100, name=f"minutes{suffix}")
+    assert str(err.value).startswith(f"minutes{suffix}: ")
+    assert "uploads" not in str(err.value) and "4e4cae52071e" not in str(err.value)
+
+
+def test_a_notice_calls_the_file_by_the_name_given(tmp_path: Path) -> None:
+    path = tmp_path / "4e4cae52071e.txt"
+    path.write_text("We met at the school.\n\nThe roof leaks.\n")
+    notices = read_transcript(path, name="notes.txt").notices
+    assert len(notices) == 1 and notices[0].startswith("notes.txt: no speaker labels")
+
+
 def _touch(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("Moderator: Salom\n")

@@ -85,15 +85,23 @@ def test_bad_date_names_file_and_field(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_transcript(path)
     assert str(err.value) == (
-        f"{tmp_path / 'fg1.meta.yaml'}: field 'date': not a valid date 'yesterday'; use YYYY-MM-DD."
+        f"{tmp_path / 'fg1.meta.yaml'}: field 'date' is not a valid date (use YYYY-MM-DD)."
     )
+
+
+@pytest.mark.parametrize("value", ["Shahnoza Karimova", "2023-02-30", "14.05.2023", 12])
+def test_a_bad_date_is_refused_without_echoing_it(value: object) -> None:
+    """The value may be anything a person typed there, a participant's name included."""
+    with pytest.raises(InputError) as err:
+        parse_meta({"title": "x", "date": value}, source="meta.yaml")
+    assert str(err.value) == "meta.yaml: field 'date' is not a valid date (use YYYY-MM-DD)."
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"title": "x", "date": "2023-02-30"}, "field 'date': not a valid date '2023-02-30'"),
-        ({"title": "x", "date": "14.05.2023"}, "field 'date': not a valid date"),
+        ({"title": "x", "date": "2023-02-30"}, "field 'date' is not a valid date"),
+        ({"title": "x", "date": "14.05.2023"}, "field 'date' is not a valid date"),
         ({"title": "x", "participants": "Dilnoza, Malika"}, "field 'participants': must be a list"),
         ({"title": "x", "participants": ["Dilnoza", None]}, "field 'participants': must be a list"),
         ({"title": "x", "region": ["Fergana"]}, "field 'region': must be text"),

@@ -118,3 +118,18 @@ def test_blind_coding_hides_other_coders_decisions(client: TestClient, team: Tea
     assert status("cem") == "accepted"
     assert status("dina") == "suggested"  # dina codes blind
     assert status("ana") == "accepted"  # analysts see everything
+
+
+def test_transcripts_are_listed_with_their_metadata_and_group(
+    client: TestClient, team: Team
+) -> None:
+    listed = client.get(f"{P}/transcripts", headers=team.headers("ana")).json()
+    by_source = {t["source_name"]: t for t in listed}
+    fergana = by_source["fergana_women.txt"]  # its sidecar says group: women 18-35
+    assert (fergana["region"], fergana["group"], fergana["date"]) == (
+        "Fergana",
+        "women 18-35",
+        "2022-07-19",
+    )
+    assert all(t["group"] for t in listed)  # every demo transcript has a group
+    assert "text" not in fergana

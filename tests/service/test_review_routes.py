@@ -137,3 +137,45 @@ def test_bulk_accept_previews_then_applies_exactly_the_preview(
     events = Store(team.root / "projects" / "demo").review.review_events()
     assert len(events) == preview["count"] and {e["action"] for e in events} == {"accept"}
     assert client.post(f"{P}/bulk-accept", json={"min_score": 1.5}, headers=h).status_code == 422
+
+
+def _decide(client: TestClient, team: Team, coder: str) -> int:
+    seg, code = _first_suggested(client, team)
+    r = client.post(
+        f"{P}/segments/{seg}/decisions",
+        json={"code_id": code, "action": "accept"},
+        headers=team.headers(coder),
+    )
+    assert r.status_code == 201, r.text
+    return int(r.json()["id"])
+
+
+def test_a_coder_may_undo_only_their_own_decisions(client: TestClient, team: Team) -> None:
+    eid = _decide(client, team, "cem")
+    others = client.post(f"{P}/decisions/{eid}/undo", headers=team.headers("dina"))
+    missing = client.post(f"{P}/decisions/{eid + 1000}/undo", headers=team.headers("dina"))
+    # another coder's decision is answered exactly as one that does not exist: under
+    # blind coding a coder must not learn which decision ids exist
+    assert others.status_code == missing.status_code == 404
+    same = others.json() | {"message": others.json()["message"].replace(str(eid), "N")}
+    assert same == missing.json() | {
+        "message": missing.json()["message"].replace(str(eid + 1000), "N")
+    }
+    store = Store(team.root / "projects" / "demo")
+    assert [e["action"] for e in store.review.review_events()] == ["accept"]
+    assert client.post(f"{P}/decisions/{eid}/undo", headers=team.headers("cem")).status_code == 201
+
+
+def test_a_researcher_may_undo_anyones_decision_and_the_log_names_them(
+    client: TestClient, team: Team
+) -> None:
+    eid = _decide(client, team, "cem")
+    assert client.post(f"{P}/decisions/{eid}/undo", headers=team.headers("ana")).status_code == 403
+    r = client.post(f"{P}/decisions/{eid}/undo", headers=team.headers("rita"))
+    assert r.status_code == 201, r.text
+    store = Store(team.root / "projects" / "demo")
+    undo = store.review.review_events()[-1]
+    assert (undo["action"], undo["coder"], undo["undoes"]) == ("undo", "rita", eid)
+    assert client.post(f"{P}/decisions/{eid}/undo", headers=team.headers("rita")).status_code == 409
+    missing = client.post(f"{P}/decisions/{eid + 1000}/undo", headers=team.headers("rita"))
+    assert missing.status_code == 404

@@ -3,6 +3,7 @@ codebook and the distribution; only a researcher adopts a candidate code or refi
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -87,3 +88,21 @@ def test_refit_is_for_researchers(client: TestClient, team: Team) -> None:
     assert client.post(f"{P}/refit", headers=team.headers("cem")).status_code == 403
     r = client.post(f"{P}/refit", headers=team.headers("rita"))
     assert r.status_code == 200 and r.json()["topics"].endswith("topics")
+
+
+def test_refit_or_process_without_transcripts_says_to_ingest_first(
+    client: TestClient, team: Team
+) -> None:
+    h = team.headers("rita")
+    assert client.post("/api/projects", json={"name": "fresh"}, headers=h).status_code == 201
+    r = client.post("/api/projects/fresh/themes/refit", headers=h)
+    assert r.status_code == 409, r.text
+    assert r.json()["error"] == "ConflictError"
+    assert "no segments yet" in r.json()["message"] and "ingest" in r.json()["message"]
+    job_id = client.post("/api/projects/fresh/process", headers=h).json()["job"]
+    for _ in range(120):
+        job = client.get(f"/api/projects/fresh/jobs/{job_id}", headers=h).json()
+        if job["state"] in ("done", "failed"):
+            break
+        time.sleep(0.25)
+    assert job["state"] == "failed" and "ingest transcripts first" in job["error"], job

@@ -42,6 +42,7 @@ def post(client: TestClient, team: Team, **parts: Any) -> Any:
         ({"metadata": '{"region": "North"'}, "metadata"),
         ({"metadata": '["not", "an", "object"]'}, "metadata"),
         ({"metadata": '{"date": "yesterday"}'}, "date"),
+        ({"metadata": '{"date": "Aziza Karimova"}'}, "date"),
         ({"participants": '"Aziza, Bobur"'}, "participants"),
         ({"participants": '{"name": "Aziza"}'}, "participants"),
         ({"participants": "[1, 2]"}, "participants"),
@@ -54,6 +55,7 @@ def post(client: TestClient, team: Team, **parts: Any) -> Any:
         "metadata-not-json",
         "metadata-not-object",
         "metadata-bad-date",
+        "metadata-date-is-a-name",
         "participants-string",
         "participants-object",
         "participants-numbers",
@@ -131,3 +133,30 @@ def test_an_upload_is_ingested_redacted_and_names_never_reach_the_database(
     assert "group" in titles
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert b"Aziza" not in store.path.read_bytes()
+
+
+def _finished(client: TestClient, team: Team, job_id: int) -> dict[str, Any]:
+    import time
+
+    for _ in range(240):
+        job: dict[str, Any] = client.get(
+            f"/api/projects/demo/jobs/{job_id}", headers=team.headers("rita")
+        ).json()
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.25)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def test_an_upload_that_cannot_be_read_fails_naming_the_file_as_uploaded(
+    client: TestClient, team: Team
+) -> None:
+    r = post(client, team, file=("fg_minutes.docx", b"not a docx", "application/octet-stream"))
+    assert r.status_code == 202, r.text
+    job = _finished(client, team, r.json()["job"])
+    assert job["state"] == "failed"
+    assert job["error"].startswith("fg_minutes.docx: is not a valid .docx file"), job["error"]
+    told = json.dumps([job["error"], job["result"], job["message"]])
+    stored = job["params"]["files"][0]  # the server's own name for the upload
+    assert "uploads" not in told and str(team.root) not in told and stored not in told
+    assert counts(team)["files"] == 0  # the upload and its sidecars are gone

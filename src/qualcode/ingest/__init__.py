@@ -73,15 +73,19 @@ _EXPECTED = {
 }
 
 
-def _unsupported(path: Path) -> IngestError:
+def _unsupported(path: Path, source: str | None = None) -> IngestError:
     return IngestError(
-        f"{path}: unsupported file type {path.suffix or '(no suffix)'!r}.",
+        f"{source or path}: unsupported file type {path.suffix or '(no suffix)'!r}.",
         hint="Supported: " + ", ".join(SUPPORTED_SUFFIXES) + ".",
     )
 
 
 def read_transcript(
-    path: Path, meta: TranscriptMeta | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    meta: TranscriptMeta | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str | None = None,
 ) -> RawTranscript:
     """Read one transcript file into speaker turns.
 
@@ -90,15 +94,18 @@ def read_transcript(
     A .txt/.md/.docx file without speaker labels is read as paragraphs of one unnamed
     speaker, with a notice in ``RawTranscript.notices``.  Raises :class:`IngestError`
     for a missing, unreadable, oversized, unsupported or malformed file, or one without
-    turns (no text at all); :class:`InputError` for a bad sidecar.
+    turns (no text at all); :class:`InputError` for a bad sidecar.  Errors and notices
+    call the file ``name`` (default: its path): an upload's own name, say, rather than
+    where the server keeps it.
     """
     path = Path(path)
+    source = name or str(path)
     entry = _READERS.get(path.suffix.lower())
     if entry is None:
-        raise _unsupported(path)
+        raise _unsupported(path, source)
     fmt, where = entry
-    data = read_limited(path, max_bytes)
-    turns, notices = _read_turns(path, fmt, where, data)
+    data = read_limited(path, max_bytes, source)
+    turns, notices = _read_turns(source, fmt, where, data)
     if meta is None:
         meta = load_sidecar_meta(path) or TranscriptMeta(title=path.stem)
     return RawTranscript(
@@ -112,23 +119,24 @@ def read_transcript(
 
 
 def _read_turns(
-    path: Path, fmt: str, where: str, data: bytes
+    source: str, fmt: str, where: str, data: bytes
 ) -> tuple[list[Turn], tuple[str, ...]]:
-    """The file's turns, read as paragraphs (with a notice) when it has no speaker labels."""
-    turns = _reader(where)(data, str(path))
+    """The file's turns, read as paragraphs (with a notice) when it has no speaker labels;
+    ``source`` names the file in errors and notices."""
+    turns = _reader(where)(data, source)
     notices: tuple[str, ...] = ()
     if not turns and fmt in _PROSE_READERS:
-        turns = _reader(_PROSE_READERS[fmt])(data, str(path))
-        notices = (_prose_notice(path, len(turns)),) if turns else ()
+        turns = _reader(_PROSE_READERS[fmt])(data, source)
+        notices = (_prose_notice(source, len(turns)),) if turns else ()
     if not turns:
-        raise IngestError(f"{path}: no speaker turns found.", hint=_EXPECTED[fmt])
+        raise IngestError(f"{source}: no speaker turns found.", hint=_EXPECTED[fmt])
     return turns, notices
 
 
-def _prose_notice(path: Path, paragraphs: int) -> str:
+def _prose_notice(source: str, paragraphs: int) -> str:
     plural = "paragraph" if paragraphs == 1 else "paragraphs"
     return (
-        f"{path}: no speaker labels found; read as {paragraphs} {plural} of one unnamed "
+        f"{source}: no speaker labels found; read as {paragraphs} {plural} of one unnamed "
         f"speaker, '{PROSE_LABEL}'."
     )
 

@@ -4,8 +4,8 @@ Known keys: title, region, district, date (``YYYY-MM-DD``; a YAML date works too
 group (or participant_group), language, facilitator and participants (a list of names
 or labels).  Keys are matched case-insensitively, with spaces or hyphens read as
 underscores.  Other keys go into ``extra`` as text.  Validation is by a pydantic model;
-its errors become :class:`InputError` naming the file and field.  Participant names
-are never quoted in an error.
+its errors become :class:`InputError` naming the file and field.  No submitted value
+is quoted in an error: any field may hold a participant's name.
 
 YAML is read with ``yaml.safe_load`` only, after a scan that rejects anchors and
 aliases: aliases let a small file expand to gigabytes ("billion laughs").
@@ -88,13 +88,14 @@ def _normalise_keys(data: Mapping[Any, Any]) -> dict[str, Any]:
     return out
 
 
-def _error_message(error: Mapping[str, Any], data: Mapping[str, Any]) -> str:
+def _error_message(error: Mapping[str, Any]) -> str:
+    """What is wrong with one field; never the value, which may be anything a person
+    typed there (a participant's name in the date field, say)."""
     field = str(error["loc"][0]) if error["loc"] else "?"
     if error["type"] == "missing":
         return f"field '{field}': is required"
     if field == "date":
-        value = str(data.get("date", ""))[:40]
-        return f"field 'date': not a valid date {value!r}; use YYYY-MM-DD"
+        return "field 'date' is not a valid date (use YYYY-MM-DD)"
     if error["type"] == "value_error":
         return f"field '{field}': {str(error['msg']).removeprefix('Value error, ')}"
     return f"field '{field}': {_FIELD_HELP.get(field, 'is invalid')}"
@@ -124,7 +125,7 @@ def parse_meta(
         model = _MetaModel.model_validate(fields)
     except ValidationError as exc:  # its message quotes the values: participant names
         first = exc.errors(include_url=False, include_input=False)[0]
-        raise InputError(f"{source}: {_error_message(first, fields)}.") from None
+        raise InputError(f"{source}: {_error_message(first)}.") from None
     return _to_meta(model)
 
 

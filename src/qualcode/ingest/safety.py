@@ -40,41 +40,43 @@ def human_size(n: int) -> str:
     return f"{n} bytes" if i == 0 else f"{value:.1f} {units[i]}"
 
 
-def _stat_regular(path: Path) -> int:
+def _stat_regular(path: Path, source: str) -> int:
     """The size of ``path``, which must be an existing regular file."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise IngestError(f"{path}: file not found.") from None
+        raise IngestError(f"{source}: file not found.") from None
     except OSError as exc:
-        raise IngestError(f"{path}: cannot read the file ({exc.strerror}).") from None
+        raise IngestError(f"{source}: cannot read the file ({exc.strerror}).") from None
     if stat.S_ISDIR(info.st_mode):
-        raise IngestError(f"{path}: is a folder, not a transcript file.")
+        raise IngestError(f"{source}: is a folder, not a transcript file.")
     if not stat.S_ISREG(info.st_mode):
-        raise IngestError(f"{path}: is not a regular file.")
+        raise IngestError(f"{source}: is not a regular file.")
     return info.st_size
 
 
-def _too_big(path: Path, size: int, max_bytes: int) -> IngestError:
+def _too_big(source: str, size: int, max_bytes: int) -> IngestError:
     return IngestError(
-        f"{path}: the file is {human_size(size)}, over the {human_size(max_bytes)} limit "
+        f"{source}: the file is {human_size(size)}, over the {human_size(max_bytes)} limit "
         "for one transcript.",
         hint="Split it into smaller files or raise the limit (max_bytes).",
     )
 
 
-def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The bytes of the regular file ``path``, at most ``max_bytes`` of them."""
-    size = _stat_regular(path)
+def read_limited(path: Path, max_bytes: int, source: str | None = None) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes`` of them; errors call
+    the file ``source`` (default: its path)."""
+    source = source or str(path)
+    size = _stat_regular(path, source)
     if size > max_bytes:
-        raise _too_big(path, size, max_bytes)
+        raise _too_big(source, size, max_bytes)
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since stat()
     except OSError as exc:
-        raise IngestError(f"{path}: cannot read the file ({exc.strerror}).") from None
+        raise IngestError(f"{source}: cannot read the file ({exc.strerror}).") from None
     if len(data) > max_bytes:
-        raise _too_big(path, len(data), max_bytes)
+        raise _too_big(source, len(data), max_bytes)
     return data
 
 

@@ -93,22 +93,25 @@ def ingest_paths(
     overrides: Mapping[str, Any] | None = None,
     redactor: Redactor | None = None,
     key: Fernet | None = None,
+    names: Mapping[Path, str] | None = None,
 ) -> IngestReport:
     """Ingest files and folders; a bad file is reported and the others go on.  Notices
     about the files stored (e.g. read as paragraphs, having no speaker labels) are
-    reported too."""
+    reported too.  ``names``: what the report calls a file instead of its path (an
+    upload's own name rather than where the server keeps it)."""
     report = IngestReport()
     red = redactor or redactor_for(store)
     for path in ingest.find_transcripts(paths):
+        name = (names or {}).get(path)
         try:
-            raw = ingest.read_transcript(path, file_meta(path, overrides))
+            raw = ingest.read_transcript(path, file_meta(path, overrides), name=name)
             report.added.append(store_transcript(store, raw, red, key))
             report.notices.extend(raw.notices)
             if isinstance(red, RuleRedactor):
                 kept = red.kept_places(raw.meta)
                 report.kept_places += [p for p in kept if p not in report.kept_places]
         except ConflictError:
-            report.duplicates.append(path.name)
+            report.duplicates.append(name or path.name)
         except QualcodeError as err:
             report.errors.append(str(err))
     return report
@@ -124,19 +127,26 @@ def process(
 ) -> ProcessReport:
     """Segment, embed, topics, suggest; a stage whose inputs are unchanged is skipped.
     ``refit_topics``: fit topics afresh even when new segments could be assigned to the
-    existing ones."""
+    existing ones.  ``ConflictError`` when the project has no segments (no transcripts):
+    there is nothing to find topics in or suggest codes for."""
+    book = use_codebook(store, codebook)  # a bad codebook file is reported first
     chosen, parts = parts is not None, parts or components_for(store)
     report = ProcessReport()
     with _timed(report, "segment"):
         report.segmented = segment_transcripts(store, parts.segmenter)
         detect_languages(store)
+    segments = store.segments.segments()
+    if not segments:
+        raise ConflictError(
+            "The project has no segments yet: ingest transcripts first.",
+            hint="Run `qualcode ingest FILES`, or upload transcripts, then process.",
+        )
     if not chosen:  # the languages are known now: an `auto` model may change
         parts = components_for(store)
     if warning := coverage_warning(store.languages.segment_languages(), parts.embedder):
         report.warnings.append(warning)
         log.warning("process: segments in languages the embedding model does not cover")
     model_id = parts.embedder.model_id
-    segments = store.segments.segments()
     ids = [s.id or 0 for s in segments]
     texts = [s.text for s in segments]
     with _timed(report, "embed"):
@@ -154,7 +164,6 @@ def process(
             [s.language for s in segments],
         )
     with _timed(report, "suggest"):
-        book = use_codebook(store, codebook)
         report.suggestions = suggest_all(
             store,
             parts.suggester,

@@ -20,6 +20,7 @@ messages carry counts, ids and file names, never transcript text.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import socket
@@ -34,14 +35,24 @@ from typing import Any
 
 import numpy as np
 
-from qualcode.errors import ConflictError, InputError, QualcodeError
-from qualcode.ingest.meta import sidecar_candidates
+from qualcode.errors import ConflictError, IngestError, InputError, QualcodeError
+from qualcode.ingest.meta import load_sidecar_meta, sidecar_candidates
 from qualcode.pipeline import run as pipeline
-from qualcode.pipeline.components import Components, components_for
+from qualcode.pipeline.components import Components, components_for, redactor_for
+from qualcode.records import RawTranscript, TranscriptMeta
+from qualcode.redact import Redactor
 from qualcode.store import Store
 from qualcode.store.jobs import Job
 
-__all__ = ["Handler", "Job", "JobRunner", "Report", "default_handlers", "uploads_dir"]
+__all__ = [
+    "Handler",
+    "Job",
+    "JobRunner",
+    "Report",
+    "default_handlers",
+    "stage_upload",
+    "uploads_dir",
+]
 
 log = logging.getLogger("qualcode.project.jobs")
 
@@ -49,6 +60,8 @@ Report = Callable[[float, str], None]
 Handler = Callable[[Store, dict[str, Any], Report], Mapping[str, Any] | None]
 PartsFor = Callable[[Store], Components]
 UPLOADS = "uploads"
+NAME_SUFFIX = ".name"  # beside an upload: the name the user gave the file
+MAX_NAME = 200
 BUSY_RETRIES = 3
 
 
@@ -265,6 +278,46 @@ def uploads_dir(project: Path) -> Path:
     return Path(project) / UPLOADS
 
 
+def stage_upload(path: Path, name: str, meta: Mapping[str, Any]) -> None:
+    """Beside the file uploaded to ``path`` (under a name of the server's own), write what
+    its ``ingest`` job reads and then deletes: the metadata sidecar, and ``name``, the
+    name the user gave the file, which the job's messages call it by.  Neither goes into
+    the job's parameters, which are stored as they are."""
+    path.with_name(path.name + ".meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    _name_file(path).write_text(name[:MAX_NAME], encoding="utf-8")
+
+
+def _name_file(path: Path) -> Path:
+    return path.with_name(path.name + NAME_SUFFIX)
+
+
+def _staged(path: Path) -> list[Path]:
+    """The upload at ``path`` and what :func:`stage_upload` wrote beside it."""
+    return [path, _name_file(path), *sidecar_candidates(path)]
+
+
+def _shown_name(path: Path, redactor: Redactor) -> str:
+    """What the job's messages call the upload at ``path``: the name the user gave it,
+    redacted as a stored source name is (the messages are stored in the job's row); the
+    server's name for it when none was recorded."""
+    recorded = _name_file(path)
+    if not recorded.is_file():
+        return path.name
+    name = recorded.read_text(encoding="utf-8").strip()[:MAX_NAME] or path.name
+    meta = _sidecar_meta(path, name)
+    unread = RawTranscript(source_name=name, fmt="", content_hash="", turns=(), meta=meta)
+    return redactor.redact(unread).source_name
+
+
+def _sidecar_meta(path: Path, name: str) -> TranscriptMeta:
+    """The upload's metadata, whose participants help redact its name; the name's stem
+    as the title when its sidecar is missing or unusable (the job reports that)."""
+    with contextlib.suppress(InputError):
+        if (meta := load_sidecar_meta(path)) is not None:
+            return meta
+    return TranscriptMeta(title=Path(name).stem)
+
+
 def _inside(folder: Path, name: str) -> Path:
     path = (folder / name).resolve()
     if not path.is_relative_to(folder.resolve()):
@@ -326,17 +379,24 @@ def ingest_handler(parts_for: PartsFor = components_for) -> Handler:
     """``ingest``: params ``{"files": [names in uploads/], "meta": {field: value},
     "codebook": ...}``; ingests the files (a file already in the project counts as a
     duplicate), deletes them and their sidecars (originals are not kept), then processes.
-    Names no longer there (deleted by an interrupted earlier run) are listed as gone."""
+    Names no longer there (deleted by an interrupted earlier run) are listed as gone.
+    Messages call each file by the name it was uploaded with (:func:`stage_upload`).
+    When no file could be read, the job fails with the reasons."""
 
     def handle(store: Store, params: dict[str, Any], report: Report) -> dict[str, Any]:
         folder = uploads_dir(store.path.parent)
         files = [_inside(folder, str(n)) for n in params.get("files", [])]
         present = [p for p in files if p.is_file()]
         report(0.0, f"ingesting {len(present)} files")
-        done = pipeline.ingest_paths(store, present, params.get("meta") or None)
+        redactor = redactor_for(store)
+        names = {p: _shown_name(p, redactor) for p in present}
+        meta = params.get("meta") or None
+        done = pipeline.ingest_paths(store, present, meta, redactor, names=names)
         for path in present:
-            for p in [path, *sidecar_candidates(path)]:
+            for p in _staged(path):
                 p.unlink(missing_ok=True)
+        if present and not done.added and not done.duplicates:
+            raise IngestError(" ".join(done.errors))
         gone = [p.name for p in files if p not in present]
         result = {k: getattr(done, k) for k in ("added", "duplicates", "errors", "notices")}
         scaled: Report = lambda f, m: report(0.2 + 0.8 * f, m)  # noqa: E731

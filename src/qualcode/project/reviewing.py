@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from qualcode.errors import NotFoundError
 from qualcode.project.auth import User, blind_view
 from qualcode.project.live import LiveModel
 from qualcode.review import browse
@@ -45,9 +46,28 @@ def decide(
 
 
 def undo(store: Store, model: LiveModel, user: User, event_id: int) -> int:
+    """Undo the decision ``event_id`` and retrain in the background.  Its author may undo
+    it, and a researcher may undo anyone's; the undo entry names ``user``, so the log
+    shows when a researcher reversed a coder's decision.
+
+    To anyone else, another coder's decision is answered exactly as one that does not
+    exist (``NotFoundError``, 404), never "forbidden": under blind coding a coder must not
+    learn which decision ids exist, and a different answer would tell them."""
+    _check_may_undo(store, user, event_id)
     new_id = review.undo(store, event_id, user.name)
     model.notify()
     return new_id
+
+
+def _check_may_undo(store: Store, user: User, event_id: int) -> None:
+    if user.has("researcher"):
+        return
+    event = store.review.review_event(event_id)
+    if event is None or event["coder"] != user.name:
+        raise NotFoundError(
+            f"No decision of yours with id {event_id} to undo.",
+            hint="You may undo your own decisions; a researcher may undo anyone's.",
+        )
 
 
 def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -> QueuePage:

@@ -26,6 +26,10 @@ class ReviewStore(Part):
             pk = self.db.table("review_log").insert(row).last_pk
         return int(pk)  # type: ignore[arg-type]
 
+    def review_event(self, event_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM review_log WHERE id = ?", [event_id]))
+        return rows[0] if rows else None
+
     def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
         where, args = where_equals("segment_id", segment_id)
         return list(self.db.query(f"SELECT * FROM review_log {where} ORDER BY id", args))
