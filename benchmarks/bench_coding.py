@@ -100,7 +100,7 @@ def speed(n_segments: int, with_setfit: bool) -> None:
     t_q = best_of(qualcode_one_decision, repeat=3)
     t_lr = best_of(lambda: EmbeddingLogReg().fit(coded, X[:200], Y).predict(texts, X), repeat=3)
     print(f"Retrain after one decision + re-score {len(texts):,} segments (embeddings cached)")
-    print(f"  qualcode (classifiers, calibration, thresholds): {t_q:7.2f} s")
+    print(f"  qualcode (classifiers, stacker, cut-offs):       {t_q:7.2f} s")
     print(f"  embeddings + logistic regression (no calibration): {t_lr:7.2f} s")
     if with_setfit:
         from qualcode.coding.evaluate.setfit_peer import SetFitPeer
