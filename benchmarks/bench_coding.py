@@ -2,7 +2,7 @@
 
 Part 1, speed.  A project of 10,000 segments (embeddings cached, as in a project after
 ``process``) with 200 coded ones.  A coder makes one more decision; qualcode retrains
-(``feedback.suggester_for``: per-code classifiers, out-of-fold calibration, thresholds)
+(``feedback.suggester_for``: per-code classifiers, out-of-fold stacker, cut-offs)
 and re-scores all 10,000 segments.  Peers in the same run, on the same data: frozen
 embeddings + logistic regression, and SetFit with the same encoder (fine-tuning).
 
