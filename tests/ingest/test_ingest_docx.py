@@ -163,3 +163,36 @@ def test_zip_bomb_total_size(tmp_path: Path) -> None:
         )
     # under the default 200 MB total it passes (when the ratio check allows it)
     check_zip(data, "big.docx", kind=".docx", required_member="word/document.xml", max_ratio=1e4)
+
+
+def test_styles_are_resolved_once_per_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python-docx scans every style to resolve one paragraph's style; doing that per
+    paragraph took minutes on a file of 50,000 empty paragraphs."""
+    document = docx.Document()
+    document.add_heading("Focus group 1", level=1)
+    for n in range(300):
+        document.add_paragraph(f"P{n % 7}: yes.")
+    path = _save(document, tmp_path / "long.docx")
+    calls = 0
+    default = docx.styles.styles.Styles.default
+
+    def counting(self: docx.styles.styles.Styles, style_type: object) -> object:
+        nonlocal calls
+        calls += 1
+        return default(self, style_type)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(docx.styles.styles.Styles, "default", counting)
+    assert len(read_transcript(path).turns) == 300
+    assert calls <= 2
+
+
+def test_unknown_style_id_reads_as_the_default_style(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Subtitle text", style="Subtitle")
+    document.add_paragraph("Moderator: Salom.")
+    kept = document.add_paragraph("P1: Va alaykum.")
+    kept._p.style = "NoSuchStyle"  # python-docx reads it as the default style
+    turns = read_transcript(_save(document, tmp_path / "styles.docx")).turns
+    assert turns == (Turn("Moderator", "Salom."), Turn("P1", "Va alaykum."))

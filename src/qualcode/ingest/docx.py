@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -92,18 +95,45 @@ def _add_table(builder: TurnBuilder, table: Table, where: str) -> None:
         builder.start_turn(turn.speaker, turn.text, turn.start, turn.end)
 
 
-def _blocks(data: bytes, source: str) -> list[Paragraph | Table]:
-    """The body's paragraphs and tables in document order."""
+@dataclass(frozen=True)
+class _Headings:
+    """Which paragraph styles are skipped, resolved once per document.
+
+    python-docx resolves ``Paragraph.style`` by scanning every style of the document
+    for each paragraph, so asking it per paragraph took minutes on a hostile file of
+    50,000 empty paragraphs.  Resolution follows python-docx: a paragraph without a
+    style id, or with an id that is no paragraph style, has the default style.
+    """
+
+    paragraph_ids: frozenset[str]
+    heading_ids: frozenset[str]
+    default_is_heading: bool
+
+    @classmethod
+    def of(cls, document: Document) -> _Headings:
+        styles = [s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        headings = {s.style_id for s in styles if (s.name or "").startswith(_SKIPPED_STYLES)}
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        return cls(
+            paragraph_ids=frozenset(s.style_id for s in styles),
+            heading_ids=frozenset(headings),
+            default_is_heading=default is not None and default.style_id in headings,
+        )
+
+    def skips(self, paragraph: Paragraph) -> bool:
+        style_id = paragraph._p.style
+        if style_id is None or style_id not in self.paragraph_ids:
+            return self.default_is_heading
+        return style_id in self.heading_ids
+
+
+def _blocks(data: bytes, source: str) -> tuple[list[Paragraph | Table], _Headings]:
+    """The body's paragraphs and tables in document order, and its heading styles."""
     try:
         document = docx.Document(io.BytesIO(data))
-        return list(document.iter_inner_content())
+        return list(document.iter_inner_content()), _Headings.of(document)
     except Exception:  # python-docx and lxml raise many types for a corrupt file
         raise IngestError(f"{source}: cannot read the Word document (corrupt?).") from None
-
-
-def _is_heading(paragraph: Paragraph) -> bool:
-    name = paragraph.style.name if paragraph.style is not None else ""
-    return bool(name) and name.startswith(_SKIPPED_STYLES)
 
 
 def read_docx(data: bytes, source: str) -> list[Turn]:
@@ -112,11 +142,12 @@ def read_docx(data: bytes, source: str) -> list[Turn]:
     builder = TurnBuilder()
     parser = LineParser(builder)
     tables = 0
-    for block in _blocks(data, source):
+    blocks, headings = _blocks(data, source)
+    for block in blocks:
         if isinstance(block, Table):
             tables += 1
             _add_table(builder, block, f"{source}: table {tables}, ")
-        elif not _is_heading(block):
+        elif not headings.skips(block):
             for line in block.text.split("\n"):
                 parser.feed(line)
             parser.paragraph_break()
@@ -126,9 +157,10 @@ def read_docx(data: bytes, source: str) -> list[Turn]:
 def read_docx_prose(data: bytes, source: str) -> list[Turn]:
     """Paragraphs of a .docx file without speaker labels, one turn each."""
     check_zip(data, source, kind=".docx", required_member="word/document.xml")
+    blocks, headings = _blocks(data, source)
     paragraphs = [
         " ".join(line.strip() for line in block.text.split("\n") if line.strip())
-        for block in _blocks(data, source)
-        if isinstance(block, Paragraph) and not _is_heading(block)
+        for block in blocks
+        if isinstance(block, Paragraph) and not headings.skips(block)
     ]
     return paragraph_turns(paragraphs)
