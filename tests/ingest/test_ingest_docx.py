@@ -10,7 +10,7 @@ import pytest
 
 from qualcode.errors import IngestError
 from qualcode.ingest import read_transcript
-from qualcode.ingest.safety import check_zip
+from qualcode.ingest.safety import ZipLimits, check_zip
 from qualcode.records import Turn
 
 
@@ -152,17 +152,14 @@ def test_zip_bomb_compression_ratio(tmp_path: Path) -> None:
 
 def test_zip_bomb_total_size(tmp_path: Path) -> None:
     data = _zip_bomb(tmp_path / "big.docx", 3_000_000).read_bytes()
-    with pytest.raises(IngestError, match=r"big.docx: unpacks to 3.0 MB, over the 2.0 MB"):
+    limits = ZipLimits(total_bytes=2_000_000, ratio=10_000)
+    with pytest.raises(IngestError, match=r"big.docx: unpacks to more than 2.0 MB in all"):
         check_zip(
-            data,
-            "big.docx",
-            kind=".docx",
-            required_member="word/document.xml",
-            max_total=2_000_000,
-            max_ratio=10_000,
+            data, "big.docx", kind=".docx", required_member="word/document.xml", limits=limits
         )
-    # under the default 200 MB total it passes (when the ratio check allows it)
-    check_zip(data, "big.docx", kind=".docx", required_member="word/document.xml", max_ratio=1e4)
+    # under the default 100 MB total it passes (when the ratio check allows it)
+    limits = ZipLimits(ratio=10_000)
+    check_zip(data, "big.docx", kind=".docx", required_member="word/document.xml", limits=limits)
 
 
 def test_styles_are_resolved_once_per_document(
