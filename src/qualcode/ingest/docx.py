@@ -29,12 +29,14 @@ from dataclasses import dataclass
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from qualcode.errors import IngestError
 from qualcode.ingest.labels import is_plausible_label
-from qualcode.ingest.safety import check_zip
+from qualcode.ingest.safety import check_zip, display_name
 from qualcode.ingest.tabular import ColumnMap, add_rows, map_columns
 from qualcode.ingest.text import LineParser
 from qualcode.ingest.timecode import parse_time_range
@@ -42,6 +44,8 @@ from qualcode.ingest.turns import TurnBuilder, paragraph_turns
 from qualcode.records import Turn
 
 _SKIPPED_STYLES = ("Heading", "Title", "Subtitle")
+# words of libxml2's errors for its own limits (text node size, nesting depth)
+_LIMITS = ("limit", "huge", "depth")
 
 
 def _table_rows(table: Table) -> list[list[str]]:
@@ -127,13 +131,34 @@ class _Headings:
         return style_id in self.heading_ids
 
 
+def _unreadable(source: str, exc: Exception) -> IngestError:
+    """Why python-docx could not open a file that passed the zip check; lxml's and
+    python-docx's messages are not quoted (they may hold text of the file)."""
+    detail = str(exc).lower()
+    if isinstance(exc, MemoryError):
+        why = "it is too large to read in the memory available"
+    elif isinstance(exc, etree.XMLSyntaxError) and any(map(detail.__contains__, _LIMITS)):
+        why = "a part goes past the XML parser's limits (a text over 10 MB, or elements "
+        why += "nested over 256 deep)"
+    elif isinstance(exc, etree.XMLSyntaxError):
+        why = "a part is not well-formed XML"
+    elif isinstance(exc, PackageNotFoundError | KeyError):
+        why = "a part it needs is missing"
+    else:
+        why = "it is damaged, or not a Word document"
+    return IngestError(
+        f"{display_name(source)}: cannot read the Word document: {why}.",
+        hint="Open it in Word and save it again, or save it as plain text (.txt) and ingest that.",
+    )
+
+
 def _blocks(data: bytes, source: str) -> tuple[list[Paragraph | Table], _Headings]:
     """The body's paragraphs and tables in document order, and its heading styles."""
     try:
         document = docx.Document(io.BytesIO(data))
         return list(document.iter_inner_content()), _Headings.of(document)
-    except Exception:  # python-docx and lxml raise many types for a corrupt file
-        raise IngestError(f"{source}: cannot read the Word document (corrupt?).") from None
+    except Exception as exc:  # python-docx and lxml raise many types for a corrupt file
+        raise _unreadable(source, exc) from None
 
 
 def read_docx(data: bytes, source: str) -> list[Turn]:
