@@ -20,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from qualcode.errors import IngestError
 from qualcode.ingest.meta import SIDECAR_SUFFIXES, file_meta, load_sidecar_meta, parse_meta
@@ -41,7 +42,15 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-Reader = Callable[[bytes, str], list[Turn]]
+
+class Reader(Protocol):
+    """A format's reader: turns from a file's bytes.  ``source`` names the file in
+    errors; what the user should know about how the file was read (never its text) is
+    added to ``notices``."""
+
+    def __call__(self, data: bytes, source: str, notices: list[str], /) -> list[Turn]: ...
+
+
 # suffix -> (format, "module:function"); a reader's module (python-docx, openpyxl, ...)
 # is imported only when a file of its kind is read.
 _READERS: dict[str, tuple[str, str]] = {
@@ -114,15 +123,18 @@ def read_transcript(
 def _read_turns(
     path: Path, fmt: str, where: str, data: bytes
 ) -> tuple[list[Turn], tuple[str, ...]]:
-    """The file's turns, read as paragraphs (with a notice) when it has no speaker labels."""
-    turns = _reader(where)(data, str(path))
-    notices: tuple[str, ...] = ()
+    """The file's turns and the reader's notices; read as paragraphs (with a notice)
+    when it has no speaker labels."""
+    notices: list[str] = []
+    turns = _reader(where)(data, str(path), notices)
     if not turns and fmt in _PROSE_READERS:
-        turns = _reader(_PROSE_READERS[fmt])(data, str(path))
-        notices = (_prose_notice(path, len(turns)),) if turns else ()
-    if not turns:
-        raise IngestError(f"{path}: no speaker turns found.", hint=_EXPECTED[fmt])
-    return turns, notices
+        notices = []
+        turns = _reader(_PROSE_READERS[fmt])(data, str(path), notices)
+        notices += [_prose_notice(path, len(turns))] if turns else []
+    if not turns:  # the reader's notices (cells skipped, ...) may say why
+        hint = " ".join(notices) or _EXPECTED[fmt]
+        raise IngestError(f"{path}: no speaker turns found.", hint=hint)
+    return turns, tuple(notices)
 
 
 def _prose_notice(path: Path, paragraphs: int) -> str:

@@ -161,7 +161,7 @@ def _blocks(data: bytes, source: str) -> tuple[list[Paragraph | Table], _Heading
         raise _unreadable(source, exc) from None
 
 
-def read_docx(data: bytes, source: str) -> list[Turn]:
+def read_docx(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Turns from the bytes of a .docx file."""
     check_zip(data, source, kind=".docx", required_member="word/document.xml")
     builder = TurnBuilder()
@@ -179,7 +179,7 @@ def read_docx(data: bytes, source: str) -> list[Turn]:
     return builder.build()
 
 
-def read_docx_prose(data: bytes, source: str) -> list[Turn]:
+def read_docx_prose(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Paragraphs of a .docx file without speaker labels, one turn each."""
     check_zip(data, source, kind=".docx", required_member="word/document.xml")
     blocks, headings = _blocks(data, source)

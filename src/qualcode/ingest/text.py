@@ -76,7 +76,7 @@ def parse_lines(lines: Iterable[str]) -> list[Turn]:
     return parser.builder.build()
 
 
-def read_text(data: bytes, source: str) -> list[Turn]:
+def read_text(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Turns from the bytes of a .txt or .md file (any common encoding)."""
     return parse_lines(decode_text(data, source).split("\n"))
 
@@ -93,6 +93,6 @@ def prose_paragraphs(lines: Iterable[str]) -> list[str]:
     return [" ".join(paragraph) for paragraph in paragraphs if paragraph]
 
 
-def read_text_prose(data: bytes, source: str) -> list[Turn]:
+def read_text_prose(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Paragraphs of a .txt or .md file without speaker labels, one turn each."""
     return paragraph_turns(prose_paragraphs(decode_text(data, source).split("\n")))

@@ -19,6 +19,7 @@ class _Draft:
     pieces: list[str] = field(default_factory=list)
     start: float | None = None
     end: float | None = None
+    alone: bool = False  # never merged with the turn before or after
 
     def add(self, text: str, sep: str) -> None:
         text = text.strip()
@@ -53,16 +54,23 @@ class TurnBuilder:
         return self._drafts[-1].speaker if self._drafts else None
 
     def start_turn(
-        self, speaker: str, text: str = "", start: float | None = None, end: float | None = None
+        self,
+        speaker: str,
+        text: str = "",
+        start: float | None = None,
+        end: float | None = None,
+        *,
+        alone: bool = False,
     ) -> None:
-        """Begin a turn, or continue the last one when merging and the speaker is the same."""
+        """Begin a turn, or continue the last one when merging and the speaker is the same.
+        A turn started ``alone`` (its speaker is not known) is never merged with another."""
         last = self._drafts[-1] if self._drafts else None
-        if self._merge and last is not None and last.speaker == speaker:
+        if self._merge and not alone and last and not last.alone and last.speaker == speaker:
             last.add(text, self._merge_sep)
             last.start = last.start if last.start is not None else start
             last.end = end if end is not None else last.end
             return
-        draft = _Draft(speaker, start=start, end=end)
+        draft = _Draft(speaker, start=start, end=end, alone=alone)
         draft.add(text, self._merge_sep)
         self._drafts.append(draft)
 
