@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 import zipfile
 from pathlib import Path
 
@@ -303,3 +304,21 @@ def test_xlsx_text_that_starts_with_equals_is_text(tmp_path: Path) -> None:
     assert transcript.notices[0].startswith(
         "fg.xlsx: Лист1!B3 (text) holds a formula with no saved value; it was skipped."
     )
+
+
+def test_csv_that_defeats_the_sniffer_is_read_quickly(tmp_path: Path) -> None:
+    """csv.Sniffer's regexes are quadratic or worse: this 20 KB file took 18 s."""
+    path = _write(tmp_path, "q.csv", "speaker,text\n" + '\n"' * 10_000)
+    began = time.monotonic()
+    with pytest.raises(IngestError):
+        read_transcript(path)
+    assert time.monotonic() - began < 3
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_csv_whose_first_row_is_long_keeps_its_delimiter(tmp_path: Path, delimiter: str) -> None:
+    """The sniffed sample (2,000 characters) ends inside the first row."""
+    long = "word, " * 1_000
+    text = f"speaker{delimiter}text\nP1{delimiter}{long}\nP2{delimiter}Salom, opa.\n"
+    turns = read_transcript(_write(tmp_path, "t.csv", text)).turns
+    assert [(t.speaker, t.text) for t in turns] == [("P1", long.strip()), ("P2", "Salom, opa.")]
