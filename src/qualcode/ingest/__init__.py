@@ -26,7 +26,6 @@ from typing import Protocol
 
 from qualcode.errors import IngestError
 from qualcode.ingest.meta import SIDECAR_SUFFIXES, file_meta, load_sidecar_meta, parse_meta
-from qualcode.ingest.roles import PROSE_LABEL
 from qualcode.ingest.safety import read_limited
 from qualcode.records import RawTranscript, TranscriptMeta, Turn
 
@@ -64,8 +63,6 @@ _READERS: dict[str, tuple[str, str]] = {
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
-# reads a file of this format that has no speaker labels as paragraphs
-_PROSE_READERS: dict[str, str] = {"text": "text:read_text_prose", "docx": "docx:read_docx_prose"}
 
 _EXPECTED = {
     "text": "The file holds no text (only blank lines, headings or front matter). Write "
@@ -123,26 +120,13 @@ def read_transcript(
 def _read_turns(
     path: Path, fmt: str, where: str, data: bytes
 ) -> tuple[list[Turn], tuple[str, ...]]:
-    """The file's turns and the reader's notices; read as paragraphs (with a notice)
-    when it has no speaker labels."""
+    """The file's turns and the reader's notices (e.g. read as paragraphs)."""
     notices: list[str] = []
     turns = _reader(where)(data, str(path), notices)
-    if not turns and fmt in _PROSE_READERS:
-        notices = []
-        turns = _reader(_PROSE_READERS[fmt])(data, str(path), notices)
-        notices += [_prose_notice(path, len(turns))] if turns else []
     if not turns:  # the reader's notices (cells skipped, ...) may say why
         hint = " ".join(notices) or _EXPECTED[fmt]
         raise IngestError(f"{path}: no speaker turns found.", hint=hint)
     return turns, tuple(notices)
-
-
-def _prose_notice(path: Path, paragraphs: int) -> str:
-    plural = "paragraph" if paragraphs == 1 else "paragraphs"
-    return (
-        f"{path}: no speaker labels found; read as {paragraphs} {plural} of one unnamed "
-        f"speaker, '{PROSE_LABEL}'."
-    )
 
 
 def _reader(where: str) -> Reader:

@@ -15,7 +15,7 @@ Consecutive table rows of one speaker become one turn; an empty speaker cell con
 the previous speaker.
 
 A document without any speaker label or transcript table (field notes, a report) is
-read by :func:`read_docx_prose` instead: one turn of the unnamed speaker ``Text`` per
+read as paragraphs instead: one turn of the unnamed speaker ``Text`` per
 non-empty paragraph (line breaks inside it become spaces); headings and tables are
 skipped, as above.  The file is checked for zip bombs before python-docx opens it.
 """
@@ -161,13 +161,12 @@ def _blocks(data: bytes, source: str) -> tuple[list[Paragraph | Table], _Heading
         raise _unreadable(source, exc) from None
 
 
-def read_docx(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
-    """Turns from the bytes of a .docx file."""
-    check_zip(data, source, kind=".docx", required_member="word/document.xml")
+def _labelled_turns(
+    blocks: list[Paragraph | Table], headings: _Headings, source: str
+) -> list[Turn]:
     builder = TurnBuilder()
     parser = LineParser(builder)
     tables = 0
-    blocks, headings = _blocks(data, source)
     for block in blocks:
         if isinstance(block, Table):
             tables += 1
@@ -179,13 +178,18 @@ def read_docx(data: bytes, source: str, notices: list[str] | None = None) -> lis
     return builder.build()
 
 
-def read_docx_prose(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
-    """Paragraphs of a .docx file without speaker labels, one turn each."""
-    check_zip(data, source, kind=".docx", required_member="word/document.xml")
-    blocks, headings = _blocks(data, source)
-    paragraphs = [
+def _prose_paragraphs(blocks: list[Paragraph | Table], headings: _Headings) -> list[str]:
+    return [
         " ".join(line.strip() for line in block.text.split("\n") if line.strip())
         for block in blocks
         if isinstance(block, Paragraph) and not headings.skips(block)
     ]
-    return paragraph_turns(paragraphs)
+
+
+def read_docx(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
+    """Turns from the bytes of a .docx file; without any speaker label or transcript
+    table, its paragraphs (with a notice).  The file is checked and parsed once."""
+    check_zip(data, source, kind=".docx", required_member="word/document.xml")
+    blocks, headings = _blocks(data, source)
+    turns = _labelled_turns(blocks, headings, source)
+    return turns or paragraph_turns(_prose_paragraphs(blocks, headings), source, notices)

@@ -91,10 +91,20 @@ class TurnBuilder:
         return turns
 
 
-def paragraph_turns(paragraphs: Iterable[str]) -> list[Turn]:
+def paragraph_turns(
+    paragraphs: Iterable[str], source: str, notices: list[str] | None = None
+) -> list[Turn]:
     """One turn of the unnamed speaker (``roles.PROSE_LABEL``) per non-empty paragraph:
-    how a file without speaker labels (field notes, a summary) is read."""
+    how a file without speaker labels (field notes, a summary) is read.  A notice that
+    says so (naming ``source``, never quoting the text) goes to ``notices``."""
     builder = TurnBuilder()
     for paragraph in paragraphs:
         builder.start_turn(PROSE_LABEL, paragraph)
-    return builder.build()
+    turns = builder.build()
+    if turns and notices is not None:
+        plural = "paragraph" if len(turns) == 1 else "paragraphs"
+        notices.append(
+            f"{source}: no speaker labels found; read as {len(turns)} {plural} of one "
+            f"unnamed speaker, '{PROSE_LABEL}'."
+        )
+    return turns
