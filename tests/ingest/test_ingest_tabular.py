@@ -322,3 +322,10 @@ def test_csv_whose_first_row_is_long_keeps_its_delimiter(tmp_path: Path, delimit
     text = f"speaker{delimiter}text\nP1{delimiter}{long}\nP2{delimiter}Salom, opa.\n"
     turns = read_transcript(_write(tmp_path, "t.csv", text)).turns
     assert [(t.speaker, t.text) for t in turns] == [("P1", long.strip()), ("P2", "Salom, opa.")]
+
+
+def test_xlsx_header_below_blank_rows_keeps_every_column(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["  "], [None, None, None], ["speaker", "text", "start"]]
+    rows += [["P1"], ["P2", "Salom.", "00:00:02", "beyond the header"]]
+    transcript = read_transcript(_xlsx(tmp_path / "fg.xlsx", rows))
+    assert transcript.turns == (Turn("P2", "Salom.", 2.0),)

@@ -20,10 +20,11 @@ import openpyxl
 import pytest
 
 from qualcode.errors import IngestError, InputError
-from qualcode.ingest import read_transcript
+from qualcode.ingest import read_transcript, tabular
 from qualcode.ingest.safety import MAX_ZIP_MEMBER_BYTES, ZipLimits, check_zip
 
 DOCUMENT = "word/document.xml"
+SHEETS = ("xl/worksheets/",)
 MB = 1_000_000
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -142,7 +143,9 @@ def test_a_part_past_the_member_limit_is_refused(tmp_path: Path) -> None:
 
 def test_empty_paragraphs_past_the_element_limit_are_refused(tmp_path: Path) -> None:
     message = _refused(_paragraph_bomb(tmp_path / "fg.docx", 30))
-    assert "holds more than 1,000,000 XML elements, the limit for a .docx file" in message
+    assert "holds more than 750,000 XML elements and attributes, the limit for a .docx file" in (
+        message
+    )
     assert "zip bomb" in message and "Split the document" in message
 
 
@@ -251,3 +254,25 @@ def test_bombs_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     assert len(result["refused"]) == 2
     assert all(f"more than {MAX_ZIP_MEMBER_BYTES // MB}.0 MB" in m for m in result["refused"])
     assert result["peak"] < 500 * MB
+
+
+def test_the_node_limit_spares_streamed_worksheets_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl streams the worksheet (its size is bounded by MAX_ROWS), but reads the
+    styles and shared strings as a whole."""
+    monkeypatch.setattr(tabular, "_XLSX_LIMITS", ZipLimits(xml_nodes=8_000, streamed=SHEETS))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["speaker", "text"])
+    for n in range(1_000):  # some 12,000 nodes in the worksheet
+        sheet.append([f"P{n % 5}", f"turn {n}"])
+    path = tmp_path / "fg.xlsx"
+    book.save(path)
+    assert len(read_transcript(path).turns) == 1_000
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    styles = [b"<styleSheet>", *[b"<x/>" * 10_000], b"</styleSheet>"]
+    _write_zip(path, parts, "xl/styles.xml", styles)
+    assert "holds more than 8,000 XML elements and attributes" in _refused(path)

@@ -22,10 +22,11 @@ from qualcode.errors import IngestError
 
 MAX_ZIP_MEMBER_BYTES = 50_000_000  # bytes one member of a .docx / .xlsx unpacks to
 MAX_ZIP_TOTAL_BYTES = 100_000_000  # bytes all members of a .docx / .xlsx unpack to
-# XML elements in all members together: python-docx keeps every element of a part in
-# memory (about 350 bytes each), so this bounds a document's tree to ~350 MB.  A long
-# real transcript has tens of thousands.
-MAX_ZIP_XML_ELEMENTS = 1_000_000
+# XML elements and attributes in all members together: python-docx keeps a part's
+# whole tree in memory, a few hundred bytes a node (950,000 empty paragraphs: 548 MB
+# peak; at this limit about 420 MB).  An empty document's own parts hold ~50,000; a
+# long real transcript adds tens of thousands.
+MAX_ZIP_XML_NODES = 750_000
 MAX_ZIP_RATIO = 100  # uncompressed / compressed, for members above MAX_ZIP_RATIO_FLOOR
 MAX_ZIP_RATIO_FLOOR = 2_000_000  # bytes; small members may compress as well as they like
 MAX_ZIP_MEMBERS = 10_000
@@ -137,15 +138,17 @@ def display_name(source: str) -> str:
 @dataclass(frozen=True)
 class ZipLimits:
     """What an Office file (a zip archive) may unpack to: bytes per member and in all,
-    XML elements in all, members, and the compression ratio of members above
-    ``ratio_floor`` bytes."""
+    XML elements and attributes in all (except in members under ``streamed``, which the
+    library reads as a stream, not a tree), members, and the compression ratio of
+    members above ``ratio_floor`` bytes."""
 
     member_bytes: int = MAX_ZIP_MEMBER_BYTES
     total_bytes: int = MAX_ZIP_TOTAL_BYTES
-    xml_elements: int = MAX_ZIP_XML_ELEMENTS
+    xml_nodes: int = MAX_ZIP_XML_NODES
     members: int = MAX_ZIP_MEMBERS
     ratio: float = MAX_ZIP_RATIO
     ratio_floor: int = MAX_ZIP_RATIO_FLOOR
+    streamed: tuple[str, ...] = ()  # member name prefixes
 
 
 _CHUNK = 64 * 1024  # bytes inflated at a time while checking
@@ -173,7 +176,7 @@ class _ZipCheck:
     def __init__(self, source: str, kind: str, limits: ZipLimits) -> None:
         self.name, self.kind, self.limits = display_name(source), kind, limits
         self.total = 0
-        self.elements = 0
+        self.nodes = 0
 
     def invalid(self, why: str) -> IngestError:
         return IngestError(
@@ -221,10 +224,11 @@ class _ZipCheck:
         # declared size zipfile checks the CRC, which the cut-off data would fail
         probe.file_size = self.limits.member_bytes + _CHUNK + 1
         size = 0
+        tree = not member.filename.startswith(self.limits.streamed)
         with archive.open(probe) as stream:
             while chunk := stream.read(_CHUNK):
                 size += len(chunk)
-                self.count(chunk, size)
+                self.count(chunk, size, tree)
         if size != member.file_size:
             raise self.invalid("a part unpacks to a size other than its header declares")
         ratio = size / max(member.compress_size, 1)
@@ -234,11 +238,14 @@ class _ZipCheck:
                 f"{self.limits.ratio:.0f} to 1 limit"
             )
 
-    def count(self, chunk: bytes, member_size: int) -> None:
+    def count(self, chunk: bytes, member_size: int, tree: bool) -> None:
+        """Count ``chunk`` (of a member read as a tree, with ``tree``) and check."""
         limits = self.limits
         self.total += len(chunk)
-        # start tags (an upper bound: "<" not followed by "/", "!" or "?")
-        self.elements += chunk.count(b"<") - sum(map(chunk.count, (b"</", b"<!", b"<?")))
+        if tree:  # an upper bound: start tags ("<" not followed by "/", "!" or "?") and
+            # attribute values (="..." or ='...'), which text may hold too
+            self.nodes += chunk.count(b"<") - sum(map(chunk.count, (b"</", b"<!", b"<?")))
+            self.nodes += chunk.count(b'="') + chunk.count(b"='")
         if member_size > limits.member_bytes:
             raise self.too_big(
                 f"a part of this {self.kind} file unpacks to more than "
@@ -249,10 +256,10 @@ class _ZipCheck:
                 f"unpacks to more than {human_size(limits.total_bytes)} in all, the limit "
                 f"for a {self.kind} file"
             )
-        if self.elements > limits.xml_elements:
+        if self.nodes > limits.xml_nodes:
             raise self.too_big(
-                f"holds more than {limits.xml_elements:,} XML elements, the limit for a "
-                f"{self.kind} file"
+                f"holds more than {limits.xml_nodes:,} XML elements and attributes, the "
+                f"limit for a {self.kind} file"
             )
 
 
@@ -269,7 +276,7 @@ def check_zip(
     It must be a readable zip holding ``required_member``.  Every member is inflated
     here, in chunks and discarded, so the checks count the bytes that really come out,
     not the sizes the archive declares: each member within ``limits.member_bytes``, all
-    together within ``limits.total_bytes`` and ``limits.xml_elements``, no member above
+    together within ``limits.total_bytes`` and ``limits.xml_nodes``, no member above
     ``limits.ratio_floor`` bytes compressed more than ``limits.ratio`` to 1, and every
     member exactly as big as its header says (so the library, which trusts the header,
     inflates no more than was counted here).  Memory stays at the file plus one chunk.

@@ -29,7 +29,7 @@ from lxml import etree
 
 from qualcode.errors import IngestError
 from qualcode.ingest.labels import normalise_speaker
-from qualcode.ingest.safety import check_zip, decode_text, display_name
+from qualcode.ingest.safety import ZipLimits, check_zip, decode_text, display_name
 from qualcode.ingest.timecode import parse_time_range
 from qualcode.ingest.turns import UNKNOWN_SPEAKER, TurnBuilder
 from qualcode.records import Turn
@@ -38,6 +38,9 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 200
 _HEADER_SAMPLE_ROWS = 50
 _LISTED_CELLS = 10  # unsaved formula cells named in a notice
+# openpyxl reads the worksheet as a stream (read_only), so its size is bounded by
+# MAX_ROWS, not by the XML node limit, which the tree-read parts (styles, strings) keep
+_XLSX_LIMITS = ZipLimits(streamed=("xl/worksheets/",))
 _DELIMITERS = ",;\t|"
 # csv.Sniffer's quote regexes take quadratic time or worse: 20,000 characters of
 # newline-quote pairs took 18 s; 2,000 take 0.1 s, and hold the header and a row or more
@@ -318,13 +321,24 @@ def _may_be_formula(value: Any) -> bool:
     return not isinstance(value, _CELL_VALUES)
 
 
+def _used_width(row: Sequence[Any]) -> int | None:
+    """Up to the last value of a row with a value that is not blank (the header row,
+    as :func:`turns_from_rows` picks it), else None."""
+    if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
+        return None
+    return max(i for i, value in enumerate(row) if value is not None) + 1
+
+
 def _read_formulas(data: bytes) -> _Sheet:
     """Rows as text with what may be formulas read as empty, and where each is; at most
     one row more than the limit."""
     rows = _workbook_rows(data, cached=False)
     sheet = _Sheet(title=next(rows))
-    for number, row in enumerate(rows, 1):
-        # rows come padded with None to MAX_COLUMNS: skip those without a call
+    width: int | None = None  # the header's: no column right of it can be read
+    for number, full in enumerate(rows, 1):
+        width = width or _used_width(full)
+        row = full[:width] if width else full
+        # rows come padded with None: skip those without a call
         formulas = {i for i, v in enumerate(row) if v is not None and _may_be_formula(v)}
         cells = [
             cell_text(v) if v is not None and i not in formulas else "" for i, v in enumerate(row)
@@ -406,7 +420,7 @@ def _formula_notice(source: str, skipped: list[tuple[str, str]]) -> str:
 def read_xlsx(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Turns from the first worksheet of an .xlsx workbook; formula cells without a
     saved value are reported in ``notices``."""
-    check_zip(data, source, kind=".xlsx", required_member="xl/workbook.xml")
+    check_zip(data, source, kind=".xlsx", required_member="xl/workbook.xml", limits=_XLSX_LIMITS)
     sheet = _xlsx_sheet(data, source)
     skipped: list[tuple[str, str]] = []
     turns = turns_from_rows(sheet.rows, source, unsaved=sheet.unsaved, skipped=skipped)
