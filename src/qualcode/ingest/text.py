@@ -12,8 +12,8 @@ so are YAML front matter between ``---`` lines at the top, Markdown headings
 
 A file without any speaker label (field notes, an interview summary, a report) is read
 as paragraphs instead (:func:`prose_paragraphs`): one turn of the unnamed speaker
-``Text`` per paragraph.  Paragraphs are separated by blank lines, headings and rules; wrapped lines
-are joined with a space, and front matter is dropped as above.
+``Text`` per paragraph.  Paragraphs are separated by blank lines, headings and rules;
+wrapped lines are joined with a space, and front matter is dropped as above.
 """
 
 from __future__ import annotations
