@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -176,3 +179,153 @@ def test_xlsx_errors_use_spreadsheet_row_numbers(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match=r"offset.xlsx: row 4, start column") as err:
         read_transcript(tmp_path / "offset.xlsx")
     assert "Dilnoza" not in str(err.value)
+
+
+def _cache_formula_values(path: Path, values: dict[str, str]) -> Path:
+    """Save ``values`` with the formulas of those cells, as Excel would (openpyxl
+    writes formulas without a saved value)."""
+    with zipfile.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, value in values.items():
+        pattern = rf'<c r="{ref}"><f>(.*?)</f><v></v></c>'
+        cached = rf'<c r="{ref}" t="str"><f>\1</f><v>{value}</v></c>'
+        sheet, found = re.subn(pattern, cached, sheet)
+        assert found == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_xlsx_formula_without_saved_value_never_merges_turns(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "fg.xlsx",
+        [
+            ["speaker", "text"],
+            ["Dilnoza", "I agree."],
+            ['="P"&"7"', "Another person's turn."],
+            ['="P"&"8"', "And a third person's."],
+            [None, "Said on."],
+            ["Dilnoza", '=UPPER("no")'],
+            ["Dilnoza", "Yes."],
+        ],
+    )
+    transcript = read_transcript(path)
+    assert transcript.turns == (
+        Turn("Dilnoza", "I agree."),
+        Turn("Unknown", "Another person's turn."),
+        Turn("Unknown", "And a third person's."),
+        Turn("Unknown", "Said on."),
+        Turn("Dilnoza", "Yes."),
+    )
+    assert transcript.notices == (
+        "fg.xlsx: 3 cells hold a formula with no saved value and were skipped: "
+        "Transcript!A3 (speaker), Transcript!A4 (speaker), Transcript!B6 (text). A row whose "
+        "speaker was skipped is a turn of 'Unknown' of its own. Open the workbook in Excel "
+        "and save it (Excel saves the formulas' values), or paste the formulas as values.",
+    )
+
+
+def test_xlsx_formula_reads_as_its_saved_value(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["speaker", "text"],
+        ["Dilnoza", "I agree."],
+        ['="P"&"7"', '="Ha"&"."'],
+        ["Moderator", '=UPPER("no")'],
+    ]
+    path = _cache_formula_values(_xlsx(tmp_path / "fg.xlsx", rows), {"A3": "P7", "B3": "Ha."})
+    transcript = read_transcript(path)
+    assert transcript.turns == (
+        Turn("Dilnoza", "I agree."),
+        Turn("P7", "Ha."),
+    )
+    assert transcript.notices == (
+        "fg.xlsx: Transcript!B4 (text) holds a formula with no saved value; it was skipped. "
+        "Open the workbook in Excel and save it (Excel saves the formulas' values), or paste "
+        "the formulas as values.",
+    )
+
+
+def test_xlsx_formula_notice_quotes_the_sheet_and_lists_ten_cells(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["speaker", "text"], ["P1", "Salom."]]
+    rows += [["P1", f'=UPPER("{n}")'] for n in range(12)]
+    transcript = read_transcript(_xlsx(tmp_path / "fg.xlsx", rows, first_sheet="Group 1"))
+    (notice,) = transcript.notices
+    assert "12 cells hold a formula" in notice
+    assert "'Group 1'!B3 (text), " in notice and "'Group 1'!B12 (text) and 2 more." in notice
+    assert "turn of 'Unknown'" not in notice
+
+
+def test_xlsx_formulas_in_other_columns_are_not_reported(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["speaker", "text", "words"], ["P1", "Salom.", "=LEN(B2)"]]
+    transcript = read_transcript(_xlsx(tmp_path / "fg.xlsx", rows))
+    assert transcript.turns == (Turn("P1", "Salom."),)
+    assert transcript.notices == ()
+
+
+def test_corrupt_xlsx_names_the_file_only(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "fg.xlsx", [["speaker", "text"], ["Dilnoza", "Salom"]])
+    with zipfile.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = b"<worksheet><sheetData><row>Dilnoza"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(IngestError) as err:
+        read_transcript(path)
+    assert str(err.value).startswith("fg.xlsx: cannot read the Excel workbook: ")
+    assert "Dilnoza" not in str(err.value) and str(tmp_path) not in str(err.value)
+
+
+def test_xlsx_of_formulas_only_says_why_it_has_no_turns(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["speaker", "text"], ["P1", '=UPPER("a")']]
+    with pytest.raises(IngestError) as err:
+        read_transcript(_xlsx(tmp_path / "fg.xlsx", rows))
+    message = str(err.value)
+    assert "fg.xlsx: no speaker turns found." in message
+    assert "fg.xlsx: Transcript!B2 (text) holds a formula with no saved value" in message
+
+
+def test_xlsx_text_that_starts_with_equals_is_text(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Лист1"
+    sheet.append(["speaker", "text"])
+    sheet.append(["P1", None])
+    sheet["B2"] = "= not a formula, a quote"
+    sheet["B2"].data_type = "s"  # as Excel stores '= typed with a leading apostrophe
+    sheet.append(["P2", "=UPPER(B2)"])
+    book.save(tmp_path / "fg.xlsx")
+    transcript = read_transcript(tmp_path / "fg.xlsx")
+    assert transcript.turns == (Turn("P1", "= not a formula, a quote"),)
+    assert transcript.notices[0].startswith(
+        "fg.xlsx: Лист1!B3 (text) holds a formula with no saved value; it was skipped."
+    )
+
+
+def test_csv_that_defeats_the_sniffer_is_read_quickly(tmp_path: Path) -> None:
+    """csv.Sniffer's regexes are quadratic or worse: this 20 KB file took 18 s."""
+    path = _write(tmp_path, "q.csv", "speaker,text\n" + '\n"' * 10_000)
+    began = time.monotonic()
+    with pytest.raises(IngestError):
+        read_transcript(path)
+    assert time.monotonic() - began < 3
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_csv_whose_first_row_is_long_keeps_its_delimiter(tmp_path: Path, delimiter: str) -> None:
+    """The sniffed sample (2,000 characters) ends inside the first row."""
+    long = "word, " * 1_000
+    text = f"speaker{delimiter}text\nP1{delimiter}{long}\nP2{delimiter}Salom, opa.\n"
+    turns = read_transcript(_write(tmp_path, "t.csv", text)).turns
+    assert [(t.speaker, t.text) for t in turns] == [("P1", long.strip()), ("P2", "Salom, opa.")]
+
+
+def test_xlsx_header_below_blank_rows_keeps_every_column(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["  "], [None, None, None], ["speaker", "text", "start"]]
+    rows += [["P1"], ["P2", "Salom.", "00:00:02", "beyond the header"]]
+    transcript = read_transcript(_xlsx(tmp_path / "fg.xlsx", rows))
+    assert transcript.turns == (Turn("P2", "Salom.", 2.0),)

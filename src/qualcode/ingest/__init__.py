@@ -20,12 +20,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from qualcode.errors import IngestError
 from qualcode.ingest.meta import SIDECAR_SUFFIXES, file_meta, load_sidecar_meta, parse_meta
-from qualcode.ingest.roles import PROSE_LABEL
 from qualcode.ingest.safety import read_limited
 from qualcode.records import RawTranscript, TranscriptMeta, Turn
 
@@ -41,7 +41,15 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-Reader = Callable[[bytes, str], list[Turn]]
+
+class Reader(Protocol):
+    """A format's reader: turns from a file's bytes.  ``source`` names the file in
+    errors; what the user should know about how the file was read (never its text) is
+    added to ``notices``."""
+
+    def __call__(self, data: bytes, source: str, notices: list[str], /) -> list[Turn]: ...
+
+
 # suffix -> (format, "module:function"); a reader's module (python-docx, openpyxl, ...)
 # is imported only when a file of its kind is read.
 _READERS: dict[str, tuple[str, str]] = {
@@ -55,8 +63,6 @@ _READERS: dict[str, tuple[str, str]] = {
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
-# reads a file of this format that has no speaker labels as paragraphs
-_PROSE_READERS: dict[str, str] = {"text": "text:read_text_prose", "docx": "docx:read_docx_prose"}
 
 _EXPECTED = {
     "text": "The file holds no text (only blank lines, headings or front matter). Write "
@@ -121,24 +127,14 @@ def read_transcript(
 def _read_turns(
     source: str, fmt: str, where: str, data: bytes
 ) -> tuple[list[Turn], tuple[str, ...]]:
-    """The file's turns, read as paragraphs (with a notice) when it has no speaker labels;
-    ``source`` names the file in errors and notices."""
-    turns = _reader(where)(data, source)
-    notices: tuple[str, ...] = ()
-    if not turns and fmt in _PROSE_READERS:
-        turns = _reader(_PROSE_READERS[fmt])(data, source)
-        notices = (_prose_notice(source, len(turns)),) if turns else ()
-    if not turns:
-        raise IngestError(f"{source}: no speaker turns found.", hint=_EXPECTED[fmt])
-    return turns, notices
-
-
-def _prose_notice(source: str, paragraphs: int) -> str:
-    plural = "paragraph" if paragraphs == 1 else "paragraphs"
-    return (
-        f"{source}: no speaker labels found; read as {paragraphs} {plural} of one unnamed "
-        f"speaker, '{PROSE_LABEL}'."
-    )
+    """The file's turns and the reader's notices (e.g. read as paragraphs); ``source``
+    names the file in errors and notices."""
+    notices: list[str] = []
+    turns = _reader(where)(data, source, notices)
+    if not turns:  # the reader's notices (cells skipped, ...) may say why
+        hint = " ".join(notices) or _EXPECTED[fmt]
+        raise IngestError(f"{source}: no speaker turns found.", hint=hint)
+    return turns, tuple(notices)
 
 
 def _reader(where: str) -> Reader:

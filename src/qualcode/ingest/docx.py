@@ -15,7 +15,7 @@ Consecutive table rows of one speaker become one turn; an empty speaker cell con
 the previous speaker.
 
 A document without any speaker label or transcript table (field notes, a report) is
-read by :func:`read_docx_prose` instead: one turn of the unnamed speaker ``Text`` per
+read as paragraphs instead: one turn of the unnamed speaker ``Text`` per
 non-empty paragraph (line breaks inside it become spaces); headings and tables are
 skipped, as above.  The file is checked for zip bombs before python-docx opens it.
 """
@@ -24,14 +24,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from qualcode.errors import IngestError
 from qualcode.ingest.labels import is_plausible_label
-from qualcode.ingest.safety import check_zip
+from qualcode.ingest.safety import check_zip, display_name
 from qualcode.ingest.tabular import ColumnMap, add_rows, map_columns
 from qualcode.ingest.text import LineParser
 from qualcode.ingest.timecode import parse_time_range
@@ -39,6 +44,8 @@ from qualcode.ingest.turns import TurnBuilder, paragraph_turns
 from qualcode.records import Turn
 
 _SKIPPED_STYLES = ("Heading", "Title", "Subtitle")
+# words of libxml2's errors for its own limits (text node size, nesting depth)
+_LIMITS = ("limit", "huge", "depth")
 
 
 def _table_rows(table: Table) -> list[list[str]]:
@@ -92,43 +99,97 @@ def _add_table(builder: TurnBuilder, table: Table, where: str) -> None:
         builder.start_turn(turn.speaker, turn.text, turn.start, turn.end)
 
 
-def _blocks(data: bytes, source: str) -> list[Paragraph | Table]:
-    """The body's paragraphs and tables in document order."""
+@dataclass(frozen=True)
+class _Headings:
+    """Which paragraph styles are skipped, resolved once per document.
+
+    python-docx resolves ``Paragraph.style`` by scanning every style of the document
+    for each paragraph, so asking it per paragraph took minutes on a hostile file of
+    50,000 empty paragraphs.  Resolution follows python-docx: a paragraph without a
+    style id, or with an id that is no paragraph style, has the default style.
+    """
+
+    paragraph_ids: frozenset[str]
+    heading_ids: frozenset[str]
+    default_is_heading: bool
+
+    @classmethod
+    def of(cls, document: Document) -> _Headings:
+        styles = [s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        headings = {s.style_id for s in styles if (s.name or "").startswith(_SKIPPED_STYLES)}
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        return cls(
+            paragraph_ids=frozenset(s.style_id for s in styles),
+            heading_ids=frozenset(headings),
+            default_is_heading=default is not None and default.style_id in headings,
+        )
+
+    def skips(self, paragraph: Paragraph) -> bool:
+        style_id = paragraph._p.style
+        if style_id is None or style_id not in self.paragraph_ids:
+            return self.default_is_heading
+        return style_id in self.heading_ids
+
+
+def _unreadable(source: str, exc: Exception) -> IngestError:
+    """Why python-docx could not open a file that passed the zip check; lxml's and
+    python-docx's messages are not quoted (they may hold text of the file)."""
+    detail = str(exc).lower()
+    if isinstance(exc, MemoryError):
+        why = "it is too large to read in the memory available"
+    elif isinstance(exc, etree.XMLSyntaxError) and any(map(detail.__contains__, _LIMITS)):
+        why = "a part goes past the XML parser's limits (a text over 10 MB, or elements "
+        why += "nested over 256 deep)"
+    elif isinstance(exc, etree.XMLSyntaxError):
+        why = "a part is not well-formed XML"
+    elif isinstance(exc, PackageNotFoundError | KeyError):
+        why = "a part it needs is missing"
+    else:
+        why = "it is damaged, or not a Word document"
+    return IngestError(
+        f"{display_name(source)}: cannot read the Word document: {why}.",
+        hint="Open it in Word and save it again, or save it as plain text (.txt) and ingest that.",
+    )
+
+
+def _blocks(data: bytes, source: str) -> tuple[list[Paragraph | Table], _Headings]:
+    """The body's paragraphs and tables in document order, and its heading styles."""
     try:
         document = docx.Document(io.BytesIO(data))
-        return list(document.iter_inner_content())
-    except Exception:  # python-docx and lxml raise many types for a corrupt file
-        raise IngestError(f"{source}: cannot read the Word document (corrupt?).") from None
+        return list(document.iter_inner_content()), _Headings.of(document)
+    except Exception as exc:  # python-docx and lxml raise many types for a corrupt file
+        raise _unreadable(source, exc) from None
 
 
-def _is_heading(paragraph: Paragraph) -> bool:
-    name = paragraph.style.name if paragraph.style is not None else ""
-    return bool(name) and name.startswith(_SKIPPED_STYLES)
-
-
-def read_docx(data: bytes, source: str) -> list[Turn]:
-    """Turns from the bytes of a .docx file."""
-    check_zip(data, source, kind=".docx", required_member="word/document.xml")
+def _labelled_turns(
+    blocks: list[Paragraph | Table], headings: _Headings, source: str
+) -> list[Turn]:
     builder = TurnBuilder()
     parser = LineParser(builder)
     tables = 0
-    for block in _blocks(data, source):
+    for block in blocks:
         if isinstance(block, Table):
             tables += 1
             _add_table(builder, block, f"{source}: table {tables}, ")
-        elif not _is_heading(block):
+        elif not headings.skips(block):
             for line in block.text.split("\n"):
                 parser.feed(line)
             parser.paragraph_break()
     return builder.build()
 
 
-def read_docx_prose(data: bytes, source: str) -> list[Turn]:
-    """Paragraphs of a .docx file without speaker labels, one turn each."""
-    check_zip(data, source, kind=".docx", required_member="word/document.xml")
-    paragraphs = [
+def _prose_paragraphs(blocks: list[Paragraph | Table], headings: _Headings) -> list[str]:
+    return [
         " ".join(line.strip() for line in block.text.split("\n") if line.strip())
-        for block in _blocks(data, source)
-        if isinstance(block, Paragraph) and not _is_heading(block)
+        for block in blocks
+        if isinstance(block, Paragraph) and not headings.skips(block)
     ]
-    return paragraph_turns(paragraphs)
+
+
+def read_docx(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
+    """Turns from the bytes of a .docx file; without any speaker label or transcript
+    table, its paragraphs (with a notice).  The file is checked and parsed once."""
+    check_zip(data, source, kind=".docx", required_member="word/document.xml")
+    blocks, headings = _blocks(data, source)
+    turns = _labelled_turns(blocks, headings, source)
+    return turns or paragraph_turns(_prose_paragraphs(blocks, headings), source, notices)

@@ -75,11 +75,11 @@ def read_subtitles(data: bytes, source: str, fmt: str) -> list[Turn]:
     return turns
 
 
-def read_vtt(data: bytes, source: str) -> list[Turn]:
+def read_vtt(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Turns from a WebVTT file."""
     return read_subtitles(data, source, "vtt")
 
 
-def read_srt(data: bytes, source: str) -> list[Turn]:
+def read_srt(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Turns from a SubRip file."""
     return read_subtitles(data, source, "srt")

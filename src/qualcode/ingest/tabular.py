@@ -6,6 +6,11 @@ Columns are found by name, case-insensitively, with synonyms (``speaker``/``name
 first, end of the last); a row with text but no speaker continues the previous speaker;
 empty rows are skipped.  Times may be ``00:01:23``, ``01:23``, ``83.5``,
 ``00:01:23,450`` or a range ``00:01:23 - 00:01:30`` in the start column.
+
+In a workbook, a formula cell reads as the value Excel saved with it.  A formula
+without a saved value (a workbook written by a script, never opened in Excel) is
+skipped with a notice naming the sheet and cell; when it is a speaker cell, its row is
+a turn of ``Unknown`` of its own rather than joining the turn before.
 """
 
 from __future__ import annotations
@@ -14,14 +19,17 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from lxml import etree
 
 from qualcode.errors import IngestError
 from qualcode.ingest.labels import normalise_speaker
-from qualcode.ingest.safety import check_zip, decode_text
+from qualcode.ingest.safety import ZipLimits, check_zip, decode_text, display_name
 from qualcode.ingest.timecode import parse_time_range
 from qualcode.ingest.turns import UNKNOWN_SPEAKER, TurnBuilder
 from qualcode.records import Turn
@@ -29,6 +37,16 @@ from qualcode.records import Turn
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
 _HEADER_SAMPLE_ROWS = 50
+_LISTED_CELLS = 10  # unsaved formula cells named in a notice
+# openpyxl reads the worksheet as a stream (read_only), so its size is bounded by
+# MAX_ROWS, not by the XML node limit, which the tree-read parts (styles, strings) keep
+_XLSX_LIMITS = ZipLimits(streamed=("xl/worksheets/",))
+_DELIMITERS = ",;\t|"
+# csv.Sniffer's quote regexes take quadratic time or worse: 20,000 characters of
+# newline-quote pairs took 18 s; 2,000 take 0.1 s, and hold the header and a row or more
+_SNIFF_CHARS = 2_000
+# what openpyxl reads a cell's value as, formulas aside
+_CELL_VALUES = (str, int, float, bool, dt.datetime, dt.date, dt.time, dt.timedelta)
 
 COLUMN_SYNONYMS: dict[str, frozenset[str]] = {
     "speaker": frozenset(
@@ -56,6 +74,19 @@ class ColumnMap:
     text: int
     start: int | None = None
     end: int | None = None
+
+    def roles(self) -> list[tuple[str, int]]:
+        """``(role, column index)`` of the columns read."""
+        found = [("speaker", self.speaker), ("text", self.text)]
+        found += [
+            (role, i) for role, i in (("start", self.start), ("end", self.end)) if i is not None
+        ]
+        return found
+
+
+# row number -> column index -> where the cell is ("Sheet1!B7"): formula cells without
+# a saved value, read as empty
+Unsaved = Mapping[int, Mapping[int, str]]
 
 
 def _header_key(name: str) -> str:
@@ -137,22 +168,47 @@ def _row_times(
 
 
 def add_rows(
-    builder: TurnBuilder, rows: Iterable[tuple[int, Sequence[str]]], cols: ColumnMap, where: str
+    builder: TurnBuilder,
+    rows: Iterable[tuple[int, Sequence[str]]],
+    cols: ColumnMap,
+    where: str,
+    *,
+    unsaved: Unsaved | None = None,
+    skipped: list[tuple[str, str]] | None = None,
 ) -> None:
-    """Add ``(row number, cells)`` rows as turns; ``where`` prefixes error locations."""
+    """Add ``(row number, cells)`` rows as turns; ``where`` prefixes error locations.
+
+    Cells in ``unsaved`` (formulas without a saved value) read as empty and are listed
+    in ``skipped`` as ``(where, role)``; a row whose speaker is one of them is a turn of
+    :data:`UNKNOWN_SPEAKER` of its own, never joined to the speaker before it.
+    """
     for number, row in rows:
+        blanks = unsaved.get(number, {}) if unsaved else {}
+        if skipped is not None:
+            skipped += [(blanks[i], role) for role, i in cols.roles() if i in blanks]
         speaker = normalise_speaker(_cell(row, cols.speaker))
         text = _cell(row, cols.text)
         if not text and not speaker:
             continue
         start, end = _row_times(row, cols, f"{where}row {number}")
-        speaker = speaker or builder.current_speaker or UNKNOWN_SPEAKER
-        builder.start_turn(speaker, text, start, end)
+        if not speaker and cols.speaker in blanks:
+            builder.start_turn(UNKNOWN_SPEAKER, text, start, end, alone=True)
+        else:
+            speaker = speaker or builder.current_speaker or UNKNOWN_SPEAKER
+            builder.start_turn(speaker, text, start, end)
 
 
-def turns_from_rows(rows: Iterable[tuple[int, list[str]]], source: str) -> list[Turn]:
-    """Turns from numbered rows whose first non-empty row is the header."""
-    numbered = ((n, row) for n, row in rows if any(cell.strip() for cell in row))
+def turns_from_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    source: str,
+    *,
+    unsaved: Unsaved | None = None,
+    skipped: list[tuple[str, str]] | None = None,
+) -> list[Turn]:
+    """Turns from numbered rows whose first non-empty row is the header; ``unsaved`` and
+    ``skipped`` as in :func:`add_rows`."""
+    unsaved = unsaved or {}
+    numbered = ((n, row) for n, row in rows if n in unsaved or any(cell.strip() for cell in row))
     first = next(numbered, None)
     if first is None:
         return []
@@ -162,7 +218,8 @@ def turns_from_rows(rows: Iterable[tuple[int, list[str]]], source: str) -> list[
         sample = [row for _, row in islice(numbered, _HEADER_SAMPLE_ROWS)]
         raise _column_error(source, header, sample)
     builder = TurnBuilder(merge_same_speaker=True)
-    add_rows(builder, _limited(numbered, source), cols, f"{source}: ")
+    rest = _limited(numbered, source)
+    add_rows(builder, rest, cols, f"{source}: ", unsaved=unsaved, skipped=skipped)
     return builder.build()
 
 
@@ -177,8 +234,9 @@ def _limited(rows: Iterator[tuple[int, list[str]]], source: str) -> Iterator[tup
 
 
 def _csv_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The dialect csv.Sniffer finds in the first ``_SNIFF_CHARS`` characters."""
     try:
-        return csv.Sniffer().sniff(text[:20_000], delimiters=",;\t|")
+        return csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=_DELIMITERS)
     except csv.Error:
         return csv.excel
 
@@ -200,7 +258,7 @@ def _csv_rows(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
         ) from None
 
 
-def read_csv(data: bytes, source: str) -> list[Turn]:
+def read_csv(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
     """Turns from the bytes of a .csv file (any common encoding and delimiter)."""
     return turns_from_rows(_csv_rows(decode_text(data, source), source), source)
 
@@ -222,30 +280,150 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(data: bytes, source: str) -> list[tuple[int, list[str]]]:
-    """Numbered non-empty rows of the first worksheet as text, read eagerly so that
-    openpyxl's errors surface here; at most one row more than the limit."""
+@dataclass
+class _Sheet:
+    """The first worksheet: numbered rows of text, and its unsaved formula cells."""
+
+    title: str
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    formulas: dict[int, dict[int, str]] = field(default_factory=dict)  # as Unsaved
+    unsaved: dict[int, dict[int, str]] = field(default_factory=dict)
+
+
+def _sheet_ref(title: str, number: int, index: int) -> str:
+    """``Sheet1!B7``, or ``'Focus group'!B7`` for a title Excel would quote."""
+    from openpyxl.utils import get_column_letter
+
+    if not re.fullmatch(r"[^\W\d][\w.]*", title):
+        title = "'" + title.replace("'", "''") + "'"
+    return f"{title}!{get_column_letter(index + 1)}{number}"
+
+
+def _workbook_rows(data: bytes, *, cached: bool) -> Iterator[Any]:
+    """The first worksheet's title, then its rows of values; ``cached``: a formula reads
+    as its saved value (None without one), else as itself (``"=..."`` or an object)."""
     import openpyxl  # deferred: only .xlsx files need it
 
-    rows: list[tuple[int, list[str]]] = []
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=cached)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), 1):
-                cells = [cell_text(value) for value in row]
-                if any(cells):
-                    rows.append((number, cells))
-                if len(rows) > MAX_ROWS + 1:  # the header and one row too many
-                    break
-        finally:
-            book.close()
-    except Exception:  # openpyxl raises many types for a corrupt workbook
-        raise IngestError(f"{source}: cannot read the Excel workbook (corrupt?).") from None
-    return rows
+        sheet = book.worksheets[0]
+        yield sheet.title
+        yield from sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    finally:
+        book.close()
 
 
-def read_xlsx(data: bytes, source: str) -> list[Turn]:
-    """Turns from the first worksheet of an .xlsx workbook."""
-    check_zip(data, source, kind=".xlsx", required_member="xl/workbook.xml")
-    return turns_from_rows(_xlsx_rows(data, source), source)
+def _may_be_formula(value: Any) -> bool:
+    """Whether a cell value read with formulas as themselves may be one: ``"=..."`` (or
+    text that starts with "="; the saved values tell them apart) or an array formula."""
+    if isinstance(value, str):
+        return value.startswith("=")
+    return not isinstance(value, _CELL_VALUES)
+
+
+def _used_width(row: Sequence[Any]) -> int | None:
+    """Up to the last value of a row with a value that is not blank (the header row,
+    as :func:`turns_from_rows` picks it), else None."""
+    if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
+        return None
+    return max(i for i, value in enumerate(row) if value is not None) + 1
+
+
+def _read_formulas(data: bytes) -> _Sheet:
+    """Rows as text with what may be formulas read as empty, and where each is; at most
+    one row more than the limit."""
+    rows = _workbook_rows(data, cached=False)
+    sheet = _Sheet(title=next(rows))
+    width: int | None = None  # the header's: no column right of it can be read
+    for number, full in enumerate(rows, 1):
+        width = width or _used_width(full)
+        row = full[:width] if width else full
+        # rows come padded with None: skip those without a call
+        formulas = {i for i, v in enumerate(row) if v is not None and _may_be_formula(v)}
+        cells = [
+            cell_text(v) if v is not None and i not in formulas else "" for i, v in enumerate(row)
+        ]
+        if formulas:
+            sheet.formulas[number] = {i: _sheet_ref(sheet.title, number, i) for i in formulas}
+        if any(cells) or formulas:
+            sheet.rows.append((number, cells))
+        if len(sheet.rows) > MAX_ROWS + 1:  # the header and one row too many
+            break
+    return sheet
+
+
+def _fill_saved_values(data: bytes, sheet: _Sheet) -> None:
+    """Put the values saved with the formulas into ``sheet``'s rows (text that only
+    looked like a formula reads as itself); the formulas without one go to
+    ``sheet.unsaved``."""
+    by_number = dict(sheet.rows)
+    last = max(sheet.formulas)
+    values = _workbook_rows(data, cached=True)
+    next(values)  # the title
+    for number, row in enumerate(values, 1):
+        for index, ref in sheet.formulas.get(number, {}).items():
+            value = cell_text(row[index]) if index < len(row) else ""
+            if value:
+                by_number[number][index] = value
+            else:
+                sheet.unsaved.setdefault(number, {})[index] = ref
+        if number >= last:
+            break
+
+
+def _unreadable(source: str, exc: Exception) -> IngestError:
+    """Why openpyxl could not read a workbook that passed the zip check (its messages
+    are not quoted: they may hold cell text)."""
+    if isinstance(exc, MemoryError):
+        why = "it is too large to read in the memory available"
+    elif isinstance(exc, etree.XMLSyntaxError | ParseError):
+        why = "a part is not well-formed XML"
+    elif isinstance(exc, KeyError | IndexError):
+        why = "a part it needs is missing"
+    else:
+        why = "it is damaged, or not an Excel workbook"
+    return IngestError(
+        f"{display_name(source)}: cannot read the Excel workbook: {why}.",
+        hint="Open it in Excel and save it again, or save the transcript sheet as CSV and "
+        "ingest that.",
+    )
+
+
+def _xlsx_sheet(data: bytes, source: str) -> _Sheet:
+    """The first worksheet, read eagerly so that openpyxl's errors surface here."""
+    try:
+        sheet = _read_formulas(data)
+        if sheet.formulas:
+            _fill_saved_values(data, sheet)
+    except Exception as exc:  # openpyxl raises many types for a corrupt workbook
+        raise _unreadable(source, exc) from None
+    return sheet
+
+
+def _formula_notice(source: str, skipped: list[tuple[str, str]]) -> str:
+    cells = ", ".join(f"{ref} ({role})" for ref, role in skipped[:_LISTED_CELLS])
+    if len(skipped) > _LISTED_CELLS:
+        cells += f" and {len(skipped) - _LISTED_CELLS:,} more"
+    if len(skipped) == 1:
+        said = f"{cells} holds a formula with no saved value; it was skipped."
+    else:
+        said = f"{len(skipped):,} cells hold a formula with no saved value and were skipped: "
+        said += f"{cells}."
+    if any(role == "speaker" for _, role in skipped):
+        said += f" A row whose speaker was skipped is a turn of '{UNKNOWN_SPEAKER}' of its own."
+    return (
+        f"{display_name(source)}: {said} Open the workbook in Excel and save it (Excel saves "
+        "the formulas' values), or paste the formulas as values."
+    )
+
+
+def read_xlsx(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
+    """Turns from the first worksheet of an .xlsx workbook; formula cells without a
+    saved value are reported in ``notices``."""
+    check_zip(data, source, kind=".xlsx", required_member="xl/workbook.xml", limits=_XLSX_LIMITS)
+    sheet = _xlsx_sheet(data, source)
+    skipped: list[tuple[str, str]] = []
+    turns = turns_from_rows(sheet.rows, source, unsaved=sheet.unsaved, skipped=skipped)
+    if skipped and notices is not None:
+        notices.append(_formula_notice(source, skipped))
+    return turns

@@ -11,9 +11,9 @@ so are YAML front matter between ``---`` lines at the top, Markdown headings
 (``# ...``) and rules (``---``, ``***``) anywhere.
 
 A file without any speaker label (field notes, an interview summary, a report) is read
-by :func:`read_text_prose` instead: one turn of the unnamed speaker ``Text`` per
-paragraph.  Paragraphs are separated by blank lines, headings and rules; wrapped lines
-are joined with a space, and front matter is dropped as above.
+as paragraphs instead (:func:`prose_paragraphs`): one turn of the unnamed speaker
+``Text`` per paragraph.  Paragraphs are separated by blank lines, headings and rules;
+wrapped lines are joined with a space, and front matter is dropped as above.
 """
 
 from __future__ import annotations
@@ -76,9 +76,11 @@ def parse_lines(lines: Iterable[str]) -> list[Turn]:
     return parser.builder.build()
 
 
-def read_text(data: bytes, source: str) -> list[Turn]:
-    """Turns from the bytes of a .txt or .md file (any common encoding)."""
-    return parse_lines(decode_text(data, source).split("\n"))
+def read_text(data: bytes, source: str, notices: list[str] | None = None) -> list[Turn]:
+    """Turns from the bytes of a .txt or .md file (any common encoding); without any
+    speaker label, its paragraphs (with a notice)."""
+    lines = decode_text(data, source).split("\n")
+    return parse_lines(lines) or paragraph_turns(prose_paragraphs(lines), source, notices)
 
 
 def prose_paragraphs(lines: Iterable[str]) -> list[str]:
@@ -91,8 +93,3 @@ def prose_paragraphs(lines: Iterable[str]) -> list[str]:
         else:
             paragraphs[-1].append(line)
     return [" ".join(paragraph) for paragraph in paragraphs if paragraph]
-
-
-def read_text_prose(data: bytes, source: str) -> list[Turn]:
-    """Paragraphs of a .txt or .md file without speaker labels, one turn each."""
-    return paragraph_turns(prose_paragraphs(decode_text(data, source).split("\n")))

@@ -19,6 +19,7 @@ class _Draft:
     pieces: list[str] = field(default_factory=list)
     start: float | None = None
     end: float | None = None
+    alone: bool = False  # never merged with the turn before or after
 
     def add(self, text: str, sep: str) -> None:
         text = text.strip()
@@ -53,16 +54,23 @@ class TurnBuilder:
         return self._drafts[-1].speaker if self._drafts else None
 
     def start_turn(
-        self, speaker: str, text: str = "", start: float | None = None, end: float | None = None
+        self,
+        speaker: str,
+        text: str = "",
+        start: float | None = None,
+        end: float | None = None,
+        *,
+        alone: bool = False,
     ) -> None:
-        """Begin a turn, or continue the last one when merging and the speaker is the same."""
+        """Begin a turn, or continue the last one when merging and the speaker is the same.
+        A turn started ``alone`` (its speaker is not known) is never merged with another."""
         last = self._drafts[-1] if self._drafts else None
-        if self._merge and last is not None and last.speaker == speaker:
+        if self._merge and not alone and last and not last.alone and last.speaker == speaker:
             last.add(text, self._merge_sep)
             last.start = last.start if last.start is not None else start
             last.end = end if end is not None else last.end
             return
-        draft = _Draft(speaker, start=start, end=end)
+        draft = _Draft(speaker, start=start, end=end, alone=alone)
         draft.add(text, self._merge_sep)
         self._drafts.append(draft)
 
@@ -83,10 +91,20 @@ class TurnBuilder:
         return turns
 
 
-def paragraph_turns(paragraphs: Iterable[str]) -> list[Turn]:
+def paragraph_turns(
+    paragraphs: Iterable[str], source: str, notices: list[str] | None = None
+) -> list[Turn]:
     """One turn of the unnamed speaker (``roles.PROSE_LABEL``) per non-empty paragraph:
-    how a file without speaker labels (field notes, a summary) is read."""
+    how a file without speaker labels (field notes, a summary) is read.  A notice that
+    says so (naming ``source``, never quoting the text) goes to ``notices``."""
     builder = TurnBuilder()
     for paragraph in paragraphs:
         builder.start_turn(PROSE_LABEL, paragraph)
-    return builder.build()
+    turns = builder.build()
+    if turns and notices is not None:
+        plural = "paragraph" if len(turns) == 1 else "paragraphs"
+        notices.append(
+            f"{source}: no speaker labels found; read as {len(turns)} {plural} of one "
+            f"unnamed speaker, '{PROSE_LABEL}'."
+        )
+    return turns
