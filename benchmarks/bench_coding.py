@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import time
 
 import numpy as np
@@ -97,11 +98,20 @@ def speed(n_segments: int, with_setfit: bool) -> None:
         model.suggest(ids, texts, X)
         log.pop()
 
-    t_q = best_of(qualcode_one_decision, repeat=3)
-    t_lr = best_of(lambda: EmbeddingLogReg().fit(coded, X[:200], Y).predict(texts, X), repeat=3)
-    print(f"Retrain after one decision + re-score {len(texts):,} segments (embeddings cached)")
+    def emb_lr() -> None:
+        EmbeddingLogReg().fit(coded, X[:200], Y).predict(texts, X)
+
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
+    times: dict[str, list[float]] = {"qualcode": [], "emb+lr": []}
+    for name in ["qualcode", "emb+lr", "emb+lr", "qualcode"] * 2:  # A/B/B/A, twice
+        times[name].append(best_of(qualcode_one_decision if name == "qualcode" else emb_lr, 1))
+    t_q, t_lr = min(times["qualcode"]), min(times["emb+lr"])
+    print(f"Retrain after one decision + re-score {len(texts):,} segments (embeddings cached;")
+    print("fastest of 4 runs each, alternated A/B/B/A)")
     print(f"  qualcode (classifiers, stacker, cut-offs):       {t_q:7.2f} s")
     print(f"  embeddings + logistic regression (no calibration): {t_lr:7.2f} s")
+    print(f"  ratio qualcode / emb+lr: {t_q / t_lr:.1f}x")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     if with_setfit:
         from qualcode.coding.evaluate.setfit_peer import SetFitPeer
 
