@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -14,6 +16,38 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "demo" / "corpus"
 CODEBOOK = REPO / "codebooks" / "drivers.yaml"
+RESULTS = Path(os.environ.get("QUALCODE_BENCH_OUT", REPO / "out" / "bench"))
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One line of `make bench`'s table: a goal, the figure measured, and the ratio that
+    judges it (against the goal, or against the peer measured in the same run)."""
+
+    what: str
+    goal: str
+    figure: str
+    ratio: str
+    met: bool
+
+
+def load() -> str:
+    """The 1-, 5- and 15-minute load averages, as every speed figure must show them."""
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def print_goals(goals: Sequence[Goal]) -> None:
+    print(f"{'goal':<44}{'target':<22}{'figure':<22}{'ratio':<22}met")
+    for g in goals:
+        print(f"{g.what:<44}{g.goal:<22}{g.figure:<22}{g.ratio:<22}{'yes' if g.met else 'NO'}")
+
+
+def record(name: str, goals: Sequence[Goal]) -> None:
+    """Keep a benchmark's goals for `make bench`'s summary (benchmarks/summary.py)."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    rows = [asdict(g) for g in goals]
+    payload = {"benchmark": name, "load": load(), "goals": rows}
+    (RESULTS / f"{name}.json").write_text(json.dumps(payload, indent=1), encoding="utf-8")
 
 
 def demo_segments() -> list[str]:

@@ -29,8 +29,6 @@ def suggest_all(
 ) -> str:
     """Suggest codes for the segments ``ids`` (in reading order; ``groups``: each one's
     transcript, so neighbouring turns give context); return what was done, in words."""
-    from qualcode.coding.feedback import suggester_for  # scikit-learn: only when suggesting
-
     events = store.review.review_events()
     fp = fingerprint(
         "suggest",
@@ -43,6 +41,8 @@ def suggest_all(
     )
     if store.analysis.stage_fingerprint("suggest") == fp:
         return "skipped"
+    from qualcode.coding.feedback import suggester_for  # scikit-learn: only when suggesting
+
     beta = settings.get("beta", 2.0)
     context = neighbour_mean(groups, vectors) if groups is not None else None
     model = suggester_for(suggester, book, ids, texts, vectors, events, beta, context=context)

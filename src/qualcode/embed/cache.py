@@ -1,6 +1,15 @@
-"""Vectors cached in the store by (model id, text hash): a text is encoded once per model."""
+"""Vectors cached in the store by (model id, text hash): a text is encoded once per model.
+
+``embed_cached`` serves the segments; ``CachedEmbedder`` puts the same cache in front of
+any embedder, so what every run embeds again besides the segments (the codebook's
+definitions and examples, topic words, the neutral sentences that set a model's scale)
+is encoded once per project and model, not once per run.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -14,6 +23,8 @@ def embed_cached(
 ) -> tuple[np.ndarray, int]:
     """Vectors for ``texts`` in order, encoding only those not cached for this model;
     and how many were encoded."""
+    if isinstance(embedder, CachedEmbedder) and embedder.store is store:
+        embedder = embedder.inner  # one look-up, not two
     model_id = embedder.model_id
     hashes = [text_hash(t) for t in texts]
     cached = store.embeddings.cached_embeddings(model_id, hashes)
@@ -26,3 +37,26 @@ def embed_cached(
     if not hashes:
         return np.zeros((0, 0), dtype=np.float32), 0
     return np.vstack([cached[h] for h in hashes]), len(missing)
+
+
+class CachedEmbedder:
+    """``inner`` behind the store's cache; the model loads only if a text is new.  Use it
+    in the thread that opened ``store``."""
+
+    def __init__(self, store: Store, inner: Embedder) -> None:
+        self.store = store
+        self.inner = inner
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        if not texts:
+            return self.inner.encode(texts, progress=progress)
+        return embed_cached(self.store, self.inner, list(texts), progress)[0]
+
+    def __getattr__(self, name: str) -> Any:  # languages, scale, batch_size...
+        if name in ("store", "inner"):
+            raise AttributeError(name)
+        return getattr(self.inner, name)

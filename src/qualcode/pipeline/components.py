@@ -33,11 +33,15 @@ class Components:
     suggest_settings: dict[str, Any]
 
 
-def components_for(store: Store) -> Components:
+def components_for(store: Store, *, cache: bool = True) -> Components:
     """The defaults for this project; an ``auto`` embedding model is chosen from the
-    languages of the segments detected so far."""
+    languages of the segments detected so far.  With ``cache``, every text the stages
+    embed is kept in the project's store, so a run encodes only what is new."""
+    from qualcode.embed.cache import CachedEmbedder
+
     settings = Settings.from_strings(store.settings.settings())
-    return default_components(settings, embedder_for(settings, store.languages.present()))
+    embedder = embedder_for(settings, store.languages.present())
+    return default_components(settings, CachedEmbedder(store, embedder) if cache else embedder)
 
 
 def default_components(s: Settings, embedder: Embedder | None = None) -> Components:
