@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import REPO
+from _common import REPO, load
 
 
 def demo_project(path: Path) -> Path:
@@ -59,9 +59,15 @@ def main() -> None:
         first = seconds(lambda: write_report(store, out / "warm"))
         export_csv(store, out / "warm.csv")
         report, peer = [], []
-        for i in range(args.runs):
-            report.append(seconds(lambda i=i: write_report(store, out / f"r{i}")))
-            peer.append(seconds(lambda i=i: export_csv(store, out / f"c{i}.csv")))
+        print(f"load average before: {load()}")
+        for i in range(args.runs):  # A/B/B/A: report, CSV, CSV, report, ...
+            pair = [
+                lambda i=i: report.append(seconds(lambda: write_report(store, out / f"r{i}"))),
+                lambda i=i: peer.append(seconds(lambda: export_csv(store, out / f"c{i}.csv"))),
+            ]
+            for run in pair if i % 2 == 0 else pair[::-1]:
+                run()
+        print(f"load average after: {load()}")
         data = build_report(store)
         charts = all_charts(data)
         stages = {
