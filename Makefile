@@ -34,10 +34,17 @@ lint: setup
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
+# Issue 15's goals, each measured against a peer in the same run (A/B/B/A, load average
+# printed), then one table: goal, figure, ratio.  About 20 minutes on 2 cores.
 bench: setup
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	rm -rf out/bench
 	$(PY) benchmarks/bench_embed.py
+	$(PY) benchmarks/bench_presidio.py
 	$(PY) benchmarks/bench_topics.py
-	$(PY) benchmarks/bench_pipeline.py
+	$(PY) benchmarks/bench_review_load.py
+	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/summary.py
 
 # Redaction against Microsoft Presidio (installs presidio-analyzer, the bench extra).
 bench-redact: setup
