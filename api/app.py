@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.context import Workspace
+from api.guard import BodyGuard
 from api.routes import admin, codebook, exports, projects, review, segments, themes, web
 from qualcode.pipeline.components import Components
 from qualcode.project.services import ProjectServices
@@ -46,7 +47,7 @@ def create_app(
     if run_jobs:
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
-    errors.limit_uploads(app, max_upload)
+    app.add_middleware(BodyGuard, upload_limit=max_upload)
     for module in (admin, projects, segments, review, codebook, exports, themes, web):
         app.include_router(module.router)
     return app

@@ -99,12 +99,19 @@ def csrf_checked(request: Request) -> None:
         )
 
 
-def current_user(request: Request, ws: WorkspaceDep) -> auth.User:
+def identify(ws: Workspace, request: Request) -> auth.User:
+    """Who sends ``request`` (its bearer token or sign-in cookie); ``AuthError`` if no one.
+    Reads headers only, so ``api.guard`` can ask before any body is read."""
     token = token_of(request)
     if not token:
         raise AuthError("No API token.", hint="Send 'Authorization: Bearer <token>'.")
-    csrf_checked(request)
     return auth.authenticate(ws.home, token)
+
+
+def current_user(request: Request, ws: WorkspaceDep) -> auth.User:
+    if token_of(request):
+        csrf_checked(request)
+    return identify(ws, request)
 
 
 UserDep = Annotated[auth.User, Depends(current_user)]

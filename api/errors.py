@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -66,22 +65,3 @@ def install(app: FastAPI) -> None:
             {"error": "InputError", "message": "The request is malformed.", "problems": problems},
             status_code=422,
         )
-
-
-def limit_uploads(app: FastAPI, limit: int, slack: int = 100_000) -> None:
-    """Refuse a request whose declared body is over the upload limit before the body is
-    read (Starlette would otherwise spool the whole file to disk first)."""
-
-    @app.middleware("http")
-    async def _too_large(request: Request, call_next: Any) -> Any:
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit + slack:
-            return JSONResponse(
-                {
-                    "error": "InputError",
-                    "message": f"The request is larger than the upload limit ({limit:,} bytes).",
-                    "hint": "Split the transcript, or ask an admin to raise the limit.",
-                },
-                status_code=413,
-            )
-        return await call_next(request)

@@ -8,12 +8,13 @@ import shutil
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
+from api.forms import multipart_body, read_form
 from api.params import Version
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import InputError
@@ -108,12 +109,11 @@ def diagnostics(request: Request, access: ReadAccess) -> dict[str, Any]:
     return asdict(diagnose_project(store, parts=parts))
 
 
-@router.post("/import-qdc", status_code=201)
-async def import_qdc(
-    file: Annotated[UploadFile, File()], access: ResearcherAccess
-) -> dict[str, Any]:
+@router.post("/import-qdc", status_code=201, openapi_extra=multipart_body())
+async def import_qdc(request: Request, access: ResearcherAccess) -> dict[str, Any]:
     """Add the codes of a REFI-QDA codebook (.qdc from NVivo, ATLAS.ti, MAXQDA ...);
     codes whose id the project already has are left as they are."""
+    file, _ = await read_form(request)
     from qualcode.exports.refiqda import MAX_INPUT_BYTES
     from qualcode.exports.refiqda import import_qdc as run_import
 

@@ -6,10 +6,11 @@ import json
 import uuid
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile
 
 from api.context import (
     ReadAccess,
@@ -17,6 +18,7 @@ from api.context import (
     UserDep,
     WorkspaceDep,
 )
+from api.forms import multipart_body, read_form
 from api.params import PathId
 from qualcode import ingest
 from qualcode.errors import InputError
@@ -49,17 +51,20 @@ def list_projects(user: UserDep, ws: WorkspaceDep) -> list[str]:
     return workspace.projects_of(ws.home, user.name, ws.project_names())
 
 
-@router.post("/{project}/transcripts", status_code=202)
-async def upload(
-    request: Request,
-    file: Annotated[UploadFile, File()],
-    access: ResearcherAccess,
-    metadata: Annotated[str, Form(max_length=20_000)] = "{}",
-    participants: Annotated[str, Form(max_length=20_000)] = "[]",
-) -> dict[str, Any]:
+UPLOAD_FORM = multipart_body(
+    metadata="JSON object of metadata fields (title, region, date, group, language, ...).",
+    participants="JSON list of participants' names, for redaction; never stored.",
+)
+
+
+@router.post("/{project}/transcripts", status_code=202, openapi_extra=UPLOAD_FORM)
+async def upload(request: Request, access: ResearcherAccess) -> dict[str, Any]:
     """Upload a transcript with its metadata and participant list (JSON); it is redacted,
-    stored and processed by a background job, whose id is returned."""
+    stored and processed by a background job, whose id is returned.  The body is read
+    only after the caller is authorised, and counted against the upload limit."""
+    file, fields = await read_form(request, ("metadata", "participants"))
     name = _safe_name(file.filename or "")
+    metadata, participants = fields.get("metadata", "{}"), fields.get("participants", "[]")
     meta = {"title": Path(name).stem, **_metadata(metadata, participants, name)}
     folder = uploads_dir(access.store.path.parent)
     folder.mkdir(parents=True, exist_ok=True)

@@ -86,10 +86,10 @@ def test_missing_or_oversized_form_fields_are_422_naming_them(
     before = counts(team)
     r = client.post(URL, data={"metadata": "{}"}, headers=team.headers("rita"))
     assert r.status_code == 422
-    assert [p["field"] for p in r.json()["problems"]] == ["body.file"]
+    assert "'file' part" in r.json()["message"]
     r = post(client, team, metadata=json.dumps({"notes": "n" * 20_001}))
     assert r.status_code == 422
-    assert [p["field"] for p in r.json()["problems"]] == ["body.metadata"]
+    assert "'metadata'" in r.json()["message"]
     assert "nnnn" not in r.text  # the submitted value is not echoed
     assert counts(team) == before
 
@@ -107,7 +107,7 @@ def test_a_declared_body_over_the_limit_is_refused_before_it_is_read(
 ) -> None:
     headers = {**team.headers("rita"), "content-length": str(50_000_000)}
     r = client.post("/api/projects/demo/transcripts", headers=headers, content=b"x")
-    assert r.status_code == 413 and "upload limit" in r.json()["message"]
+    assert r.status_code == 413 and "upload limit" in r.json()["hint"]
 
 
 def test_an_upload_is_ingested_redacted_and_names_never_reach_the_database(
