@@ -17,11 +17,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError
-from qualcode.project import auth
+from qualcode.project import auth, sessions
 from qualcode.store import Store
 
 PROJECT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-COOKIE = "qualcode_token"
+COOKIE = "qualcode_session"  # a session id (qualcode.project.sessions), never a token
 CSRF_HEADER = "X-Requested-With"
 CSRF_VALUE = "qualcode"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -76,9 +76,15 @@ WorkspaceDep = Annotated[Workspace, Depends(workspace)]
 
 
 def token_of(request: Request) -> str | None:
+    """The bearer token of an API client."""
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip()
+    return None
+
+
+def session_of(request: Request) -> str | None:
+    """The sign-in session id a browser sends in its cookie."""
     return request.cookies.get(COOKIE)
 
 
@@ -100,16 +106,17 @@ def csrf_checked(request: Request) -> None:
 
 
 def identify(ws: Workspace, request: Request) -> auth.User:
-    """Who sends ``request`` (its bearer token or sign-in cookie); ``AuthError`` if no one.
-    Reads headers only, so ``api.guard`` can ask before any body is read."""
-    token = token_of(request)
-    if not token:
-        raise AuthError("No API token.", hint="Send 'Authorization: Bearer <token>'.")
-    return auth.authenticate(ws.home, token)
+    """Who sends ``request`` (its bearer token, else its sign-in session); ``AuthError``
+    if no one.  Reads headers only, so ``api.guard`` can ask before any body is read."""
+    if token := token_of(request):
+        return auth.authenticate(ws.home, token)
+    if session := session_of(request):
+        return sessions.session_user(ws.home, session)
+    raise AuthError("No API token.", hint="Send 'Authorization: Bearer <token>'.")
 
 
 def current_user(request: Request, ws: WorkspaceDep) -> auth.User:
-    if token_of(request):
+    if session_of(request) and not token_of(request):
         csrf_checked(request)
     return identify(ws, request)
 

@@ -20,10 +20,10 @@ import jinja2
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api.context import COOKIE, Workspace, member_of, token_of
+from api.context import COOKIE, Workspace, identify, member_of, session_of
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError, QualcodeError
-from qualcode.project import auth, workspace
+from qualcode.project import auth, sessions, workspace
 from qualcode.store import Store
 
 router = APIRouter(tags=["web"], include_in_schema=False)
@@ -84,12 +84,9 @@ def _workspace(request: Request) -> Workspace:
 
 
 def viewer(request: Request) -> auth.User | None:
-    """The signed-in user, or None (no token, or one no longer valid)."""
-    token = token_of(request)
-    if not token or len(token) > MAX_TOKEN:
-        return None
+    """The signed-in user, or None (no session, or one no longer valid)."""
     try:
-        return auth.authenticate(_workspace(request).home, token)
+        return identify(_workspace(request), request)
     except AuthError:
         return None
 
@@ -156,7 +153,7 @@ def sign_in(
     try:
         if not token or len(token) > MAX_TOKEN:
             raise AuthError("No usable token.")
-        auth.authenticate(_workspace(request).home, token)
+        session, _ = sessions.start_session(_workspace(request).home, token)
     except AuthError:
         return page(
             "signin.html",
@@ -169,7 +166,8 @@ def sign_in(
     response = RedirectResponse(_next_page(next), status_code=303)
     response.set_cookie(
         COOKIE,
-        token,
+        session,
+        max_age=int(sessions.SESSION_TTL.total_seconds()),
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -182,6 +180,7 @@ def sign_in(
 def sign_out(request: Request) -> Response:
     if not _same_origin(request):
         return error_page(403, "Refused", "Sign out from this server's own page.", None)
+    sessions.end_session(_workspace(request).home, session_of(request))
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
     return response

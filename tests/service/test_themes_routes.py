@@ -78,7 +78,7 @@ def test_adopt_unknown_topic_is_404(client: TestClient, team: Team) -> None:
 
 def test_a_cookie_write_needs_the_page_header(client: TestClient, team: Team) -> None:
     candidate = _first_candidate(client, team)
-    client.cookies.set("qualcode_token", team.tokens["rita"])
+    client.post("/", data={"token": team.tokens["rita"]}, follow_redirects=False)  # signs in
     url = f"{P}/{candidate['topic_id']}/adopt"
     assert client.post(url, json={}).status_code == 403
     assert client.post(url, json={}, headers=CSRF).status_code == 201

@@ -25,8 +25,9 @@ def test_sign_in_sets_a_strict_httponly_cookie(client: TestClient, team: Team) -
     r = client.post("/", data={"token": team.tokens["cem"]}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/"
     cookie = r.headers["set-cookie"]
-    assert cookie.startswith(f"qualcode_token={team.tokens['cem']}")
+    assert cookie.startswith("qualcode_session=qs_") and team.tokens["cem"] not in cookie
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
+    assert "Max-Age=28800" in cookie  # a working day, not for ever
     home = client.get("/")
     assert home.status_code == 200 and "cem" in home.text and "/p/demo/review" in home.text
     assert team.tokens["cem"] not in home.text  # the secret is never echoed into a page
@@ -68,10 +69,40 @@ def test_a_revoked_cookie_sends_you_to_sign_in(client: TestClient, team: Team) -
 def test_sign_out_clears_the_cookie(client: TestClient, team: Team) -> None:
     sign_in(client, team.tokens["cem"])
     r = client.post("/signout", follow_redirects=False)
-    assert r.status_code == 303 and 'qualcode_token=""' in r.headers["set-cookie"]
+    assert r.status_code == 303 and 'qualcode_session=""' in r.headers["set-cookie"]
     assert "Max-Age=0" in r.headers["set-cookie"]
-    assert "qualcode_token" not in client.cookies
+    assert "qualcode_session" not in client.cookies
     assert client.get("/p/demo/review", follow_redirects=False).status_code == 303
+
+
+def test_a_signed_out_session_id_no_longer_works_anywhere(
+    client: TestClient, team: Team
+) -> None:
+    sign_in(client, team.tokens["cem"])
+    session = client.cookies["qualcode_session"]
+    client.post("/signout", follow_redirects=False)
+    client.cookies.set("qualcode_session", session)  # kept by a thief, sent again
+    assert client.get("/api/projects").status_code == 401
+    assert client.get("/p/demo/review", follow_redirects=False).status_code == 303
+
+
+def test_an_expired_session_is_refused(client: TestClient, team: Team) -> None:
+    from datetime import timedelta
+
+    from qualcode.project.sessions import start_session
+    from qualcode.store import Store
+
+    home = Store(team.root)
+    session, _ = start_session(home, team.tokens["cem"], ttl=timedelta(seconds=-1))
+    home.close()
+    client.cookies.set("qualcode_session", session)
+    r = client.get("/api/projects")
+    assert r.status_code == 401 and "expired" in r.json()["message"]
+
+
+def test_the_raw_token_in_the_cookie_is_not_a_session(client: TestClient, team: Team) -> None:
+    client.cookies.set("qualcode_session", team.tokens["cem"])
+    assert client.get("/api/projects").status_code == 401
 
 
 def test_sign_in_from_another_site_is_refused(client: TestClient, team: Team) -> None:

@@ -389,3 +389,23 @@ def m013_languages(db: Database) -> None:
 def m014_code_translations(db: Database) -> None:
     """A code's texts in other languages (JSON: language -> fields); NULL when none."""
     db.table("codes").add_column("translations", str)
+
+
+@migrations(name="m015_sessions")
+def m015_sessions(db: Database) -> None:
+    """Web sign-in sessions: the cookie holds a random session id (stored as its sha256),
+    never the API token it was opened with; each expires and can be ended."""
+    db.table("sessions").create(
+        {
+            "id": int,
+            "session_hash": str,
+            "token_id": int,
+            "created_at": str,
+            "expires_at": str,
+            "ended_at": str,
+        },
+        pk="id",
+        not_null={"session_hash", "token_id", "created_at", "expires_at"},
+        foreign_keys=[("token_id", "tokens", "id")],
+    )
+    db.table("sessions").create_index(["session_hash"], unique=True)

@@ -24,6 +24,7 @@ from qualcode.store.languages import LanguageStore
 from qualcode.store.redactions import RedactionStore
 from qualcode.store.review import ReviewStore
 from qualcode.store.segments import SegmentStore
+from qualcode.store.sessions import SessionStore
 from qualcode.store.settings import SettingsStore
 from qualcode.store.topics import TopicStore
 from qualcode.store.transcripts import TranscriptStore
@@ -48,6 +49,7 @@ class Store:
         self.review = ReviewStore(self.conn)
         self.jobs = JobStore(self.conn)
         self.auth = AuthStore(self.conn)
+        self.sessions = SessionStore(self.conn)
 
     def close(self) -> None:
         self.conn.close()
