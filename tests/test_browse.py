@@ -326,3 +326,21 @@ def test_migration_indexes_segments_that_were_there_before(tmp_path: Path) -> No
         assert [h.segment.id for h in search(store, "ishsizlik").items] == [1]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"date_from": "Aziza Karimova"}, {"transcripts": "Aziza Karimova"}, {"statuses": "Aziza"}],
+)
+def test_a_bad_filter_value_is_never_echoed(values: dict[str, str]) -> None:
+    from qualcode.review.selection import Selection
+
+    with pytest.raises(InputError) as err:
+        Selection.parse(values)
+    assert "Aziza" not in str(err.value)
+
+
+def test_a_bad_date_in_a_segment_filter_is_never_echoed(ro: Store) -> None:
+    with pytest.raises(InputError) as err:
+        list_segments(ro, SegmentFilter(date_from="Aziza Karimova"))
+    assert "Aziza" not in str(err.value) and "date_from" in str(err.value)

@@ -237,7 +237,7 @@ def _check_dates(date_from: str | None, date_to: str | None) -> None:
         try:
             date.fromisoformat(value)
         except ValueError:
-            raise InputError(f"{name} '{value}' is not a date; use YYYY-MM-DD.") from None
+            raise InputError(f"{name} is not a date; use YYYY-MM-DD.") from None  # not echoed
     if date_from and date_to and date_from > date_to:
         raise InputError(f"date_from {date_from} is after date_to {date_to}.")
 

@@ -38,7 +38,7 @@ class Selection:
         bad = [s for s in self.statuses if s not in STATUSES]
         if bad or not self.statuses:
             raise InputError(
-                f"Unknown review status {', '.join(map(repr, bad)) or '(none given)'}.",
+                "Unknown review status." if bad else "No review status given.",
                 hint=f"Use one or more of: {', '.join(STATUSES)}.",
             )
         for name in ("date_from", "date_to"):
@@ -128,7 +128,7 @@ def _as_list(name: str, value: Any) -> tuple[Any, ...]:
         return tuple(int(v) for v in out)
     except ValueError:
         raise InputError(
-            f"Filter transcripts: {value!r} is not a list of transcript ids.",
+            "Filter transcripts: not a list of transcript ids.",  # the value is not echoed
             hint="Give numbers, comma-separated, e.g. 1,4,7 (see `qualcode summary`).",
         ) from None
 
@@ -138,7 +138,7 @@ def _check_date(name: str, value: str) -> None:
         date.fromisoformat(value)
     except ValueError:
         raise InputError(
-            f"Filter {name}: {value!r} is not a date.", hint="Use YYYY-MM-DD, e.g. 2023-05-14."
+            f"Filter {name}: not a date.", hint="Use YYYY-MM-DD, e.g. 2023-05-14."
         ) from None
 
 
