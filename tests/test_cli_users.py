@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from qualcode.cli import app
 from qualcode.project.auth import audit_log, authenticate
+from qualcode.project.workspace import members_of
 from qualcode.store import Store
 
 runner = CliRunner()
@@ -67,3 +68,29 @@ def test_disabled_user_and_missing_project(tmp_path: Path) -> None:
     assert authenticate(store, token).roles == ("researcher",)
     store.close()
     _invoke("users", "list", "-p", str(tmp_path / "none"), code=3)
+
+
+def test_the_readmes_team_setup_works_from_an_empty_folder(tmp_path: Path) -> None:
+    """Every `qualcode` line of the README's service section, as written, in a new folder
+    (``serve`` only checked to find the workspace: it would block)."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The review service", 1)[1].split("```sh", 1)[1].split("```")[0]
+    lines = [ln.split("#")[0].split() for ln in section.splitlines() if ln.startswith("qualcode")]
+    assert lines[-1][:2] == ["qualcode", "serve"] and len(lines) >= 8
+    ws = tmp_path / "workspace"
+    for words in lines[:-1]:
+        args = [str(tmp_path / w) if w.startswith("workspace/") else w for w in words[1:]]
+        _invoke(*args)
+    home = Store(ws)
+    assert [m.name for m in members_of(home, "demo")] == ["cem", "rita"]
+    home.close()
+    assert "no longer" in _invoke("members", "remove", "cem", "demo", "-p", str(ws))
+    assert "not a member" in _invoke("members", "remove", "cem", "demo", "-p", str(ws), code=3)
+    assert "No project named" in _invoke("members", "add", "cem", "nope", "-p", str(ws), code=3)
+    assert "demo" in _invoke("members", "list", "-p", str(ws))
+
+
+def test_version() -> None:
+    from qualcode import __version__
+
+    assert _invoke("--version").strip() == f"qualcode {__version__}"

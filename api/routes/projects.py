@@ -48,7 +48,7 @@ def create_project(body: NewProject, user: UserDep, ws: WorkspaceDep) -> dict[st
 
 @router.get("")
 def list_projects(user: UserDep, ws: WorkspaceDep) -> list[str]:
-    return workspace.projects_of(ws.home, user.name, ws.project_names())
+    return workspace.projects_of(ws.home, user, ws.project_names())
 
 
 UPLOAD_FORM = multipart_body(

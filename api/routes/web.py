@@ -139,7 +139,7 @@ def home(request: Request, next: str = "") -> Response:
     if next and _next_page(next) != "/":
         return RedirectResponse(_next_page(next), status_code=303)
     ws = _workspace(request)
-    projects = workspace.projects_of(ws.home, user.name, ws.project_names())
+    projects = workspace.projects_of(ws.home, user, ws.project_names())
     return page("home.html", user=user, project=None, projects=projects)
 
 

@@ -88,3 +88,9 @@ def test_injection_strings_in_names_are_stored_as_plain_text(
     )
     names = [u["name"] for u in client.get("/api/users", headers=h).json()]
     assert name in names and "rita" in names  # nothing dropped, nothing executed
+
+
+def test_an_admin_sees_every_project_to_manage_its_members(client: TestClient, team: Team) -> None:
+    assert client.get("/api/projects", headers=team.headers("admin")).json() == ["demo"]
+    r = client.get("/api/projects/demo/segments", headers=team.headers("admin"))
+    assert r.status_code == 403  # seeing a project is not opening it

@@ -22,6 +22,25 @@ app = typer.Typer(
 )
 T = TypeVar("T")
 
+
+def _version(value: bool) -> None:
+    if value:
+        from qualcode import __version__
+
+        typer.echo(f"qualcode {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Offline qualitative analysis of focus-group transcripts."""
+
+
 ProjectOpt = Annotated[
     Path,
     typer.Option(

@@ -32,10 +32,11 @@ def _print_token(token: str, name: str) -> None:
 
 @users_app.command("create-admin")
 def create_admin(name: str, project: ProjectOpt = Path(".")) -> None:
-    """Create the first admin (only while there is none) and print their token once."""
+    """Create the first admin (only while there is none) and print their token once; the
+    workspace folder is created if it does not exist yet."""
     from qualcode.project.auth import create_admin as create
 
-    user, token = run(lambda: create(open_store(project), name))
+    user, token = run(lambda: create(open_store(project, create=True), name))
     typer.echo(f"Created admin {user.name}.")
     _print_token(token, user.name)
 

@@ -4,10 +4,11 @@ the workspace's own store (``<root>/qualcode.db``); projects live in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from qualcode.errors import ConflictError
-from qualcode.project.auth import Actor, audit, get_user
+from qualcode.errors import ConflictError, NotFoundError
+from qualcode.project.auth import Actor, User, audit, get_user
 from qualcode.store import Store
 
 
@@ -24,6 +25,14 @@ def create_project(home: Store, project_dir: Path, actor: Actor) -> Store:
     return store
 
 
+@dataclass(frozen=True)
+class Member:
+    name: str
+    roles: tuple[str, ...]
+    disabled: bool
+    added_at: str
+
+
 def add_member(home: Store, project: str, user_name: str, actor: Actor) -> None:
     user = get_user(home, user_name)
     with home.atomic():
@@ -31,7 +40,46 @@ def add_member(home: Store, project: str, user_name: str, actor: Actor) -> None:
         audit(home, actor, "project.member.add", f"project:{project}", {"user": user.name})
 
 
-def projects_of(home: Store, user_name: str, existing: list[str]) -> list[str]:
-    """The projects ``user_name`` belongs to, among those that exist."""
-    mine = set(home.auth.member_projects(user_name))
+def remove_member(home: Store, project: str, user_name: str, actor: Actor) -> None:
+    """Take ``user_name`` off the project; their decisions stay in its log."""
+    user = get_user(home, user_name)
+    with home.atomic():
+        if not home.auth.remove_member(user.id, project):
+            raise NotFoundError(
+                f"{user.name} is not a member of project '{project}'.",
+                hint="List the members: `qualcode members list PROJECT`.",
+            )
+        audit(home, actor, "project.member.remove", f"project:{project}", {"user": user.name})
+
+
+def project_names(root: Path) -> list[str]:
+    """The projects of the workspace at ``root``."""
+    base = root / "projects"
+    return sorted(p.name for p in base.glob("*") if (p / "qualcode.db").exists())
+
+
+def existing_project(root: Path, project: str) -> str:
+    if project not in project_names(root):
+        raise NotFoundError(
+            f"No project named '{project[:64]}' in this workspace.",
+            hint="Create it with `qualcode init WORKSPACE/projects/NAME` (or POST "
+            "/api/projects); `qualcode members list` shows the projects that have members.",
+        )
+    return project
+
+
+def members_of(home: Store, project: str) -> list[Member]:
+    return [
+        Member(r["name"], tuple(r["roles"]), bool(r["disabled"]), r["added_at"])
+        for r in home.auth.member_rows(project)
+    ]
+
+
+def projects_of(home: Store, user: User | str, existing: list[str]) -> list[str]:
+    """The projects ``user`` belongs to, among those that exist; an admin sees them all
+    (to manage members; opening one still needs membership and a project role)."""
+    if isinstance(user, User) and user.has("admin"):
+        return list(existing)
+    name = user.name if isinstance(user, User) else user
+    mine = set(home.auth.member_projects(name))
     return [p for p in existing if p in mine]

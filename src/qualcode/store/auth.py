@@ -142,6 +142,22 @@ class AuthStore(Part):
         row = {"user_id": user_id, "project": project, "added_at": utcnow()}
         self.db.table("project_members").insert(row, ignore=True)
 
+    def remove_member(self, user_id: int, project: str) -> bool:
+        """Call inside ``atomic()``; whether the user was a member."""
+        cursor = self.db.execute(
+            "DELETE FROM project_members WHERE user_id = ? AND project = ?", [user_id, project]
+        )
+        return bool(cursor.rowcount)
+
+    def member_rows(self, project: str) -> list[dict[str, Any]]:
+        """The project's members: name, roles, disabled, when added."""
+        rows = self.db.query(
+            f"SELECT {USER_COLUMNS}, m.added_at FROM project_members m "
+            "JOIN users u ON u.id = m.user_id WHERE m.project = ? ORDER BY u.name",
+            [project],
+        )
+        return [_user(r) for r in rows]
+
     def member_projects(self, user_name: str) -> list[str]:
         rows = self.db.execute(
             "SELECT m.project FROM project_members m JOIN users u ON u.id = m.user_id "
