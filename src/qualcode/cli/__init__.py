@@ -8,6 +8,7 @@ from qualcode.cli import (  # noqa: F401  (registers the commands)
     members,
     redaction,
     serve,
+    show,
     themes,
     trust,
     users,
