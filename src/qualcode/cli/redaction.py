@@ -28,18 +28,26 @@ ActorOpt = Annotated[str, typer.Option(help="Who made the change (for the log)."
 
 
 @redactions_app.command("list")
-def list_(transcript: int, project: ProjectOpt = Path(".")) -> None:
-    """What was redacted in a transcript; uncertain detections (?) first."""
+def list_(
+    transcript: int,
+    context: Annotated[int, typer.Option(help="Passages of text shown per redaction.")] = 2,
+    project: ProjectOpt = Path("."),
+) -> None:
+    """What was redacted in a transcript, uncertain detections (?) first, each with the
+    pseudonymised text around it."""
+    from qualcode.cli.tables import print_table
+    from qualcode.redact.context import redaction_contexts
     from qualcode.redact.review import list_redactions
 
-    items = run(lambda: list_redactions(open_store(project), transcript))
-    typer.echo(f"{'':2}{'pseudonym':<14}{'type':<9}{'count':>6}{'conf':>6}  source / status")
-    for i in items:
-        flag = "? " if i.flagged else "  "
-        typer.echo(
-            f"{flag}{i.pseudonym:<14}{i.kind:<9}{i.count:>6}{i.confidence:>6.2f}  "
-            f"{i.source} / {i.status}"
-        )
+    store = open_store(project)
+    items = run(lambda: list_redactions(store, transcript))
+    around = redaction_contexts(store, transcript, [i.pseudonym for i in items], context)
+    rows = [
+        ("?" if i.flagged else "", i.pseudonym, i.kind, i.count, f"{i.confidence:.2f}",
+         f"{i.source} / {i.status}", "\n".join(around[i.pseudonym]))
+        for i in items
+    ]  # fmt: skip
+    print_table(("", "pseudonym", "type", "count", "conf", "source / status", "in context"), rows)
 
 
 @redactions_app.command()
