@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from qualcode.cli.common import ProjectOpt, app, open_store, run
+from qualcode.cli.tables import print_table
 
 users_app = typer.Typer(help="Users of the review service and their roles.", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens for the review service.", no_args_is_help=True)
@@ -82,10 +83,11 @@ def list_(project: ProjectOpt = Path(".")) -> None:
     """Users, their roles and whether they are disabled."""
     from qualcode.project.auth import list_users
 
-    typer.echo(f"{'name':<24}{'roles':<36}{'status':<10}created")
-    for u in run(lambda: list_users(open_store(project))):
-        status = "disabled" if u.disabled else "active"
-        typer.echo(f"{u.name:<24}{','.join(u.roles):<36}{status:<10}{u.created_at}")
+    rows = [
+        (u.name, ",".join(u.roles), "disabled" if u.disabled else "active", u.created_at)
+        for u in run(lambda: list_users(open_store(project)))
+    ]
+    print_table(("name", "roles", "status", "created"), rows)
 
 
 @token_app.command("new")
@@ -109,10 +111,12 @@ def token_list(
     """Tokens by prefix (the secrets themselves are not stored)."""
     from qualcode.project.auth import list_tokens
 
-    typer.echo(f"{'prefix':<10}{'user':<24}{'label':<20}{'created':<27}status")
-    for t in run(lambda: list_tokens(open_store(project), name)):
-        status = f"revoked {t.revoked_at}" if t.revoked_at else f"last used {t.last_used_at or '-'}"
-        typer.echo(f"{t.prefix:<10}{t.user:<24}{t.label:<20}{t.created_at:<27}{status}")
+    rows = [
+        (t.prefix, t.user, t.label, t.created_at,
+         f"revoked {t.revoked_at}" if t.revoked_at else f"last used {t.last_used_at or '-'}")
+        for t in run(lambda: list_tokens(open_store(project), name))
+    ]  # fmt: skip
+    print_table(("prefix", "user", "label", "created", "status"), rows)
 
 
 @token_app.command("revoke")
