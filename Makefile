@@ -6,7 +6,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup browser demo test lint bench bench-redact bench-coding bench-load bench-report report-pages clean
+.PHONY: setup browser demo test lint i18n bench bench-redact bench-coding bench-load bench-report report-pages clean
 
 # torch==2.13.0 first: it takes the local CPU wheel; an unpinned torch pulls GBs of CUDA.
 $(STAMP): pyproject.toml
@@ -33,6 +33,18 @@ lint: setup
 	$(VENV)/bin/ruff check src api tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# The web page's strings (templates, scripts, web.py) into the catalogs; translate the new
+# entries in api/locales/*/LC_MESSAGES/messages.po (tests/service/test_i18n.py checks ru).
+i18n: setup
+	$(VENV)/bin/pybabel extract -F babel.cfg -k t -k N_ --add-location=file --sort-output \
+		--no-wrap -o api/locales/messages.pot .
+	for lang in ru uz; do \
+		test -f api/locales/$$lang/LC_MESSAGES/messages.po \
+		|| $(VENV)/bin/pybabel init -i api/locales/messages.pot -d api/locales -l $$lang; \
+		$(VENV)/bin/pybabel update -i api/locales/messages.pot -d api/locales -l $$lang \
+			--no-wrap --no-fuzzy-matching --ignore-obsolete; \
+	done
 
 # Issue 15's goals, each measured against a peer in the same run (A/B/B/A, load average
 # printed), then one table: goal, figure, ratio.  About 20 minutes on 2 cores.

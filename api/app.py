@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from api import errors
 from api.context import Workspace
 from api.guard import BodyGuard
+from api.i18n import LanguageMiddleware
 from api.routes import admin, codebook, exports, projects, review, segments, themes, web
 from qualcode.pipeline.components import Components
 from qualcode.project.services import ProjectServices
@@ -48,6 +49,7 @@ def create_app(
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
     app.add_middleware(BodyGuard, upload_limit=max_upload)
+    app.add_middleware(LanguageMiddleware)
     for module in (admin, projects, segments, review, codebook, exports, themes, web):
         app.include_router(module.router)
     return app

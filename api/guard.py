@@ -3,7 +3,8 @@
 ``BodyGuard`` is a plain ASGI middleware in front of the whole app:
 
 * a write (POST, PUT, PATCH, DELETE) must carry valid credentials before one byte of its
-  body is read, except the sign-in and sign-out forms (``PUBLIC_WRITES``); otherwise 401;
+  body is read, except the sign-in, sign-out and language forms (``PUBLIC_WRITES``);
+  otherwise 401;
 * a body declared larger than its limit is refused at once (413); a chunked body, or
   one whose ``Content-Length`` lies, is counted while it streams and cut off at the
   limit: a multipart upload may carry ``upload_limit`` bytes, any other body
@@ -32,7 +33,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-PUBLIC_WRITES = frozenset({"/", "/signout"})
+PUBLIC_WRITES = frozenset({"/", "/signout", "/language"})
 SLACK = 100_000  # multipart boundaries and the small form fields beside the file
 
 

@@ -20,6 +20,7 @@ import jinja2
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from api import i18n
 from api.context import COOKIE, Workspace, identify, member_of, session_of
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError, QualcodeError
@@ -69,8 +70,27 @@ ENV = jinja2.Environment(
 ENV.filters["num"] = lambda v, digits=2: "-" if v is None else f"{v:.{digits}f}"
 
 
+def N_(text: str) -> str:
+    """Marks an English string for the catalogs (``make i18n``); pages translate it."""
+    return text
+
+
+REFUSED_TOKEN = N_("That token was not accepted: it is unknown, revoked, or its user is disabled.")
+STATUS_WORDS = (N_("suggested"), N_("accepted"), N_("rejected"), N_("added"))
+
+
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    html = ENV.get_template(template).render(**context)
+    """Render ``template`` in the request's language (``api.i18n``): ``_("English")``
+    translates in templates, ``t("English")`` in scripts."""
+    lang = i18n.LANGUAGE.get()
+    words = i18n.translations(lang)
+    html = ENV.get_template(template).render(
+        _=words.gettext,
+        lang=lang,
+        languages=i18n.LANGUAGES,
+        script_messages=i18n.script_messages(lang),
+        **context,
+    )
     return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
 
 
@@ -106,15 +126,15 @@ def _project_page(
     ws = _workspace(request)
     if not user.has_any(roles):
         return error_page(
-            403, "Not for your role", f"This page needs the role {' or '.join(roles)}.", user
+            403, N_("Not for your role"), f"This page needs the role {' or '.join(roles)}.", user
         )
     try:
         store = ws.project(project)
         member_of(ws, user, project)
     except (NotFoundError, InputError):
-        return error_page(404, "No such project", "There is no project by that name.", user)
+        return error_page(404, N_("No such project"), N_("There is no project by that name."), user)
     except ForbiddenError as err:
-        return error_page(403, "Not your project", err.message, user)
+        return error_page(403, N_("Not your project"), err.message, user)
     return user, store
 
 
@@ -148,7 +168,7 @@ def sign_in(
     request: Request, token: str = Form(default=""), next: str = Form(default="")
 ) -> Response:
     if not _same_origin(request):
-        return error_page(403, "Refused", "Sign in from this server's own page.", None)
+        return error_page(403, N_("Refused"), N_("Sign in from this server's own page."), None)
     token = token.strip()
     try:
         if not token or len(token) > MAX_TOKEN:
@@ -161,7 +181,9 @@ def sign_in(
             user=None,
             project=None,
             next=_next_page(next),
-            error="That token was not accepted: it is unknown, revoked, or its user is disabled.",
+            error=N_(
+                "That token was not accepted: it is unknown, revoked, or its user is disabled."
+            ),
         )
     response = RedirectResponse(_next_page(next), status_code=303)
     response.set_cookie(
@@ -179,10 +201,28 @@ def sign_in(
 @router.post("/signout")
 def sign_out(request: Request) -> Response:
     if not _same_origin(request):
-        return error_page(403, "Refused", "Sign out from this server's own page.", None)
+        return error_page(403, N_("Refused"), N_("Sign out from this server's own page."), None)
     sessions.end_session(_workspace(request).home, session_of(request))
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+@router.post("/language")
+def choose_language(
+    request: Request, language: str = Form(default=""), back: str = Form(default="/")
+) -> Response:
+    """The language switcher in the page header: remembered in a cookie for a year."""
+    if not _same_origin(request):
+        return error_page(
+            403, N_("Refused"), N_("Change the language from this server's own page."), None
+        )
+    target = back if back.startswith("/") and not back.startswith("//") else "/"
+    response = RedirectResponse(target, status_code=303)
+    if language in i18n.LANGUAGES:
+        response.set_cookie(
+            i18n.LANG_COOKIE, language, max_age=365 * 86400, samesite="strict", path="/"
+        )
     return response
 
 
