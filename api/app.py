@@ -13,7 +13,17 @@ from api import errors
 from api.context import Workspace
 from api.guard import BodyGuard
 from api.i18n import LanguageMiddleware
-from api.routes import admin, codebook, exports, projects, review, segments, themes, web
+from api.routes import (
+    admin,
+    codebook,
+    exports,
+    projects,
+    research,
+    review,
+    segments,
+    themes,
+    web,
+)
 from qualcode.pipeline.components import Components
 from qualcode.project.services import ProjectServices
 from qualcode.store import Store
@@ -50,6 +60,6 @@ def create_app(
     errors.install(app)
     app.add_middleware(BodyGuard, upload_limit=max_upload)
     app.add_middleware(LanguageMiddleware)
-    for module in (admin, projects, segments, review, codebook, exports, themes, web):
+    for module in (admin, projects, segments, review, codebook, exports, themes, web, research):
         app.include_router(module.router)
     return app

@@ -33,7 +33,10 @@ HERE = Path(__file__).resolve().parents[1]
 STATIC = HERE / "static"
 READ = ("researcher", "coder", "analyst")
 MAX_TOKEN = 256
-NEXT_PAGE = re.compile(r"^/p/[a-z0-9][a-z0-9_-]{0,62}/(review|codebook|agreement)$")
+NEXT_PAGE = re.compile(
+    r"^/p/[a-z0-9][a-z0-9_-]{0,62}/"
+    r"(review|codebook|agreement|exports|transcripts|upload|members|t/[0-9]{1,12}/redactions)$"
+)
 CSP = "; ".join(
     [
         "default-src 'self'",

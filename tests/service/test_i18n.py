@@ -16,6 +16,7 @@ METHODS = [
     ("api/templates/**.html", "jinja2"),
     ("api/static/**.js", "javascript"),
     ("api/routes/web.py", "python"),
+    ("api/routes/research.py", "python"),
     ("**", "ignore"),
 ]
 
