@@ -75,9 +75,7 @@ def test_sign_out_clears_the_cookie(client: TestClient, team: Team) -> None:
     assert client.get("/p/demo/review", follow_redirects=False).status_code == 303
 
 
-def test_a_signed_out_session_id_no_longer_works_anywhere(
-    client: TestClient, team: Team
-) -> None:
+def test_a_signed_out_session_id_no_longer_works_anywhere(client: TestClient, team: Team) -> None:
     sign_in(client, team.tokens["cem"])
     session = client.cookies["qualcode_session"]
     client.post("/signout", follow_redirects=False)
