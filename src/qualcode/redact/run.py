@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from qualcode.records import Redaction
 from qualcode.redact.keys import name_key, name_keys
-from qualcode.redact.layers import Finder
+from qualcode.redact.layers import Finder, GatedNer
 from qualcode.redact.metaplaces import PlaceKeep
 from qualcode.redact.names import HONORIFICS, KnownNames, Person, fold, is_generic_label
 from qualcode.redact.ordinary import Ordinary
@@ -104,9 +104,9 @@ class Run:
         model) over all texts at once."""
         self.ordinary.vocab = TranscriptVocab(texts)
         for name, finder in self.finders:
-            find_many = getattr(finder, "find_many", None)
-            if find_many is not None:
-                for text, found in zip(texts, find_many(texts), strict=True):
+            if isinstance(finder, GatedNer):  # the transcript's vocabulary settles more words
+                batch = finder.find_many(texts, self.ordinary)
+                for text, found in zip(texts, batch, strict=True):
                     self.cache[(name, text)] = found
 
     def label(self, speaker: str) -> str:
