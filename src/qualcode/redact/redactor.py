@@ -118,8 +118,8 @@ class RuleRedactor:
         return out
 
     def _start(self, raw: RawTranscript) -> Run:
-        labels = list(dict.fromkeys(t.speaker for t in raw.turns))
-        labels += [m for label in labels for m in PARENS.findall(label)]
+        speakers = list(dict.fromkeys(t.speaker for t in raw.turns))
+        labels = speakers + [m for label in speakers for m in PARENS.findall(label)]
         use_known = "known" in self.layers
         if use_known and self.detect_unknown:
             labels += addressed_names((t.text for t in raw.turns), self._keep)
@@ -131,7 +131,7 @@ class RuleRedactor:
             keep=self._keep,
             places=PlaceKeep(self.kept_places(raw.meta)),
         )
-        run.prefetch([t.text for t in raw.turns])
+        run.prefetch([t.text for t in raw.turns], [*speakers, raw.meta.title])
         return run
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from qualcode.records import Redaction
@@ -99,15 +100,16 @@ class Run:
             r"(?<![\w'’ʻ‘`-])(?:" + ("|".join(prefixes) or "(?!)") + ")", re.IGNORECASE
         )
 
-    def prefetch(self, texts: list[str]) -> None:
-        """Learn the transcript's own vocabulary and run batch-capable layers (the NER
-        model) over all texts at once."""
+    def prefetch(self, texts: list[str], others: Sequence[str] = ()) -> None:
+        """Learn the transcript's own vocabulary from its turns' ``texts`` and run the NER
+        layer over them and ``others`` (speaker labels, title) in one batch."""
         self.ordinary.vocab = TranscriptVocab(texts)
+        batch = list(dict.fromkeys([*texts, *others]))
         for name, finder in self.finders:
             if isinstance(finder, GatedNer):  # the transcript's vocabulary settles more words
-                batch = finder.find_many(texts, self.ordinary)
-                for text, found in zip(texts, batch, strict=True):
-                    self.cache[(name, text)] = found
+                found = finder.find_many(batch, self.ordinary)
+                for text, spans in zip(batch, found, strict=True):
+                    self.cache[(name, text)] = spans
 
     def label(self, speaker: str) -> str:
         """Role labels stay ('Moderator'); a name in parentheses does not
