@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from qualcode.records import Redaction
+from qualcode.redact.doubt import GatedNer
 from qualcode.redact.keys import name_key, name_keys
-from qualcode.redact.layers import Finder, GatedNer
+from qualcode.redact.layers import Finder
 from qualcode.redact.metaplaces import PlaceKeep
 from qualcode.redact.names import HONORIFICS, KnownNames, Person, fold, is_generic_label
 from qualcode.redact.ordinary import Ordinary

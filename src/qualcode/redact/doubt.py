@@ -1,0 +1,130 @@
+"""The NER layer's gate: the model reads only what the cheaper layers leave in doubt.
+
+The spaCy model is most of the redactor's time, and most words need no model: a rare
+capitalised word is redacted by ``unknown`` whatever the model says; a kept, ordinary
+or Cyrillic word is dropped from the model's spans afterwards anyway; a given name is
+claimed by ``names`` first.  ``GatedNer`` finds the doubtful words (``needed``) and
+sends the model only the texts that hold them, all of a transcript's in one batch
+(``find_many``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+import regex
+
+from qualcode.redact.givennames import GivenNames
+from qualcode.redact.names import fold
+from qualcode.redact.ordinary import Ordinary
+from qualcode.redact.words import (
+    CAP_WORD,
+    CYRILLIC,
+    KEEP,
+    WORD,
+    Candidate,
+    sentence_initial,
+    zipf,
+)
+
+COMMON_AT_START = 5.0  # Zipf: 'Thank', 'Hello', 'Ask' at a sentence start need no model
+
+
+class NerFinder(Protocol):
+    def find(self, text: str) -> list[Candidate]: ...
+
+
+class GatedNer:
+    """Runs an NER model only on texts the cheaper layers leave in doubt.
+
+    The bundled model is used for PERSON only: its places and organisations cost more
+    precision than they add recall (see models/ner/README.md).  It was trained on English:
+    on Cyrillic it tags ordinary words ('Теперь', 'Кризисного'), so its Cyrillic spans are
+    dropped (natasha and the morphology of ``unknown`` cover Russian), and so are spans
+    of keep-list words ('Hokimiyat', 'Namangan').  ``names``: the given-name layer that
+    runs before this one, if any (words it claims are settled)."""
+
+    def __init__(
+        self, ner: NerFinder, keep: frozenset[str] = KEEP, names: GivenNames | None = None
+    ) -> None:
+        self.ner = ner
+        self.keep = keep
+        self.names = names
+
+    def needed(self, text: str, ordinary: Ordinary | None = None) -> bool:
+        """Whether ``text`` holds a doubtful word (see ``doubtful``)."""
+        return any(True for _ in self.doubtful(text, ordinary))
+
+    def doubtful(self, text: str, ordinary: Ordinary | None = None) -> Iterable[int]:
+        """Offsets of the doubtful words of ``text``, those whose fate only the model can
+        decide: capitalised words, written in the Latin script, that are
+
+        - common enough in English to pass as a word (Zipf >= 3): rarer ones are redacted
+          by ``unknown`` whatever the model says;
+        - rare enough to be a name (Zipf < 5.5: 'The', 'But', 'Yes' are not);
+        - not on the keep-list: a span of keep-list words is dropped;
+        - not an ordinary word of this transcript (``ordinary``: written in lower case
+          elsewhere in it, or a function word): ``Ordinary.dismiss`` drops a model span
+          made only of such words;
+        - not claimed as a given name by ``names``, which runs first and wins the overlap;
+        - not a very common English word (Zipf >= 5) at the start of a sentence, where
+          English capitalises every word.
+
+        So is a keep-list word followed by another capitalised Latin word ('Muslim Aliyev',
+        'Temir Sattorov'): the model may read both as one full name.
+
+        Cyrillic words are never doubtful: the model's Cyrillic spans are dropped.  Names
+        written in lower case are the name lists' job, as the model needs capitals too.
+        """
+        words = list(CAP_WORD.finditer(text))
+        for m, after in zip(words, [*words[1:], None], strict=False):
+            if self._doubtful(text, m, ordinary) or self._pair(text, m, after):
+                yield m.start()
+
+    def _pair(self, text: str, m: regex.Match[str], after: regex.Match[str] | None) -> bool:
+        if after is None or after.start() != m.end() + 1 or text[m.end()] != " ":
+            return False
+        if fold(m.group(0)) not in self.keep or fold(after.group(0)) in self.keep:
+            return False
+        return not CYRILLIC.search(m.group(0) + after.group(0))
+
+    def _doubtful(self, text: str, m: regex.Match[str], ordinary: Ordinary | None) -> bool:
+        word = m.group(0)
+        folded = fold(word)
+        if not 3.0 <= zipf(folded) < 5.5 or folded in self.keep or CYRILLIC.search(word):
+            return False
+        if ordinary is not None and ordinary.word(word):
+            return False
+        if zipf(folded) >= COMMON_AT_START and sentence_initial(text, m.start()):
+            return False
+        return self.names is None or not self.names.claims(text, m)
+
+    def find(self, text: str) -> list[Candidate]:
+        return self.find_many([text])[0]
+
+    def find_many(
+        self, texts: Sequence[str], ordinary: Ordinary | None = None
+    ) -> list[list[Candidate]]:
+        """``find`` for all texts of a transcript, the doubtful ones in one batch;
+        ``ordinary`` knows the transcript's vocabulary (``Run.prefetch``).  The model
+        reads whole texts: cut to the doubtful sentences, it lost names that a sentence
+        before or after made plain (3 on the presidio-research set)."""
+        chosen = [i for i, t in enumerate(texts) if self.needed(t, ordinary)]
+        parts = [texts[i] for i in chosen]
+        many = getattr(self.ner, "find_many", None)
+        batch = many(parts) if many else [self.ner.find(p) for p in parts]
+        out: list[list[Candidate]] = [[] for _ in texts]
+        for i, found in zip(chosen, batch, strict=True):
+            out[i] = self._kept(texts[i], found)
+        return out
+
+    def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        out = []
+        for c in found:
+            surface = text[c.start : c.end]
+            words = [fold(w) for w in WORD.findall(surface)]
+            if CYRILLIC.search(surface) or (words and all(w in self.keep for w in words)):
+                continue
+            out.append(c)
+        return out
