@@ -84,6 +84,13 @@ def test_find_many_gives_what_find_gives_text_by_text() -> None:
             assert gate.find_many(texts, ordinary) == one_by_one, doc.id
 
 
+def test_transcripts_redacted_together_are_redacted_as_one_at_a_time() -> None:
+    red = RuleRedactor()
+    raws = [doc.raw() for name in SETS for doc in _docs(name)]
+    assert red.find_spans_many(raws) == [red.find_spans(raw) for raw in raws]
+    assert red.redact_many_with_key(raws[:8]) == [red.redact_with_key(r) for r in raws[:8]]
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_the_gate_loses_no_gold_span_that_the_model_on_every_text_finds(name: str) -> None:
     docs = _docs(name)

@@ -107,16 +107,28 @@ class GatedNer:
         self, texts: Sequence[str], ordinary: Ordinary | None = None
     ) -> list[list[Candidate]]:
         """``find`` for all texts of a transcript, the doubtful ones in one batch;
-        ``ordinary`` knows the transcript's vocabulary (``Run.prefetch``).  The model
+        ``ordinary`` knows the transcript's vocabulary (``run.prefetch_all``).  The model
         reads whole texts: cut to the doubtful sentences, it lost names that a sentence
         before or after made plain (3 on the presidio-research set)."""
-        chosen = [i for i, t in enumerate(texts) if self.needed(t, ordinary)]
-        parts = [texts[i] for i in chosen]
+        return self.find_groups([(texts, ordinary)])[0]
+
+    def find_groups(
+        self, groups: Sequence[tuple[Sequence[str], Ordinary | None]]
+    ) -> list[list[list[Candidate]]]:
+        """``find_many`` for the texts of several transcripts, each with its own
+        vocabulary, in one batch: a call to the model costs more than a short text."""
+        chosen = [
+            (g, i)
+            for g, (texts, ordinary) in enumerate(groups)
+            for i, text in enumerate(texts)
+            if self.needed(text, ordinary)
+        ]
+        parts = [groups[g][0][i] for g, i in chosen]
         many = getattr(self.ner, "find_many", None)
         batch = many(parts) if many else [self.ner.find(p) for p in parts]
-        out: list[list[Candidate]] = [[] for _ in texts]
-        for i, found in zip(chosen, batch, strict=True):
-            out[i] = self._kept(texts[i], found)
+        out: list[list[list[Candidate]]] = [[[] for _ in texts] for texts, _ in groups]
+        for (g, i), text, found in zip(chosen, parts, batch, strict=True):
+            out[g][i] = self._kept(text, found)
         return out
 
     def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:

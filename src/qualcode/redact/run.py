@@ -101,17 +101,6 @@ class Run:
             r"(?<![\w'’ʻ‘`-])(?:" + ("|".join(prefixes) or "(?!)") + ")", re.IGNORECASE
         )
 
-    def prefetch(self, texts: list[str], others: Sequence[str] = ()) -> None:
-        """Learn the transcript's own vocabulary from its turns' ``texts`` and run the NER
-        layer over them and ``others`` (speaker labels, title) in one batch."""
-        self.ordinary.vocab = TranscriptVocab(texts)
-        batch = list(dict.fromkeys([*texts, *others]))
-        for name, finder in self.finders:
-            if isinstance(finder, GatedNer):  # the transcript's vocabulary settles more words
-                found = finder.find_many(batch, self.ordinary)
-                for text, spans in zip(batch, found, strict=True):
-                    self.cache[(name, text)] = spans
-
     def label(self, speaker: str) -> str:
         """Role labels stay ('Moderator'); a name in parentheses does not
         ('Participant 2 (Dildora)')."""
@@ -200,6 +189,24 @@ class Run:
             self.alias.setdefault((kind, k), pseudo)
         self.names.confidence[pseudo] = min(self.names.confidence.get(pseudo, 1.0), conf)
         return pseudo
+
+
+def prefetch_all(items: Sequence[tuple[Run, list[str], Sequence[str]]]) -> None:
+    """Before a run's first span: learn each transcript's own vocabulary from its turns'
+    texts, and run the NER layer over those texts and the others (speaker labels, title)
+    of all the runs, which share their layers, in one batch."""
+    batches = []
+    for run, texts, others in items:
+        run.ordinary.vocab = TranscriptVocab(texts)
+        batches.append(list(dict.fromkeys([*texts, *others])))
+    if not items:
+        return
+    for name, finder in items[0][0].finders:
+        if isinstance(finder, GatedNer):  # the transcript's vocabulary settles more words
+            groups = [(b, run.ordinary) for (run, _, _), b in zip(items, batches, strict=True)]
+            found = finder.find_groups(groups)
+            for (run, _, _), texts, spans in zip(items, batches, found, strict=True):
+                run.cache.update(((name, t), s) for t, s in zip(texts, spans, strict=True))
 
 
 def _groups(text: str, spans: list[Span]) -> list[list[Span]]:
