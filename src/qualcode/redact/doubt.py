@@ -63,7 +63,8 @@ class GatedNer:
         - common enough in English to pass as a word (Zipf >= 3): rarer ones are redacted
           by ``unknown`` whatever the model says;
         - rare enough to be a name (Zipf < 5.5: 'The', 'But', 'Yes' are not);
-        - not on the keep-list: a span of keep-list words is dropped;
+        - not on the keep-list: a span of keep-list words is dropped; nor the plural of a
+          keep-list word ('Fridays'), which names nobody;
         - not an ordinary word of this transcript (``ordinary``: written in lower case
           elsewhere in it, or a function word): ``Ordinary.dismiss`` drops a model span
           made only of such words;
@@ -71,8 +72,9 @@ class GatedNer:
         - not a very common English word (Zipf >= 5) at the start of a sentence, where
           English capitalises every word.
 
-        So is a keep-list word followed by another capitalised Latin word ('Muslim Aliyev',
-        'Temir Sattorov'): the model may read both as one full name.
+        So is a keep-list word of three letters or more followed by another capitalised
+        Latin word ('Muslim Aliyev', 'Temir Sattorov'): the model may read both as one
+        full name ("I'm Kira" is no such pair: 'Kira' is doubtful or not on its own).
 
         Cyrillic words are never doubtful: the model's Cyrillic spans are dropped.  Names
         written in lower case are the name lists' job, as the model needs capitals too.
@@ -85,14 +87,19 @@ class GatedNer:
     def _pair(self, text: str, m: regex.Match[str], after: regex.Match[str] | None) -> bool:
         if after is None or after.start() != m.end() + 1 or text[m.end()] != " ":
             return False
-        if fold(m.group(0)) not in self.keep or fold(after.group(0)) in self.keep:
+        first = fold(m.group(0))
+        if not (first.isalpha() and len(first) >= 3 and first in self.keep):
+            return False
+        if fold(after.group(0)) in self.keep:
             return False
         return not CYRILLIC.search(m.group(0) + after.group(0))
 
     def _doubtful(self, text: str, m: regex.Match[str], ordinary: Ordinary | None) -> bool:
         word = m.group(0)
         folded = fold(word)
-        if not 3.0 <= zipf(folded) < 5.5 or folded in self.keep or CYRILLIC.search(word):
+        if not 3.0 <= zipf(folded) < 5.5 or CYRILLIC.search(word):
+            return False
+        if folded in self.keep or (folded.endswith("s") and folded[:-1] in self.keep):
             return False
         if ordinary is not None and ordinary.word(word):
             return False
