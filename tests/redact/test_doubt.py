@@ -47,12 +47,13 @@ def test_rare_words_kept_words_and_cyrillic_need_no_model() -> None:
     gate = _gate()
     assert not gate.needed("Then Dilnozaning eri came.")  # rare: ``unknown`` takes it
     assert not gate.needed("We went to Tashkent and the bazaar.")  # kept or very common
+    assert not gate.needed("Then Fridays were hard.")  # the plural of a kept word
     assert not gate.needed("Мы видели Розу вчера.")  # the model's Cyrillic spans are dropped
     assert gate.needed("We asked Scott about it.")  # Zipf 4.7 mid-sentence: a doubt
 
 
 def test_a_word_written_in_lower_case_elsewhere_in_the_transcript_is_settled() -> None:
-    texts = ["Then Fridays were hard.", "we met on fridays at the mosque."]
+    texts = ["Then Tea was served.", "we drank tea at the mosque."]
     ordinary = Ordinary(KEEP, TranscriptVocab(texts))
     assert _gate().needed(texts[0])
     assert not _gate().needed(texts[0], ordinary)  # a span of it would be dismissed

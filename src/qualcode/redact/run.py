@@ -262,7 +262,7 @@ def _initials(text: str, spans: list[Span]) -> list[Span]:
 
 
 PATRONYMIC = re.compile(
-    r"^(?:o['’ʻ‘`]?g['’ʻ‘`]?li|ugli|qizi|kizi|uly|kyzy|\w+(?:ovich|evich|ovna|evna))$",
+    r"^(?:o['’ʻ‘`]?g['’ʻ‘`]?li|ugli|qizi|kizi|uly|kyzy|uulu|\w+(?:ovich|evich|ovna|evna))$",
     re.IGNORECASE,
 )
 
