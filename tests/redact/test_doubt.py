@@ -75,6 +75,20 @@ def test_a_kept_word_before_a_capital_may_begin_a_full_name() -> None:
     assert not _gate().needed("Muslim women signed it.")
 
 
+def test_an_inline_speaker_label_stays_in_doubt_at_a_line_start() -> None:
+    assert not _gate().needed("Wait. John said so.")  # Zipf 5.4 at a sentence start
+    assert _gate().needed("Nicole: Remember me?\nJohn: You saved my life!")
+
+
+def test_the_model_reads_the_doubtful_sentence_and_those_either_side() -> None:
+    text = "We met. It rained. We asked Scott. He came. It ended."
+    ((start, end),) = _gate().windows(text)
+    assert text[start:end] == "It rained. We asked Scott. He came."
+    found = _gate().find(text)
+    assert [(c.start, c.end) for c in found] == [(start, end)]  # offsets into the whole text
+    assert _gate().windows("We went to Tashkent.") == []
+
+
 def test_find_many_gives_what_find_gives_text_by_text() -> None:
     gate = GatedNer(SpacyNer(), KEEP, GivenNames(KEEP))
     for name in SETS:

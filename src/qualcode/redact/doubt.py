@@ -3,14 +3,17 @@
 The spaCy model is most of the redactor's time, and most words need no model: a rare
 capitalised word is redacted by ``unknown`` whatever the model says; a kept, ordinary
 or Cyrillic word is dropped from the model's spans afterwards anyway; a given name is
-claimed by ``names`` first.  ``GatedNer`` finds the doubtful words (``needed``) and
-sends the model only the texts that hold them, all of a transcript's in one batch
-(``find_many``).
+claimed by ``names`` first.  ``GatedNer`` finds the doubtful words (``doubtful``) and
+sends the model only the sentences that hold them, each with its neighbours
+(``windows``), all of a transcript's -- or of many transcripts' -- in one batch
+(``find_many``, ``find_groups``), and maps the spans back onto the whole texts.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 import regex
@@ -28,6 +31,8 @@ from qualcode.redact.words import (
     zipf,
 )
 
+# Where a sentence ends: after . ! ? … and white space, or at a line break.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
 COMMON_AT_START = 5.0  # Zipf: 'Thank', 'Hello', 'Ask' at a sentence start need no model
 
 
@@ -70,7 +75,8 @@ class GatedNer:
           made only of such words;
         - not claimed as a given name by ``names``, which runs first and wins the overlap;
         - not a very common English word (Zipf >= 5) at the start of a sentence, where
-          English capitalises every word.
+          English capitalises every word, unless a colon follows it: an inline speaker
+          label ('John: You saved my life!').
 
         So is a keep-list word of three letters or more followed by another capitalised
         Latin word ('Muslim Aliyev', 'Temir Sattorov'): the model may read both as one
@@ -104,7 +110,7 @@ class GatedNer:
         if ordinary is not None and ordinary.word(word):
             return False
         if zipf(folded) >= COMMON_AT_START and sentence_initial(text, m.start()):
-            return False
+            return text[m.end() : m.end() + 1] == ":"
         return self.names is None or not self.names.claims(text, m)
 
     def find(self, text: str) -> list[Candidate]:
@@ -114,9 +120,7 @@ class GatedNer:
         self, texts: Sequence[str], ordinary: Ordinary | None = None
     ) -> list[list[Candidate]]:
         """``find`` for all texts of a transcript, the doubtful ones in one batch;
-        ``ordinary`` knows the transcript's vocabulary (``run.prefetch_all``).  The model
-        reads whole texts: cut to the doubtful sentences, it lost names that a sentence
-        before or after made plain (3 on the presidio-research set)."""
+        ``ordinary`` knows the transcript's vocabulary (``run.prefetch_all``)."""
         return self.find_groups([(texts, ordinary)])[0]
 
     def find_groups(
@@ -125,17 +129,37 @@ class GatedNer:
         """``find_many`` for the texts of several transcripts, each with its own
         vocabulary, in one batch: a call to the model costs more than a short text."""
         chosen = [
-            (g, i)
+            (g, i, window)
             for g, (texts, ordinary) in enumerate(groups)
             for i, text in enumerate(texts)
-            if self.needed(text, ordinary)
+            for window in self.windows(text, ordinary)
         ]
-        parts = [groups[g][0][i] for g, i in chosen]
+        parts = [groups[g][0][i][s:e] for g, i, (s, e) in chosen]
         many = getattr(self.ner, "find_many", None)
         batch = many(parts) if many else [self.ner.find(p) for p in parts]
         out: list[list[list[Candidate]]] = [[[] for _ in texts] for texts, _ in groups]
-        for (g, i), text, found in zip(chosen, parts, batch, strict=True):
-            out[g][i] = self._kept(text, found)
+        for (g, i, (s, _)), part, found in zip(chosen, parts, batch, strict=True):
+            out[g][i] += [
+                replace(c, start=c.start + s, end=c.end + s) for c in self._kept(part, found)
+            ]
+        return out
+
+    def windows(self, text: str, ordinary: Ordinary | None = None) -> list[tuple[int, int]]:
+        """What the model reads of ``text``: each sentence with a doubtful word and the
+        sentences either side of it (the model needs them: without, it lost names), joined
+        where they touch; nothing when no word is in doubt."""
+        offsets = list(self.doubtful(text, ordinary))
+        if not offsets:
+            return []
+        bounds = _sentences(text)
+        hit = {k for k, (s, e) in enumerate(bounds) if any(s <= o < e for o in offsets)}
+        near = sorted({j for k in hit for j in (k - 1, k, k + 1) if 0 <= j < len(bounds)})
+        out: list[tuple[int, int]] = []
+        for j in near:
+            if out and j - 1 in near and out[-1][1] == bounds[j - 1][1]:
+                out[-1] = (out[-1][0], bounds[j][1])
+            else:
+                out.append(bounds[j])
         return out
 
     def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:
@@ -147,3 +171,15 @@ class GatedNer:
                 continue
             out.append(c)
         return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of the sentences of ``text``, the breaks between left out."""
+    out, pos = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
