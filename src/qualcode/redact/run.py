@@ -89,6 +89,7 @@ class Run:
         self.alias: dict[tuple[str, str], str] = {}
         self.cache: dict[tuple[str, str], list[Candidate]] = {}  # (layer, text) -> found
         self.surfaces: defaultdict[str, set[str]] = defaultdict(set)
+        self.seen: dict[str, list[Span]] = {}  # text -> its spans (``spans``)
         for person in people:  # number known people in order of appearance in the lists
             keys = [("PERSON", name_key(t)) for t in person.tokens]
             same = next((self.alias[k] for k in keys if k in self.alias), None)  # Камола
@@ -126,8 +127,12 @@ class Run:
         return {p: sorted(s) for p, s in self.surfaces.items()}
 
     def spans(self, text: str) -> list[Span]:
-        """The spans to replace in ``text``, each with its pseudonym."""
-        return _merge(text, self._named(text, self._found(text)))
+        """The spans to replace in ``text``, each with its pseudonym.  A text seen before
+        (a speaker label on every turn) gets the spans of its first time: its pseudonyms
+        were allocated then, so working them out again would give the same."""
+        if text not in self.seen:
+            self.seen[text] = _merge(text, self._named(text, self._found(text)))
+        return self.seen[text]
 
     def _found(self, text: str) -> list[Span]:
         """Spans every layer claims, in claiming order, without pseudonyms yet."""
