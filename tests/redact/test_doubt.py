@@ -29,10 +29,10 @@ class Echo:
 
 
 class Ungated(GatedNer):
-    """The gate open: the model reads every text."""
+    """The gate open: the model reads every text, whole."""
 
-    def needed(self, text: str, ordinary: Ordinary | None = None) -> bool:
-        return True
+    def windows(self, text: str, ordinary: Ordinary | None = None) -> list[tuple[int, int]]:
+        return [(0, len(text))] if text else []
 
 
 def _gate(names: bool = False) -> GatedNer:
