@@ -109,3 +109,15 @@ def test_role_labels_stay_and_name_labels_are_redacted_by_one_definition() -> No
         assert names_nobody(label) and not is_role_label(label)
     for label in ("Dilnoza", "Malika opa", "Akbar aka"):
         assert not names_nobody(label) and not is_role_label(label)
+
+
+def test_a_kyrgyz_patronymic_stays_with_the_name_it_follows() -> None:
+    doc = RuleRedactor().redact(_raw([("P1", "My neighbour Talant Tilek uulu helped us.")]))
+    assert "uulu" not in doc.turns[0].text
+    assert "Tilek" not in doc.turns[0].text
+
+
+def test_a_place_word_with_an_uzbek_case_ending_still_marks_a_place() -> None:
+    doc = RuleRedactor().redact(_raw([("P1", "Biz Bodomzor mahallasida yashaymiz.")]))
+    assert "Bodomzor" not in doc.turns[0].text
+    assert "[PLACE_1]" in doc.turns[0].text

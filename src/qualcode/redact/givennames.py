@@ -6,6 +6,8 @@ English words count, with lower confidence (flagged for review)."""
 
 from __future__ import annotations
 
+import regex
+
 from qualcode.redact.keys import translit
 from qualcode.redact.names import fold
 from qualcode.redact.words import (
@@ -30,16 +32,22 @@ class GivenNames:
     def find(self, text: str) -> list[Candidate]:
         out = []
         for m in CAP_WORD.finditer(text):
-            zipf = self._zipf_if_name(m.group(0))
-            if zipf is None:
-                continue
-            base = stem(m.group(0))
-            if sentence_initial(text, m.start()):
-                if zipf < SENTENCE_START_MAX_ZIPF:
-                    out.append(Candidate(m.start(), m.end(), "PERSON", base, 0.6))
-            elif zipf < MID_SENTENCE_MAX_ZIPF:
-                out.append(Candidate(m.start(), m.end(), "PERSON", base, 0.85))
+            confidence = self._confidence(text, m)
+            if confidence is not None:
+                out.append(Candidate(m.start(), m.end(), "PERSON", stem(m.group(0)), confidence))
         return out
+
+    def claims(self, text: str, m: regex.Match[str]) -> bool:
+        """Whether ``find`` returns the capitalised word ``m`` of ``text`` as a name."""
+        return self._confidence(text, m) is not None
+
+    def _confidence(self, text: str, m: regex.Match[str]) -> float | None:
+        zipf = self._zipf_if_name(m.group(0))
+        if zipf is None:
+            return None
+        if sentence_initial(text, m.start()):
+            return 0.6 if zipf < SENTENCE_START_MAX_ZIPF else None
+        return 0.85 if zipf < MID_SENTENCE_MAX_ZIPF else None
 
     def _zipf_if_name(self, word: str) -> float | None:
         """The word's English frequency if it is a given name not on the keep-list."""

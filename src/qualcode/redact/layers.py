@@ -24,9 +24,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from qualcode.redact.doubt import GatedNer
+from qualcode.redact.givennames import GivenNames
 from qualcode.redact.names import fold
 from qualcode.redact.unknown import find_unknown
-from qualcode.redact.words import CAP_WORD, CYRILLIC, KEEP, WORD, Candidate, zipf
+from qualcode.redact.words import (
+    KEEP,
+    Candidate,
+)
 from qualcode.settings import check_layers
 
 FAST_LAYERS = ("patterns", "known", "orgs", "places", "gazetteer", "names", "unknown")
@@ -65,55 +70,6 @@ class UnknownWords:
         return list(find_unknown(text, (), self.keep))
 
 
-class GatedNer:
-    """Runs an NER model only on texts the word-frequency layer cannot decide alone: those
-    with a capitalised word common enough in English to pass as a word (Zipf >= 3) yet
-    rare enough to be a name (< 5.5), not on the keep-list.  Rarer capitalised words are
-    redacted by ``unknown`` anyway, so this halves the model's work and loses nothing.
-    The bundled model is used for PERSON only: its places and organisations cost more
-    precision than they add recall (see models/ner/README.md).  It was trained on English:
-    on Cyrillic it tags ordinary words ('Теперь', 'Кризисного'), so its Cyrillic spans are
-    dropped (natasha and the morphology of ``unknown`` cover Russian), and so are spans
-    of keep-list words ('Hokimiyat', 'Namangan')."""
-
-    def __init__(self, ner: Finder, keep: frozenset[str] = KEEP) -> None:
-        self.ner = ner
-        self.keep = keep
-
-    def needed(self, text: str) -> bool:
-        for m in CAP_WORD.finditer(text):
-            folded = fold(m.group(0))
-            if 3.0 <= zipf(folded) < 5.5 and folded not in self.keep:
-                return True
-        return False
-
-    def find(self, text: str) -> list[Candidate]:
-        return self._kept(text, self.ner.find(text)) if self.needed(text) else []
-
-    def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        out = []
-        for c in found:
-            surface = text[c.start : c.end]
-            words = [fold(w) for w in WORD.findall(surface)]
-            if CYRILLIC.search(surface) or (words and all(w in self.keep for w in words)):
-                continue
-            out.append(c)
-        return out
-
-    def find_many(self, texts: Sequence[str]) -> list[list[Candidate]]:
-        chosen = [i for i, t in enumerate(texts) if self.needed(t)]
-        found = getattr(self.ner, "find_many", None)
-        batch = (
-            found([texts[i] for i in chosen])
-            if found
-            else [self.ner.find(texts[i]) for i in chosen]
-        )
-        out: list[list[Candidate]] = [[] for _ in texts]
-        for i, candidates in zip(chosen, batch, strict=True):
-            out[i] = self._kept(texts[i], candidates)
-        return out
-
-
 def build_finders(
     layers: Sequence[str],
     keep: frozenset[str],
@@ -134,8 +90,6 @@ def build_finders(
 
             out.append((name, PlaceGazetteer(keep=keep)))
         elif name == "names":
-            from qualcode.redact.givennames import GivenNames
-
             out.append((name, GivenNames(keep)))
         elif name == "russian":
             from qualcode.redact.russian import NatashaNer
@@ -145,7 +99,8 @@ def build_finders(
             from qualcode.redact.ner import SpacyNer
 
             labels = None if ner_model else {"PERSON": "PERSON", "PER": "PERSON"}
-            out.append((name, GatedNer(SpacyNer(ner_model, labels=labels), keep)))
+            names = next((f for n, f in out if isinstance(f, GivenNames)), None)
+            out.append((name, GatedNer(SpacyNer(ner_model, labels=labels), keep, names)))
         elif name == "unknown":
             out.append((name, UnknownWords(keep)))
     return out

@@ -25,10 +25,11 @@ CONNECTORS = (
     r"shahar|bozor|eski|yangi|tor|berk|textile|sewing|brick|cotton|garment|central|city|"
     r"khan|xon|bi|ota|bobo|hayot|yo['’ʻ‘`]?li|[a-z]{1,8}"
 )
+CASE_ENDINGS = r"da|dan|ga|ning|ni|dagi"  # Uzbek: 'Ko'kterak mahallasida' (in the makhalla)
 NAME = r"[A-ZА-ЯЁЎҚҒҲ][\w'’ʻ‘`]*(?:-[\w'’ʻ‘`]+)*"
 NAMED_PLACE = re.compile(
     rf"(?<![\w'’ʻ‘`-])({NAME}(?:[\s-]+(?:{NAME}|(?:{CONNECTORS}))){{0,2}})\s+"
-    rf"(?i:{PLACE_WORDS})(?!\w)"
+    rf"(?i:{PLACE_WORDS})(?:{CASE_ENDINGS})?(?!\w)"
 )
 NUMBERED = re.compile(
     r"(?i:\b(?:school|maktab|polyclinic|poliklinika|hospital|kasalxona|kindergarten|"
@@ -37,7 +38,7 @@ NUMBERED = re.compile(
     r"|\b\d+(?:st|nd|rd|th)\s+(?:school|polyclinic|hospital|kindergarten|lyceum))"
 )
 NON_SPACE = re.compile(r"\S+")
-PLACE_HINT = re.compile(rf"(?i)(?<!\w)(?:{PLACE_WORDS})(?!\w)")
+PLACE_HINT = re.compile(rf"(?i)(?<!\w)(?:{PLACE_WORDS})(?:{CASE_ENDINGS})?(?!\w)")
 _PLACE_WORD = re.compile(rf"^(?:{PLACE_WORDS})$", re.IGNORECASE)
 
 

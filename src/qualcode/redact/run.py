@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from qualcode.records import Redaction
+from qualcode.redact.doubt import GatedNer
 from qualcode.redact.keys import name_key, name_keys
 from qualcode.redact.layers import Finder
 from qualcode.redact.metaplaces import PlaceKeep
@@ -87,6 +89,7 @@ class Run:
         self.alias: dict[tuple[str, str], str] = {}
         self.cache: dict[tuple[str, str], list[Candidate]] = {}  # (layer, text) -> found
         self.surfaces: defaultdict[str, set[str]] = defaultdict(set)
+        self.seen: dict[str, list[Span]] = {}  # text -> its spans (``spans``)
         for person in people:  # number known people in order of appearance in the lists
             keys = [("PERSON", name_key(t)) for t in person.tokens]
             same = next((self.alias[k] for k in keys if k in self.alias), None)  # Камола
@@ -98,16 +101,6 @@ class Run:
         self.known_hint = re.compile(
             r"(?<![\w'’ʻ‘`-])(?:" + ("|".join(prefixes) or "(?!)") + ")", re.IGNORECASE
         )
-
-    def prefetch(self, texts: list[str]) -> None:
-        """Learn the transcript's own vocabulary and run batch-capable layers (the NER
-        model) over all texts at once."""
-        self.ordinary.vocab = TranscriptVocab(texts)
-        for name, finder in self.finders:
-            find_many = getattr(finder, "find_many", None)
-            if find_many is not None:
-                for text, found in zip(texts, find_many(texts), strict=True):
-                    self.cache[(name, text)] = found
 
     def label(self, speaker: str) -> str:
         """Role labels stay ('Moderator'); a name in parentheses does not
@@ -134,8 +127,12 @@ class Run:
         return {p: sorted(s) for p, s in self.surfaces.items()}
 
     def spans(self, text: str) -> list[Span]:
-        """The spans to replace in ``text``, each with its pseudonym."""
-        return _merge(text, self._named(text, self._found(text)))
+        """The spans to replace in ``text``, each with its pseudonym.  A text seen before
+        (a speaker label on every turn) gets the spans of its first time: its pseudonyms
+        were allocated then, so working them out again would give the same."""
+        if text not in self.seen:
+            self.seen[text] = _merge(text, self._named(text, self._found(text)))
+        return self.seen[text]
 
     def _found(self, text: str) -> list[Span]:
         """Spans every layer claims, in claiming order, without pseudonyms yet."""
@@ -199,6 +196,24 @@ class Run:
         return pseudo
 
 
+def prefetch_all(items: Sequence[tuple[Run, list[str], Sequence[str]]]) -> None:
+    """Before a run's first span: learn each transcript's own vocabulary from its turns'
+    texts, and run the NER layer over those texts and the others (speaker labels, title)
+    of all the runs, which share their layers, in one batch."""
+    batches = []
+    for run, texts, others in items:
+        run.ordinary.vocab = TranscriptVocab(texts)
+        batches.append(list(dict.fromkeys([*texts, *others])))
+    if not items:
+        return
+    for name, finder in items[0][0].finders:
+        if isinstance(finder, GatedNer):  # the transcript's vocabulary settles more words
+            groups = [(b, run.ordinary) for (run, _, _), b in zip(items, batches, strict=True)]
+            found = finder.find_groups(groups)
+            for (run, _, _), texts, spans in zip(items, batches, found, strict=True):
+                run.cache.update(((name, t), s) for t, s in zip(texts, spans, strict=True))
+
+
 def _groups(text: str, spans: list[Span]) -> list[list[Span]]:
     """Spans in order, adjacent PERSON spans (only a space or two between) together."""
     groups: list[list[Span]] = []
@@ -252,7 +267,7 @@ def _initials(text: str, spans: list[Span]) -> list[Span]:
 
 
 PATRONYMIC = re.compile(
-    r"^(?:o['’ʻ‘`]?g['’ʻ‘`]?li|ugli|qizi|kizi|uly|kyzy|\w+(?:ovich|evich|ovna|evna))$",
+    r"^(?:o['’ʻ‘`]?g['’ʻ‘`]?li|ugli|qizi|kizi|uly|kyzy|uulu|\w+(?:ovich|evich|ovna|evna))$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,185 @@
+"""The NER layer's gate: the model reads only what the cheaper layers leave in doubt.
+
+The spaCy model is most of the redactor's time, and most words need no model: a rare
+capitalised word is redacted by ``unknown`` whatever the model says; a kept, ordinary
+or Cyrillic word is dropped from the model's spans afterwards anyway; a given name is
+claimed by ``names`` first.  ``GatedNer`` finds the doubtful words (``doubtful``) and
+sends the model only the sentences that hold them, each with its neighbours
+(``windows``), all of a transcript's -- or of many transcripts' -- in one batch
+(``find_many``, ``find_groups``), and maps the spans back onto the whole texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+import regex
+
+from qualcode.redact.givennames import GivenNames
+from qualcode.redact.names import fold
+from qualcode.redact.ordinary import Ordinary
+from qualcode.redact.words import (
+    CAP_WORD,
+    CYRILLIC,
+    KEEP,
+    WORD,
+    Candidate,
+    sentence_initial,
+    zipf,
+)
+
+# Where a sentence ends: after . ! ? … and white space, or at a line break.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
+COMMON_AT_START = 5.0  # Zipf: 'Thank', 'Hello', 'Ask' at a sentence start need no model
+
+
+class NerFinder(Protocol):
+    def find(self, text: str) -> list[Candidate]: ...
+
+
+class GatedNer:
+    """Runs an NER model only on texts the cheaper layers leave in doubt.
+
+    The bundled model is used for PERSON only: its places and organisations cost more
+    precision than they add recall (see models/ner/README.md).  It was trained on English:
+    on Cyrillic it tags ordinary words ('Теперь', 'Кризисного'), so its Cyrillic spans are
+    dropped (natasha and the morphology of ``unknown`` cover Russian), and so are spans
+    of keep-list words ('Hokimiyat', 'Namangan').  ``names``: the given-name layer that
+    runs before this one, if any (words it claims are settled)."""
+
+    def __init__(
+        self, ner: NerFinder, keep: frozenset[str] = KEEP, names: GivenNames | None = None
+    ) -> None:
+        self.ner = ner
+        self.keep = keep
+        self.names = names
+
+    def needed(self, text: str, ordinary: Ordinary | None = None) -> bool:
+        """Whether ``text`` holds a doubtful word (see ``doubtful``)."""
+        return any(True for _ in self.doubtful(text, ordinary))
+
+    def doubtful(self, text: str, ordinary: Ordinary | None = None) -> Iterable[int]:
+        """Offsets of the doubtful words of ``text``, those whose fate only the model can
+        decide: capitalised words, written in the Latin script, that are
+
+        - common enough in English to pass as a word (Zipf >= 3): rarer ones are redacted
+          by ``unknown`` whatever the model says;
+        - rare enough to be a name (Zipf < 5.5: 'The', 'But', 'Yes' are not);
+        - not on the keep-list: a span of keep-list words is dropped; nor the plural of a
+          keep-list word ('Fridays'), which names nobody;
+        - not an ordinary word of this transcript (``ordinary``: written in lower case
+          elsewhere in it, or a function word): ``Ordinary.dismiss`` drops a model span
+          made only of such words;
+        - not claimed as a given name by ``names``, which runs first and wins the overlap;
+        - not a very common English word (Zipf >= 5) at the start of a sentence, where
+          English capitalises every word, unless a colon follows it: an inline speaker
+          label ('John: You saved my life!').
+
+        So is a keep-list word of three letters or more followed by another capitalised
+        Latin word ('Muslim Aliyev', 'Temir Sattorov'): the model may read both as one
+        full name ("I'm Kira" is no such pair: 'Kira' is doubtful or not on its own).
+
+        Cyrillic words are never doubtful: the model's Cyrillic spans are dropped.  Names
+        written in lower case are the name lists' job, as the model needs capitals too.
+        """
+        words = list(CAP_WORD.finditer(text))
+        for m, after in zip(words, [*words[1:], None], strict=False):
+            if self._doubtful(text, m, ordinary) or self._pair(text, m, after):
+                yield m.start()
+
+    def _pair(self, text: str, m: regex.Match[str], after: regex.Match[str] | None) -> bool:
+        if after is None or after.start() != m.end() + 1 or text[m.end()] != " ":
+            return False
+        first = fold(m.group(0))
+        if not (first.isalpha() and len(first) >= 3 and first in self.keep):
+            return False
+        if fold(after.group(0)) in self.keep:
+            return False
+        return not CYRILLIC.search(m.group(0) + after.group(0))
+
+    def _doubtful(self, text: str, m: regex.Match[str], ordinary: Ordinary | None) -> bool:
+        word = m.group(0)
+        folded = fold(word)
+        if not 3.0 <= zipf(folded) < 5.5 or CYRILLIC.search(word):
+            return False
+        if folded in self.keep or (folded.endswith("s") and folded[:-1] in self.keep):
+            return False
+        if ordinary is not None and ordinary.word(word):
+            return False
+        if zipf(folded) >= COMMON_AT_START and sentence_initial(text, m.start()):
+            return text[m.end() : m.end() + 1] == ":"
+        return self.names is None or not self.names.claims(text, m)
+
+    def find(self, text: str) -> list[Candidate]:
+        return self.find_many([text])[0]
+
+    def find_many(
+        self, texts: Sequence[str], ordinary: Ordinary | None = None
+    ) -> list[list[Candidate]]:
+        """``find`` for all texts of a transcript, the doubtful ones in one batch;
+        ``ordinary`` knows the transcript's vocabulary (``run.prefetch_all``)."""
+        return self.find_groups([(texts, ordinary)])[0]
+
+    def find_groups(
+        self, groups: Sequence[tuple[Sequence[str], Ordinary | None]]
+    ) -> list[list[list[Candidate]]]:
+        """``find_many`` for the texts of several transcripts, each with its own
+        vocabulary, in one batch: a call to the model costs more than a short text."""
+        chosen = [
+            (g, i, window)
+            for g, (texts, ordinary) in enumerate(groups)
+            for i, text in enumerate(texts)
+            for window in self.windows(text, ordinary)
+        ]
+        parts = [groups[g][0][i][s:e] for g, i, (s, e) in chosen]
+        many = getattr(self.ner, "find_many", None)
+        batch = many(parts) if many else [self.ner.find(p) for p in parts]
+        out: list[list[list[Candidate]]] = [[[] for _ in texts] for texts, _ in groups]
+        for (g, i, (s, _)), part, found in zip(chosen, parts, batch, strict=True):
+            out[g][i] += [
+                replace(c, start=c.start + s, end=c.end + s) for c in self._kept(part, found)
+            ]
+        return out
+
+    def windows(self, text: str, ordinary: Ordinary | None = None) -> list[tuple[int, int]]:
+        """What the model reads of ``text``: each sentence with a doubtful word and the
+        sentences either side of it (the model needs them: without, it lost names), joined
+        where they touch; nothing when no word is in doubt."""
+        offsets = list(self.doubtful(text, ordinary))
+        if not offsets:
+            return []
+        bounds = _sentences(text)
+        hit = {k for k, (s, e) in enumerate(bounds) if any(s <= o < e for o in offsets)}
+        near = sorted({j for k in hit for j in (k - 1, k, k + 1) if 0 <= j < len(bounds)})
+        out: list[tuple[int, int]] = []
+        for j in near:
+            if out and j - 1 in near and out[-1][1] == bounds[j - 1][1]:
+                out[-1] = (out[-1][0], bounds[j][1])
+            else:
+                out.append(bounds[j])
+        return out
+
+    def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        out = []
+        for c in found:
+            surface = text[c.start : c.end]
+            words = [fold(w) for w in WORD.findall(surface)]
+            if CYRILLIC.search(surface) or (words and all(w in self.keep for w in words)):
+                continue
+            out.append(c)
+        return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of the sentences of ``text``, the breaks between left out."""
+    out, pos = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out

@@ -1,0 +1,120 @@
+"""The NER gate (``redact.doubt``): which words need the model, batching, and that the
+gate loses no name the model would have found, on the redaction evaluation sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualcode.redact.doubt import GatedNer
+from qualcode.redact.evaluate import EvalDoc, evaluate, load_eval_set, qualcode_detector
+from qualcode.redact.givennames import GivenNames
+from qualcode.redact.ner import SpacyNer
+from qualcode.redact.ordinary import Ordinary
+from qualcode.redact.redactor import RuleRedactor
+from qualcode.redact.vocab import TranscriptVocab
+from qualcode.redact.words import KEEP, Candidate
+
+EVAL = Path(__file__).resolve().parents[2] / "eval" / "redaction"
+SETS = ("synthetic", "heldout", "presidio_research", "multilingual")
+DOCS_PER_SET = 12  # the first documents of each set: enough to exercise every layer
+
+
+class Echo:
+    """A stand-in model that tags every text whole, to see what the gate lets through."""
+
+    def find(self, text: str) -> list[Candidate]:
+        return [Candidate(0, len(text), "PERSON", text, 0.75)]
+
+
+class Ungated(GatedNer):
+    """The gate open: the model reads every text, whole."""
+
+    def windows(self, text: str, ordinary: Ordinary | None = None) -> list[tuple[int, int]]:
+        return [(0, len(text))] if text else []
+
+
+def _gate(names: bool = False) -> GatedNer:
+    return GatedNer(Echo(), KEEP, GivenNames(KEEP) if names else None)
+
+
+def _docs(name: str) -> list[EvalDoc]:
+    return load_eval_set(EVAL / f"{name}.jsonl")[:DOCS_PER_SET]
+
+
+def test_rare_words_kept_words_and_cyrillic_need_no_model() -> None:
+    gate = _gate()
+    assert not gate.needed("Then Dilnozaning eri came.")  # rare: ``unknown`` takes it
+    assert not gate.needed("We went to Tashkent and the bazaar.")  # kept or very common
+    assert not gate.needed("Then Fridays were hard.")  # the plural of a kept word
+    assert not gate.needed("Мы видели Розу вчера.")  # the model's Cyrillic spans are dropped
+    assert gate.needed("We asked Scott about it.")  # Zipf 4.7 mid-sentence: a doubt
+
+
+def test_a_word_written_in_lower_case_elsewhere_in_the_transcript_is_settled() -> None:
+    texts = ["Then Tea was served.", "we drank tea at the mosque."]
+    ordinary = Ordinary(KEEP, TranscriptVocab(texts))
+    assert _gate().needed(texts[0])
+    assert not _gate().needed(texts[0], ordinary)  # a span of it would be dismissed
+
+
+def test_given_names_are_left_to_the_name_list_that_claims_them_first() -> None:
+    assert _gate().needed("We asked Tamara about it.")
+    assert not _gate(names=True).needed("We asked Tamara about it.")
+
+
+def test_common_words_open_sentences_but_rarer_capitals_there_stay_in_doubt() -> None:
+    gate = _gate()
+    assert not gate.needed("Thank you. Everyone, sit.")  # Zipf >= 5 at a sentence start
+    assert gate.needed("Scott is a very sympathetic person.")  # a name at the start
+
+
+def test_a_kept_word_before_a_capital_may_begin_a_full_name() -> None:
+    assert _gate().needed("Muslim Aliyev signed it.")
+    assert not _gate().needed("Muslim women signed it.")
+
+
+def test_an_inline_speaker_label_stays_in_doubt_at_a_line_start() -> None:
+    assert not _gate().needed("Wait. John said so.")  # Zipf 5.4 at a sentence start
+    assert _gate().needed("Nicole: Remember me?\nJohn: You saved my life!")
+
+
+def test_the_model_reads_the_doubtful_sentence_and_those_either_side() -> None:
+    text = "We met. It rained. We asked Scott. He came. It ended."
+    ((start, end),) = _gate().windows(text)
+    assert text[start:end] == "It rained. We asked Scott. He came."
+    found = _gate().find(text)
+    assert [(c.start, c.end) for c in found] == [(start, end)]  # offsets into the whole text
+    assert _gate().windows("We went to Tashkent.") == []
+
+
+def test_find_many_gives_what_find_gives_text_by_text() -> None:
+    gate = GatedNer(SpacyNer(), KEEP, GivenNames(KEEP))
+    for name in SETS:
+        for doc in _docs(name):
+            texts = [t.text for t in doc.turns]
+            ordinary = Ordinary(KEEP, TranscriptVocab(texts))
+            one_by_one = [gate.find_many([t], ordinary)[0] for t in texts]
+            assert gate.find_many(texts, ordinary) == one_by_one, doc.id
+
+
+def test_transcripts_redacted_together_are_redacted_as_one_at_a_time() -> None:
+    red = RuleRedactor()
+    raws = [doc.raw() for name in SETS for doc in _docs(name)]
+    assert red.find_spans_many(raws) == [red.find_spans(raw) for raw in raws]
+    assert red.redact_many_with_key(raws[:8]) == [red.redact_with_key(r) for r in raws[:8]]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_gate_loses_no_gold_span_that_the_model_on_every_text_finds(name: str) -> None:
+    docs = _docs(name)
+    gated = RuleRedactor()
+    ungated = RuleRedactor()
+    ungated._finders = [
+        (n, Ungated(f.ner, f.keep, f.names) if isinstance(f, GatedNer) else f)
+        for n, f in gated._finders
+    ]
+    missed = set(evaluate(docs, qualcode_detector(gated)).missed)
+    missed_ungated = set(evaluate(docs, qualcode_detector(ungated)).missed)
+    assert missed <= missed_ungated
