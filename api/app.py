@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from api import errors
+from api import errors, openapi_docs
 from api.context import Workspace
 from api.guard import BodyGuard
 from api.routes import admin, codebook, exports, projects, review, segments, themes, web
@@ -47,6 +47,7 @@ def create_app(
     if run_jobs:
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
+    openapi_docs.install(app)
     app.add_middleware(BodyGuard, upload_limit=max_upload)
     for module in (admin, projects, segments, review, codebook, exports, themes, web):
         app.include_router(module.router)
