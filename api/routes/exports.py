@@ -37,8 +37,12 @@ MEDIA = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 FILE = {"schema": {"type": "string", "format": "binary"}}
+PROJECT_JSON = {"schema": {"type": "object", "description": "format: qualcode-project"}}
 DOWNLOAD: dict[int | str, dict[str, Any]] = {
-    200: {"description": "The file", "content": {m: FILE for m in MEDIA.values()}}
+    200: {
+        "description": "The file",
+        "content": {m: PROJECT_JSON if m == MEDIA[".json"] else FILE for m in MEDIA.values()},
+    }
 }
 
 
