@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from api import errors
+from api import errors, openapi_docs
 from api.context import Workspace
 from api.guard import BodyGuard
 from api.i18n import LanguageMiddleware
@@ -58,6 +58,7 @@ def create_app(
     if run_jobs:
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
+    openapi_docs.install(app)
     app.add_middleware(BodyGuard, upload_limit=max_upload)
     app.add_middleware(LanguageMiddleware)
     for module in (admin, projects, segments, review, codebook, exports, themes, web, research):

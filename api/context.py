@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi import Path as PathParam
 
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError
 from qualcode.project import auth, sessions
@@ -25,6 +26,8 @@ COOKIE = "qualcode_session"  # a session id (qualcode.project.sessions), never a
 CSRF_HEADER = "X-Requested-With"
 CSRF_VALUE = "qualcode"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# a project in a path: the same rule as ``Workspace.project_dir``, stated in the schema
+ProjectName = Annotated[str, PathParam(pattern=PROJECT_NAME.pattern, description="project name")]
 
 
 class Workspace:
@@ -123,6 +126,29 @@ def current_user(request: Request, ws: WorkspaceDep) -> auth.User:
 
 UserDep = Annotated[auth.User, Depends(current_user)]
 
+# dependency -> the roles it requires (one of them); ``api.openapi_docs`` documents a
+# 403 for the routes that depend on one
+RESTRICTED: dict[object, tuple[str, ...]] = {}
+
+
+def holding(*roles: str, why: str = ""):  # type: ignore[no-untyped-def]
+    """Dependency: the signed-in user holds one of ``roles`` (any project or none)."""
+
+    def dependency(user: UserDep) -> auth.User:
+        auth.require_any(user, roles, why)
+        return user
+
+    RESTRICTED[dependency] = roles
+    return Depends(dependency)
+
+
+AdminUser = Annotated[
+    auth.User, holding("admin", why="Only an admin manages users, tokens and memberships.")
+]
+ProjectCreator = Annotated[
+    auth.User, holding("researcher", why="Creating a project needs the researcher role.")
+]
+
 
 @dataclass(frozen=True)
 class Access:
@@ -146,12 +172,13 @@ def member_of(ws: Workspace, user: auth.User, project: str) -> None:
 def needs(*roles: str):  # type: ignore[no-untyped-def]
     """Dependency: the user holds one of ``roles`` and belongs to the path's project."""
 
-    def dependency(project: str, user: UserDep, ws: WorkspaceDep) -> Access:
+    def dependency(project: ProjectName, user: UserDep, ws: WorkspaceDep) -> Access:
         auth.require_any(user, roles)
         ws.project(project)  # NotFoundError now, in this thread
         member_of(ws, user, project)
         return Access(user, ws, project)
 
+    RESTRICTED[dependency] = roles
     return Depends(dependency)
 
 

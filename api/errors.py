@@ -5,8 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import iter_route_contexts
+from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 
 from qualcode.errors import (
     AuthError,
@@ -65,3 +69,35 @@ def install(app: FastAPI) -> None:
             {"error": "InputError", "message": "The request is malformed.", "problems": problems},
             status_code=422,
         )
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, err: HTTPException) -> Response:
+        if err.status_code == 405:
+            headers = {**(err.headers or {}), "Allow": ", ".join(allowed_methods(request))}
+            body = {
+                "error": "MethodNotAllowed",
+                "message": f"{request.method} is not allowed here.",
+            }
+            return JSONResponse(body, status_code=405, headers=headers)
+        if err.status_code == 400:  # FastAPI: a body it cannot parse (not JSON, not UTF-8)
+            return JSONResponse(
+                {"error": "InputError", "message": "The request body cannot be parsed.",
+                 "hint": "Send a JSON body encoded as UTF-8."},
+                status_code=422,
+            )  # fmt: skip
+        return await http_exception_handler(request, err)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """The methods of the path the request names.  Starlette's 405 lists those of the
+    first route matching the path only, while a path may have one route per method;
+    where several templates match (``/codebook/merge`` and ``/codebook/{code_id}``),
+    the most specific (fewest parameters) is the path the request names."""
+    path = request.scope["path"]
+    matching = [
+        (len(route.param_convertors), route.methods)
+        for route in iter_route_contexts(request.app.routes)
+        if route.methods and route.path_format and compile_path(route.path_format)[0].match(path)
+    ]
+    fewest = min((params for params, _ in matching), default=0)
+    return sorted({m for params, methods in matching if params == fewest for m in methods or ()})

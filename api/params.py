@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import Path, Query
 from pydantic import Field
 
+from qualcode.codebook.load import ID_PATTERN
 from qualcode.review.browse import MAX_CONTEXT, MAX_LIMIT
 
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
@@ -29,3 +30,9 @@ Around = Annotated[int, Query(ge=0, le=MAX_CONTEXT, description="neighbouring se
 # in a request body: an id that may be 0 for "none", and a version (from 1)
 BodyId = Annotated[int, Field(ge=0, le=MAX_ID)]
 Version = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+# a code id, as the codebook loader requires it (``qualcode.codebook.load.ID_PATTERN``)
+CodePath = Annotated[str, Path(pattern=ID_PATTERN, description="a code id")]
+CodeId = Annotated[str, Field(pattern=ID_PATTERN, description="a code id")]
+# text the library strips and then requires: at least one non-space character
+Text = Annotated[str, Field(min_length=1, pattern=r"\S")]

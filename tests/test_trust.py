@@ -23,7 +23,7 @@ from qualcode.cli import app
 from qualcode.codebook.load import load_codebook
 from qualcode.coding.agreement import alpha
 from qualcode.coding.trust import coder_decisions, format_trust, trust_report
-from qualcode.errors import InputError
+from qualcode.errors import ConflictError
 from qualcode.records import RedactedTranscript, RedactedTurn, Suggestion, TranscriptMeta
 from qualcode.review import decisions as review
 from qualcode.segment.sentences import SentenceSegmenter
@@ -167,14 +167,13 @@ def test_single_coder_has_no_coder_to_coder_part(store: Store, segs: list[int]) 
     assert "Only one coder (ann)" in text and "no coder-to-coder" in text
 
 
-def test_no_decisions_is_an_input_error_saying_to_review_first(
-    store: Store, segs: list[int]
-) -> None:
-    with pytest.raises(InputError, match="No review decisions") as err:
+def test_no_decisions_is_a_conflict_saying_to_review_first(store: Store, segs: list[int]) -> None:
+    # the request is well formed; the project's state is what refuses it (409 in the API)
+    with pytest.raises(ConflictError, match="No review decisions") as err:
         trust_report(store)
     assert "Accept, reject or add codes" in str(err.value)
     review.undo(store, review.record(store, segs[0], U, "accept", "ann"), "ann")
-    with pytest.raises(InputError):  # everything undone: still nothing to compare
+    with pytest.raises(ConflictError):  # everything undone: still nothing to compare
         trust_report(store)
 
 
@@ -205,7 +204,7 @@ def test_cli_agreement_prints_the_table_and_json(store: Store, segs: list[int]) 
     assert "about as well" in data["reading"]
 
 
-def test_cli_agreement_without_decisions_exits_2(store: Store, segs: list[int]) -> None:
+def test_cli_agreement_without_decisions_exits_4(store: Store, segs: list[int]) -> None:
     result = runner.invoke(app, ["agreement", "-p", str(store.path.parent)])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == ConflictError.exit_code == 4, result.output
     assert "No review decisions" in result.output and "Traceback" not in result.output

@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from api.context import UserDep, WorkspaceDep
+from api.context import AdminUser, ProjectName, UserDep, WorkspaceDep
+from api.openapi_docs import conflict
 from qualcode.project import auth, workspace
 
 router = APIRouter(prefix="/api", tags=["users"])
 MAX_AUDIT = 1000
 
 
+Role = Literal["researcher", "coder", "analyst", "admin"]
+# a user name or token label: 1-64 characters without surrounding spaces (auth.validate_name)
+NAME_PATTERN = r"^\S(.*\S)?$"
+UserName = Annotated[str, Path(min_length=1, max_length=auth.MAX_NAME, pattern=NAME_PATTERN)]
+
+
 class NewUser(BaseModel):
-    name: str = Field(max_length=64)
-    roles: list[str] = Field(max_length=4)
+    name: str = Field(min_length=1, max_length=auth.MAX_NAME, pattern=NAME_PATTERN)
+    roles: list[Role] = Field(min_length=1, max_length=4)
 
 
 class NewToken(BaseModel):
-    label: str = Field(default="", max_length=100)
+    label: str = Field(default="", max_length=auth.MAX_NAME, pattern=r"^(\S(.*\S)?)?$")
 
 
 class Member(BaseModel):
-    user: str = Field(max_length=64)
-
-
-def _admin(user: auth.User) -> None:
-    auth.require_any(user, ("admin",), "Only an admin manages users, tokens and memberships.")
+    user: str = Field(min_length=1, max_length=auth.MAX_NAME)
 
 
 def _user_json(u: auth.User) -> dict[str, object]:
@@ -42,35 +45,36 @@ def me(user: UserDep, ws: WorkspaceDep) -> dict[str, object]:
 
 
 @router.get("/users")
-def list_users(user: UserDep, ws: WorkspaceDep) -> list[dict[str, object]]:
-    _admin(user)
+def list_users(user: AdminUser, ws: WorkspaceDep) -> list[dict[str, object]]:
     return [_user_json(u) for u in auth.list_users(ws.home)]
 
 
-@router.post("/users", status_code=201)
-def create_user(body: NewUser, user: UserDep, ws: WorkspaceDep) -> dict[str, object]:
-    _admin(user)
+@router.post("/users", status_code=201, responses=conflict("A user of that name exists"))
+def create_user(body: NewUser, user: AdminUser, ws: WorkspaceDep) -> dict[str, object]:
     return _user_json(auth.create_user(ws.home, body.name, body.roles, actor=user))
 
 
-@router.post("/users/{name}/tokens", status_code=201)
-def new_token(name: str, body: NewToken, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
+@router.post("/users/{name}/tokens", status_code=201, responses=conflict("The user is disabled"))
+def new_token(name: UserName, body: NewToken, user: AdminUser, ws: WorkspaceDep) -> dict[str, str]:
     """The token is in this response only; the server keeps its hash."""
-    _admin(user)
     token = auth.issue_token(ws.home, name, body.label, actor=user)
     return {"user": name, "token": token, "prefix": token[:8]}
 
 
-@router.delete("/tokens/{prefix}")
-def revoke_token(prefix: str, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
-    _admin(user)
+@router.delete(
+    "/tokens/{prefix}", responses=conflict("Already revoked, or the prefix matches several")
+)
+def revoke_token(
+    prefix: Annotated[str, Path(min_length=1, max_length=100)], user: AdminUser, ws: WorkspaceDep
+) -> dict[str, str]:
     info = auth.revoke_token(ws.home, prefix, actor=user)
     return {"prefix": info.prefix, "revoked_at": info.revoked_at or ""}
 
 
 @router.post("/projects/{project}/members", status_code=201)
-def add_member(project: str, body: Member, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
-    _admin(user)
+def add_member(
+    project: ProjectName, body: Member, user: AdminUser, ws: WorkspaceDep
+) -> dict[str, str]:
     ws.project(project)  # 404 for an unknown project
     workspace.add_member(ws.home, project, body.user, user)
     return {"project": project, "user": body.user}
@@ -78,9 +82,8 @@ def add_member(project: str, body: Member, user: UserDep, ws: WorkspaceDep) -> d
 
 @router.get("/audit")
 def audit_log(
-    user: UserDep,
+    user: AdminUser,
     ws: WorkspaceDep,
     limit: Annotated[int, Query(ge=1, le=MAX_AUDIT, description="newest entries")] = 200,
 ) -> list[dict[str, object]]:
-    _admin(user)
     return auth.audit_log(ws.home, limit)

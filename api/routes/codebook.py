@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
 from api.forms import multipart_body, read_form
-from api.params import Version
+from api.openapi_docs import conflict
+from api.params import CodeId, CodePath, Text, Version
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import InputError
 from qualcode.project import auth
@@ -26,14 +27,14 @@ READ = ("researcher", "coder", "analyst")
 
 
 class CodeBody(BaseModel):
-    id: str = Field(max_length=64)
-    label: str = Field(max_length=200)
-    definition: str = Field(max_length=5000)
+    id: CodeId
+    label: Text = Field(max_length=200)
+    definition: Text = Field(max_length=5000)
     inclusion: str = Field(default="", max_length=5000)
     exclusion: str = Field(default="", max_length=5000)
-    examples: list[str] = Field(default_factory=list, max_length=50)
-    keywords: list[str] = Field(default_factory=list, max_length=200)
-    parent: str | None = Field(default=None, max_length=64)
+    examples: list[Text] = Field(default_factory=list, max_length=50)
+    keywords: list[Text] = Field(default_factory=list, max_length=200)
+    parent: CodeId | None = None
 
 
 class Edit(BaseModel):
@@ -47,8 +48,8 @@ class Note(BaseModel):
 
 
 class Merge(BaseModel):
-    source: str = Field(max_length=64)
-    target: str = Field(max_length=64)
+    source: CodeId
+    target: CodeId
     note: str = Field(default="", max_length=1000)
 
 
@@ -134,19 +135,21 @@ async def import_qdc(request: Request, access: ResearcherAccess) -> dict[str, An
 
 
 @router.get("/{code_id}/history")
-def history(code_id: str, access: ReadAccess) -> list[dict[str, Any]]:
+def history(code_id: CodePath, access: ReadAccess) -> list[dict[str, Any]]:
     return [asdict(v) for v in codebook_edit.code_history(access.store, code_id)]
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=conflict("The project has a code with that id"))
 def add(body: CodeBody, access: ResearcherAccess) -> dict[str, Any]:
     state = codebook_edit.add_code(access.store, body.model_dump(), access.user.name)
     auth.audit(access.store, access.user, "code.add", f"code:{body.id}")
     return asdict(state)
 
 
-@router.patch("/{code_id}")
-def edit(code_id: str, body: Edit, access: ResearcherAccess) -> dict[str, Any]:
+@router.patch(
+    "/{code_id}", responses=conflict("Stale version (the body's current), or a retired code")
+)
+def edit(code_id: CodePath, body: Edit, access: ResearcherAccess) -> dict[str, Any]:
     state = codebook_edit.edit_code(
         access.store, code_id, body.changes, access.user.name, body.expected_version, body.note
     )
@@ -154,21 +157,21 @@ def edit(code_id: str, body: Edit, access: ResearcherAccess) -> dict[str, Any]:
     return asdict(state)
 
 
-@router.post("/{code_id}/retire")
-def retire(code_id: str, body: Note, access: ResearcherAccess) -> dict[str, Any]:
+@router.post("/{code_id}/retire", responses=conflict("The code is not active"))
+def retire(code_id: CodePath, body: Note, access: ResearcherAccess) -> dict[str, Any]:
     state = codebook_edit.retire_code(access.store, code_id, access.user.name, body.note)
     auth.audit(access.store, access.user, "code.retire", f"code:{code_id}")
     return asdict(state)
 
 
-@router.post("/{code_id}/restore")
-def restore(code_id: str, body: Note, access: ResearcherAccess) -> dict[str, Any]:
+@router.post("/{code_id}/restore", responses=conflict("The code is active"))
+def restore(code_id: CodePath, body: Note, access: ResearcherAccess) -> dict[str, Any]:
     state = codebook_edit.restore_code(access.store, code_id, access.user.name, body.note)
     auth.audit(access.store, access.user, "code.restore", f"code:{code_id}")
     return asdict(state)
 
 
-@router.post("/merge")
+@router.post("/merge", responses=conflict("A code in the merge is not active"))
 def merge(body: Merge, access: ResearcherAccess) -> dict[str, Any]:
     state = codebook_edit.merge_codes(
         access.store, body.source, body.target, access.user.name, body.note

@@ -10,24 +10,49 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from api.context import ExportAccess
-from qualcode.exports.outputs import write_one
+from api.openapi_docs import failure
+from qualcode.exports.outputs import DOWNLOADS, write_one
 from qualcode.project import auth
 from qualcode.review.selection import Selection
 
 router = APIRouter(prefix="/api/projects", tags=["exports"])
 ListQ = Annotated[list[str] | None, Query()]
+Kind = Annotated[str, PathParam(json_schema_extra={"enum": list(DOWNLOADS)})]
+# what each file is, by its suffix (the .qdc codebook is XML, the .qdpx project a zip)
+MEDIA = {
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".json": "application/json",
+    ".qdc": "application/xml",
+    ".qdpx": "application/zip",
+    ".html": "text/html",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+FILE = {"schema": {"type": "string", "format": "binary"}}
+PROJECT_JSON = {"schema": {"type": "object", "description": "format: qualcode-project"}}
+DOWNLOAD: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The file",
+        "content": {m: PROJECT_JSON if m == MEDIA[".json"] else FILE for m in MEDIA.values()},
+    }
+}
 
 
-@router.get("/{project}/exports/{kind}")
+@router.get(
+    "/{project}/exports/{kind}",
+    response_class=FileResponse,
+    responses={**DOWNLOAD, **failure("The export failed its own validation")},
+)
 def export(
-    kind: str,
+    kind: Kind,
     access: ExportAccess,
     transcript: ListQ = None,
     region: ListQ = None,
@@ -63,5 +88,6 @@ def export(
     return FileResponse(
         path,
         filename=f"{access.project}-{path.name}",
+        media_type=MEDIA[path.suffix],
         background=BackgroundTask(shutil.rmtree, out, ignore_errors=True),
     )

@@ -6,26 +6,31 @@ import json
 import uuid
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
+from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
 from api.context import (
+    PROJECT_NAME,
+    ProjectCreator,
     ReadAccess,
     ResearcherAccess,
     UserDep,
     WorkspaceDep,
 )
 from api.forms import multipart_body, read_form
-from api.params import PathId
+from api.openapi_docs import conflict
+from api.params import PathId, Text
 from qualcode import ingest
 from qualcode.errors import InputError
 from qualcode.project import auth, workspace
 from qualcode.project.jobs import stage_upload, uploads_dir
 from qualcode.project.services import ProjectServices
 from qualcode.redact import review as redactions
+from qualcode.redact.review import KINDS, PSEUDONYM
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 READ = ("researcher", "coder", "analyst")
@@ -36,12 +41,13 @@ def runners(request: Request) -> ProjectServices:
 
 
 class NewProject(BaseModel):
-    name: str = Field(max_length=63)
+    name: str = Field(
+        pattern=PROJECT_NAME.pattern, description="lower-case letters, digits, - and _"
+    )
 
 
-@router.post("", status_code=201)
-def create_project(body: NewProject, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
-    auth.require_any(user, ("researcher",), "Creating a project needs the researcher role.")
+@router.post("", status_code=201, responses=conflict("A project of that name exists"))
+def create_project(body: NewProject, user: ProjectCreator, ws: WorkspaceDep) -> dict[str, str]:
     workspace.create_project(ws.home, ws.project_dir(body.name), user)
     return {"name": body.name}
 
@@ -151,12 +157,15 @@ def transcripts(access: ReadAccess) -> list[dict[str, Any]]:
 
 
 class NewRedaction(BaseModel):
-    text: str = Field(min_length=1, max_length=200)
-    kind: str = Field(default="PERSON", max_length=20)
+    text: Text = Field(min_length=2, max_length=200)
+    kind: str = Field(default="PERSON", max_length=20, json_schema_extra={"enum": list(KINDS)})
+
+
+Pseudonym = Annotated[str, PathParam(pattern=PSEUDONYM.pattern, description="e.g. [PERSON_3]")]
 
 
 class Released(BaseModel):
-    original: str = Field(min_length=1, max_length=200)
+    original: Text = Field(max_length=200)
 
 
 @router.get("/{project}/transcripts/{tid}/redactions")
@@ -176,9 +185,12 @@ def add_redaction(
     return asdict(change)
 
 
-@router.post("/{project}/transcripts/{tid}/redactions/{pseudonym}/release")
+@router.post(
+    "/{project}/transcripts/{tid}/redactions/{pseudonym}/release",
+    responses=conflict("The pseudonym is already released"),
+)
 def release_redaction(
-    tid: PathId, pseudonym: str, body: Released, access: ResearcherAccess
+    tid: PathId, pseudonym: Pseudonym, body: Released, access: ResearcherAccess
 ) -> dict[str, Any]:
     """Put back a false positive (the researcher types the original word)."""
     change = redactions.release_redaction(
@@ -187,7 +199,7 @@ def release_redaction(
     return asdict(change)
 
 
-@router.get("/{project}/agreement")
+@router.get("/{project}/agreement", responses=conflict("No review decisions yet"))
 def agreement(access: ReadAccess) -> dict[str, Any]:
     from qualcode.coding.trust import report_dict, trust_report
 

@@ -12,7 +12,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.context import Access, CoderAccess, ReviewerAccess
-from api.params import BodyId, PathId
+from api.openapi_docs import conflict
+from api.params import BodyId, CodeId, PathId
 from qualcode.project import reviewing
 from qualcode.project.live import LiveModel
 from qualcode.review import decisions as review
@@ -21,7 +22,7 @@ router = APIRouter(prefix="/api/projects/{project}", tags=["review"])
 
 
 class Decision(BaseModel):
-    code_id: str = Field(min_length=1, max_length=64)
+    code_id: CodeId
     action: str = Field(pattern="^(accept|reject|add)$")
     memo: str = Field(default="", max_length=review.MAX_MEMO)
     span_start: BodyId | None = None
@@ -33,7 +34,7 @@ class Decision(BaseModel):
 
 class Bulk(BaseModel):
     min_score: float = Field(ge=0, le=1)
-    code_id: str | None = Field(default=None, max_length=64)
+    code_id: CodeId | None = None
     apply: bool = False
 
 
@@ -42,7 +43,11 @@ def _model(request: Request, access: Access) -> LiveModel:
     return model
 
 
-@router.post("/segments/{segment_id}/decisions", status_code=201)
+@router.post(
+    "/segments/{segment_id}/decisions",
+    status_code=201,
+    responses=conflict("Someone decided on this pair since `expected` (the body's current)"),
+)
 def decide(
     segment_id: PathId, body: Decision, request: Request, access: CoderAccess
 ) -> dict[str, Any]:
@@ -56,7 +61,7 @@ def decide(
     return {"id": event_id, "segment_id": segment_id, "code_id": body.code_id}
 
 
-@router.post("/decisions/{event_id}/undo", status_code=201)
+@router.post("/decisions/{event_id}/undo", status_code=201, responses=conflict("Already undone"))
 def undo(event_id: PathId, request: Request, access: ReviewerAccess) -> dict[str, int]:
     """Undo a decision: your own, or anyone's if you are a researcher (the log records
     who undid it).  Another coder's decision is a 404, as one that does not exist."""

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.context import ReadAccess, ResearcherAccess
-from api.params import TopicPath
+from api.openapi_docs import conflict
+from api.params import CodeId, Text, TopicPath
 from qualcode.pipeline.components import Components
 from qualcode.project import auth
 from qualcode.store import Store
@@ -21,10 +22,10 @@ Share = Annotated[float, Query(ge=0.0, le=1.0)]
 
 
 class Adopt(BaseModel):
-    code_id: str | None = Field(default=None, max_length=64)
-    label: str | None = Field(default=None, max_length=200)
-    definition: str | None = Field(default=None, max_length=5000)
-    parent: str | None = Field(default=None, max_length=64)
+    code_id: CodeId | None = None
+    label: Text | None = Field(default=None, max_length=200)
+    definition: Text | None = Field(default=None, max_length=5000)
+    parent: CodeId | None = None
 
 
 def _parts(request: Request, store: Store) -> Components:
@@ -64,7 +65,11 @@ def distribution(
     return {"by": by, "rows": [asdict(r) for r in rows]}
 
 
-@router.post("/{topic_id}/adopt", status_code=201)
+@router.post(
+    "/{topic_id}/adopt",
+    status_code=201,
+    responses=conflict("The topic has no candidate code, or its code exists"),
+)
 def adopt(
     topic_id: TopicPath, body: Adopt, request: Request, access: ResearcherAccess
 ) -> dict[str, Any]:
@@ -85,7 +90,7 @@ def adopt(
 
 @router.post(
     "/refit",
-    responses={409: {"description": "The project has no segments yet: ingest transcripts first"}},
+    responses=conflict("The project has no segments yet: ingest transcripts first"),
 )
 def refit(request: Request, access: ResearcherAccess) -> dict[str, str]:
     """Fit the topics afresh over every segment (synchronous); 409 while the project has

@@ -84,3 +84,18 @@ def test_hostile_qdc_uploads_are_refused_by_name(client: TestClient, team: Team)
         url, files={"file": ("junk.qdc", b"\x00\xff" * 100, "application/xml")}, headers=h
     )
     assert r.status_code == 422 and "junk.qdc" in r.json()["message"]
+
+
+def test_downloads_name_their_type_and_refuse_control_characters_in_filters(
+    client: TestClient, team: Team
+) -> None:
+    h = team.headers("ana")
+    assert client.get(f"{P}/exports/qdpx", headers=h).headers["content-type"] == "application/zip"
+    assert (
+        client.get(f"{P}/exports/qdc", headers=h)
+        .headers["content-type"]
+        .startswith("application/xml")
+    )
+    # found by Schemathesis: a control character reached the .qde's XML (500)
+    bad = client.get(f"{P}/exports/qdpx", params={"district": "a\x15"}, headers=h)
+    assert bad.status_code == 422 and "control character" in bad.json()["message"]

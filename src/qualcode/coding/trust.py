@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from qualcode.coding.agreement import alpha, kappa
-from qualcode.errors import InputError
+from qualcode.errors import ConflictError
 from qualcode.review.decisions import ACTIONS, fold
 from qualcode.store import Store
 
@@ -79,7 +79,7 @@ def coder_decisions(events: Iterable[Mapping[str, Any]]) -> dict[str, Decisions]
 def trust_report(store: Store) -> TrustReport:
     humans = coder_decisions(store.review.review_events())
     if not humans:
-        raise InputError(
+        raise ConflictError(
             "No review decisions yet, so there is nothing to compare.",
             hint="Accept, reject or add codes on some segments first, ideally with two coders.",
         )

@@ -45,6 +45,13 @@ class Selection:
             value = getattr(self, name)
             if value is not None:
                 _check_date(name, value)
+        for name in ("regions", "districts", "groups", "languages", "codes"):
+            if not all(v.isprintable() for v in getattr(self, name)):
+                # no metadata value holds one, and an export could not write it (XML)
+                raise InputError(
+                    f"Filter {name}: a value holds a control character.",
+                    hint="Give the value as shown by `qualcode summary`.",
+                )
 
     @classmethod
     def parse(cls, values: Mapping[str, Any]) -> Selection:

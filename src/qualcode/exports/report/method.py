@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from qualcode.coding import trust
-from qualcode.errors import InputError
+from qualcode.errors import ConflictError
 from qualcode.exports.report.contents import Agreement, MethodNotes
 from qualcode.review.selection import COUNTED, STATUSES
 from qualcode.settings import Settings
@@ -92,7 +92,7 @@ def redaction_note(store: Store, tids: Sequence[int], settings: Settings) -> str
 def agreement(store: Store) -> Agreement:
     try:
         report = trust.trust_report(store)
-    except InputError:
+    except ConflictError:  # no review decisions yet
         return _no_agreement(
             "No coder has reviewed any suggestion yet, so there are no agreement figures: "
             "every count in this report is an unreviewed machine suggestion."
