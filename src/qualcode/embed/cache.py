@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from qualcode.embed.encoder import Embedder
@@ -26,3 +28,24 @@ def embed_cached(
     if not hashes:
         return np.zeros((0, 0), dtype=np.float32), 0
     return np.vstack([cached[h] for h in hashes]), len(missing)
+
+
+class StoreCachedEmbedder:
+    """``inner`` behind the store's cache: a text already encoded by this model is read
+    back, so a command that only needs known texts (the codebook, the scale's neutral
+    sentences) never loads the model.  Attributes other than ``encode`` are ``inner``'s."""
+
+    def __init__(self, store: Store, inner: Embedder) -> None:
+        self.store, self.inner = store, inner
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        if not len(texts):
+            return self.inner.encode(texts, progress=progress)
+        return embed_cached(self.store, self.inner, list(texts), progress)[0]
