@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -51,8 +52,11 @@ def decision_labels(
 class BackgroundTrainer(Generic[T]):
     """Keeps ``current`` trained by ``train`` on one background thread."""
 
-    def __init__(self, train: Callable[[], T], initial: T | None = None) -> None:
+    def __init__(
+        self, train: Callable[[], T], initial: T | None = None, min_interval: float = 0.0
+    ) -> None:
         self.train = train
+        self.min_interval = min_interval  # seconds between the starts of two trainings
         self.current: T | None = initial
         self.generation = 0  # trainings finished
         self.last_error: Exception | None = None
@@ -77,13 +81,18 @@ class BackgroundTrainer(Generic[T]):
         return self._idle.wait(timeout)
 
     def _loop(self) -> None:
+        started = float("-inf")
         while True:
+            # under a stream of decisions, train at most every ``min_interval`` seconds:
+            # requests arriving during the pause fold into the next training
+            time.sleep(max(0.0, started + self.min_interval - time.monotonic()))
             with self._lock:
                 if not self._pending:
                     self._running = False
                     self._idle.set()
                     return
                 self._pending = False
+            started = time.monotonic()
             self._train_once()
 
     def _train_once(self) -> None:
