@@ -58,7 +58,8 @@ async def upload(
     participants: Annotated[str, Form(max_length=20_000)] = "[]",
 ) -> dict[str, Any]:
     """Upload a transcript with its metadata and participant list (JSON); it is redacted,
-    stored and processed by a background job, whose id is returned."""
+    stored and processed by a background job, whose id is returned (files uploaded
+    while that job still waits join it)."""
     name = _safe_name(file.filename or "")
     meta = {"title": Path(name).stem, **_metadata(metadata, participants, name)}
     folder = uploads_dir(access.store.path.parent)
@@ -68,7 +69,8 @@ async def upload(
     # metadata (participant names) and the file's own name wait beside the upload for
     # the job, which reads and deletes them; they never go into the jobs table
     stage_upload(folder / stored, name, meta)
-    job = runners(request).runner(access.project).submit("ingest", {"files": [stored]})
+    # uploads in a row join the job still queued: one ingest and one scoring for them all
+    job = runners(request).runner(access.project).submit_files("ingest", [stored])
     auth.audit(access.store, access.user, "transcript.upload", f"job:{job}", {"file": stored})
     return {"job": job, "file": name}
 

@@ -200,6 +200,16 @@ class JobRunner:
         self._wake.set()
         return job_id
 
+    def submit_files(self, kind: str, files: list[str]) -> int:
+        """Queue ``files`` for a ``kind`` job taking ``{"files": [...]}``, joining the job
+        still queued for earlier files if there is one (its id is returned then)."""
+        if kind not in self.handlers:
+            return self.submit(kind, {"files": files})  # raises: unknown kind
+        with self._store() as store:
+            job_id = store.jobs.enqueue_or_join(kind, "files", files)
+        self._wake.set()
+        return job_id
+
     def status(self, job_id: int) -> Job:
         with self._store() as store:
             return store.jobs.job(job_id)
@@ -361,6 +371,7 @@ def process_handler(parts_for: PartsFor = components_for) -> Handler:
     def handle(store: Store, params: dict[str, Any], report: Report) -> dict[str, Any]:
         report(0.0, "segmenting")
         parts = parts_for(store)
+        _codebook_from_cache(parts.suggester, store)
         parts = replace(
             parts,
             embedder=_Embedder(parts.embedder, report),
@@ -373,6 +384,16 @@ def process_handler(parts_for: PartsFor = components_for) -> Handler:
         return {k: getattr(done, k) for k in keys}
 
     return handle
+
+
+def _codebook_from_cache(suggester: Any, store: Store) -> None:
+    """Let the suggester read the codebook's vectors from the store's cache: a job per
+    upload otherwise embeds the whole codebook again, each time, to score a few segments."""
+    from qualcode.embed.cache import StoreCachedEmbedder
+
+    inner = getattr(suggester, "embedder", None)
+    if inner is not None and not isinstance(inner, StoreCachedEmbedder):
+        suggester.embedder = StoreCachedEmbedder(store, inner)
 
 
 def ingest_handler(parts_for: PartsFor = components_for) -> Handler:
