@@ -56,7 +56,9 @@ class BackgroundTrainer(Generic[T]):
         self, train: Callable[[], T], initial: T | None = None, min_interval: float = 0.0
     ) -> None:
         self.train = train
-        self.min_interval = min_interval  # seconds between the starts of two trainings
+        # the least seconds between the starts of two trainings (a pause also follows
+        # each training as long as it took, when min_interval > 0)
+        self.min_interval = min_interval
         self.current: T | None = initial
         self.generation = 0  # trainings finished
         self.last_error: Exception | None = None
@@ -81,11 +83,12 @@ class BackgroundTrainer(Generic[T]):
         return self._idle.wait(timeout)
 
     def _loop(self) -> None:
-        started = float("-inf")
+        next_start = float("-inf")
         while True:
-            # under a stream of decisions, train at most every ``min_interval`` seconds:
+            # under a stream of decisions, train at most every ``min_interval`` seconds,
+            # and rest at least as long as the last training took (at most half a core);
             # requests arriving during the pause fold into the next training
-            time.sleep(max(0.0, started + self.min_interval - time.monotonic()))
+            time.sleep(max(0.0, next_start - time.monotonic()))
             with self._lock:
                 if not self._pending:
                     self._running = False
@@ -94,6 +97,9 @@ class BackgroundTrainer(Generic[T]):
                 self._pending = False
             started = time.monotonic()
             self._train_once()
+            took = time.monotonic() - started
+            if self.min_interval > 0:
+                next_start = started + max(self.min_interval, 2 * took)
 
     def _train_once(self) -> None:
         try:
