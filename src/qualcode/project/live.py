@@ -72,7 +72,7 @@ class LiveModel:
         before the first model is trained the queue is in reading order."""
         snap = self.snapshot(wait)
         if snap is None or not snap.ids:
-            return [s.id or 0 for s in store.segments.segments() if s.id not in decided][:limit]
+            return [i for i in store.segments.segment_ids() if i not in decided][:limit]
         rows = np.array([i for i, sid in enumerate(snap.ids) if sid not in decided], dtype=int)
         if len(rows) == 0:
             return []
