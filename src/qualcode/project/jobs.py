@@ -145,8 +145,10 @@ class JobRunner:
         poll_interval: float = 1.0,
         heartbeat_interval: float = 5.0,
         stale_after: float = 60.0,
+        settle: float = 0.0,
     ) -> None:
         self.project = Path(project)
+        self.settle = settle  # seconds to wait after a submit before claiming
         self.handlers = dict(default_handlers() if handlers is None else handlers)
         self.max_attempts, self.poll_interval = max_attempts, poll_interval
         self.heartbeat_interval, self.stale_after = heartbeat_interval, stale_after
@@ -270,8 +272,11 @@ class JobRunner:
                 if time.monotonic() - last_recovery >= self.stale_after / 2:
                     last_recovery = time.monotonic()
                     self._guarded(lambda: self.recover(store))
-                if self._guarded(lambda: self.run_once(store)) is None:
-                    self._wake.wait(self.poll_interval)
+                idle = self._guarded(lambda: self.run_once(store)) is None
+                # woken by a submit: wait ``settle`` seconds, so that uploads sent in a row
+                # join the queued job before it is claimed
+                if idle and self._wake.wait(self.poll_interval) and self.settle:
+                    self._stopping.wait(self.settle)
 
     def _guarded(self, step: Callable[[], Any]) -> Any:
         """``step()``; an error (e.g. the database busy too long) is logged, not fatal."""

@@ -15,6 +15,7 @@ from qualcode.project.live import LiveModel
 from qualcode.project.models import warm_up
 
 RETRAIN_INTERVAL = 1.0  # seconds: under a stream of decisions, retrain at most this often
+UPLOAD_SETTLE = 0.3  # seconds a runner waits after a submit: uploads in a row join one job
 
 
 class ProjectServices:
@@ -40,7 +41,8 @@ class ProjectServices:
     def runner(self, project: str) -> JobRunner:
         if project not in self.runners:
             handlers = default_handlers(self.parts_for)
-            self.runners[project] = JobRunner(self.root / "projects" / project, handlers)
+            path = self.root / "projects" / project
+            self.runners[project] = JobRunner(path, handlers, settle=UPLOAD_SETTLE)
         runner = self.runners[project]
         return runner.start() if self.enabled else runner
 
