@@ -19,7 +19,11 @@ queue (``--first-page``: a one-coder workspace processed with the project's real
 embedding model, so the model's load and first retraining are in the figure).
 
     python benchmarks/bench_review_load.py [--seconds 60] [--coders 20] [--seed 1]
-        [--first-page]
+        [--think 0] [--first-page]
+
+With no think time (the default) the coders are a closed loop: each waits only for its
+own answers, so latency is about coders / throughput whatever the server does per
+request; ``--think 2`` paces each coder like a person reading before deciding.
 
 ``--seconds`` is the load's duration; set-up, the peer and shutdown come on top, each
 bounded (the server must start within 60 s).  Loopback only.
@@ -174,7 +178,14 @@ class Tally:
 
 
 def coder_loop(
-    url: str, name: str, token: str, codes: list[str], deadline: float, seed: int, tally: Tally
+    url: str,
+    name: str,
+    token: str,
+    codes: list[str],
+    deadline: float,
+    seed: int,
+    tally: Tally,
+    think: float = 0.0,
 ) -> None:
     import httpx
 
@@ -201,6 +212,8 @@ def coder_loop(
             return r
 
         def decide(segment: int, code: str, action: str, expected: int) -> None:
+            if think:  # a coder reads the segment before deciding: 0 to 2x think seconds
+                time.sleep(rng.uniform(0, 2 * think))
             body = {"code_id": code, "action": action, "expected": expected}
             r = call("decision", f"{base}/segments/{segment}/decisions", body)
             if r is None:
@@ -316,6 +329,12 @@ def main() -> None:
     )
     parser.add_argument("--coders", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a coder reads before each decision (0: back to back)",
+    )
     args = parser.parse_args()
     start = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="qualcode-bench-load-"))
@@ -354,6 +373,7 @@ def main() -> None:
             threading.Thread(
                 target=coder_loop,
                 args=(server.url, name, token, codes, deadline, args.seed * 1000 + i, tally),
+                kwargs={"think": args.think},
             )
             for i, ((name, token), tally) in enumerate(zip(tokens.items(), tallies, strict=True))
         ]
@@ -484,9 +504,10 @@ def report(
     all_decisions = [x for k, v in lat.items() if k.startswith("decision ") for x in v]
     requests = sum(status.values())
     writes = len(acked)
+    pace = f"{args.think:.1f} s mean think time" if args.think else "no think time"
     print(
-        f"review load: {args.coders} coders over HTTP on 127.0.0.1 for {elapsed:.1f} s "
-        f"(one uvicorn process; {os.cpu_count()} CPUs shared by server and clients)"
+        f"review load: {args.coders} coders over HTTP on 127.0.0.1 for {elapsed:.1f} s, "
+        f"{pace} (one uvicorn process; {os.cpu_count()} CPUs shared by server and clients)"
     )
     print(
         f"set-up {setup:.1f} s with the fake hashing embedder (the review path embeds "
