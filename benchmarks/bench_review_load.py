@@ -12,9 +12,21 @@ the time is up.  Then the review log is checked against the acknowledged writes:
 Peer in the same run: the same decision write through the library (``review.record``),
 single-threaded, on a copy of the same project.
 
-    python benchmarks/bench_review_load.py [--seconds 60] [--coders 20] [--seed 1]
+Reported: p50/p95/p99 of decisions (POST) and of queue reads (GET) separately, decisions
+acknowledged vs stored (lost, duplicated), the load average before and after, and the
+time from spawning ``qualcode serve`` in a fresh process to its first 200 on the review
+queue (``--first-page``: a one-coder workspace processed with the project's real
+embedding model, so the model's load and first retraining are in the figure).
 
-``--seconds`` bounds the whole run, set-up included.  Loopback only.
+    python benchmarks/bench_review_load.py [--seconds 60] [--coders 20] [--seed 1]
+        [--think 0] [--first-page]
+
+With no think time (the default) the coders are a closed loop: each waits only for its
+own answers, so latency is about coders / throughput whatever the server does per
+request; ``--think 2`` paces each coder like a person reading before deciding.
+
+``--seconds`` is the load's duration; set-up, the peer and shutdown come on top, each
+bounded (the server must start within 60 s).  Loopback only.
 """
 
 from __future__ import annotations
@@ -23,6 +35,7 @@ import argparse
 import os
 import random
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -165,7 +178,14 @@ class Tally:
 
 
 def coder_loop(
-    url: str, name: str, token: str, codes: list[str], deadline: float, seed: int, tally: Tally
+    url: str,
+    name: str,
+    token: str,
+    codes: list[str],
+    deadline: float,
+    seed: int,
+    tally: Tally,
+    think: float = 0.0,
 ) -> None:
     import httpx
 
@@ -192,6 +212,8 @@ def coder_loop(
             return r
 
         def decide(segment: int, code: str, action: str, expected: int) -> None:
+            if think:  # a coder reads the segment before deciding: 0 to 2x think seconds
+                time.sleep(rng.uniform(0, 2 * think))
             body = {"code_id": code, "action": action, "expected": expected}
             r = call("decision", f"{base}/segments/{segment}/decisions", body)
             if r is None:
@@ -301,9 +323,18 @@ def integrity(db: Path, acked: list[tuple[int, int, str, str, str, int | None]])
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60.0, help="the whole run's budget")
+    parser.add_argument("--seconds", type=float, default=60.0, help="the load's duration")
+    parser.add_argument(
+        "--first-page", action="store_true", help="also time a fresh `qualcode serve`"
+    )
     parser.add_argument("--coders", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a coder reads before each decision (0: back to back)",
+    )
     args = parser.parse_args()
     start = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="qualcode-bench-load-"))
@@ -333,10 +364,8 @@ def main() -> None:
         )
         r.raise_for_status()
         warm = time.perf_counter() - t0
-        load = args.seconds - (time.monotonic() - start) - PEER_SECONDS - SHUTDOWN_MARGIN
-        if load < 5:
-            print(f"note: set-up left {load:.1f} s of the budget; running the load for 5 s")
-            load = 5.0
+        load = args.seconds
+        load_before = os.getloadavg()
 
         tallies = [Tally() for _ in tokens]
         deadline = time.monotonic() + load
@@ -344,6 +373,7 @@ def main() -> None:
             threading.Thread(
                 target=coder_loop,
                 args=(server.url, name, token, codes, deadline, args.seed * 1000 + i, tally),
+                kwargs={"think": args.think},
             )
             for i, ((name, token), tally) in enumerate(zip(tokens.items(), tallies, strict=True))
         ]
@@ -362,7 +392,10 @@ def main() -> None:
         problems = integrity(project / "qualcode.db", acked)
         report(args, tallies, acked, problems, peer, elapsed, setup, warm)
         print(f"corpus: {n_segments} segments, {n_suggestions} suggestions, {len(codes)} codes")
-        print(f"whole run: {time.monotonic() - start:.1f} s (budget {args.seconds:.0f} s)")
+        print(f"load average before {_loadavg(load_before)}; after {_loadavg(os.getloadavg())}")
+        if args.first_page:
+            first_page(tmp / "fresh")
+        print(f"whole run: {time.monotonic() - start:.1f} s (load {args.seconds:.0f} s)")
         if problems or any(t.errors for t in tallies):
             print("server log (tail):\n" + log_tail)
             sys.exit(1)
@@ -370,6 +403,83 @@ def main() -> None:
         if server is not None:
             server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _loadavg(values: tuple[float, float, float]) -> str:
+    return " ".join(f"{v:.2f}" for v in values)
+
+
+# time to the first review page of a fresh `qualcode serve` ----------------------------
+def first_page(root: Path) -> None:
+    """Spawn ``qualcode serve`` over a one-coder workspace processed with the real model
+    and time spawn -> listening and spawn -> first 200 of the review queue."""
+    tokens = build_real(root)
+    token = tokens["coder01"]
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cmd = [sys.executable, "-m", "qualcode", "serve", "-w", str(root), "--port", str(port)]
+    path = os.pathsep.join([str(REPO / "src"), str(REPO), os.environ.get("PYTHONPATH", "")])
+    log = (root / "serve.log").open("wb")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env={**os.environ, "PYTHONPATH": path}, stdout=log, stderr=log)
+    try:
+        listening, page = _poll_first_page(f"http://127.0.0.1:{port}", token, proc, t0)
+    finally:
+        proc.terminate()
+        proc.wait(15)
+        log.close()
+    print(
+        f"fresh `qualcode serve` (real embedding model): listening after {listening:.2f} s, "
+        f"first review queue 200 after {page:.2f} s (from spawn)"
+    )
+
+
+def _poll_first_page(
+    url: str, token: str, proc: subprocess.Popen[bytes], t0: float
+) -> tuple[float, float]:
+    import httpx
+
+    listening = float("nan")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            r = httpx.get(
+                f"{url}/api/projects/{PROJECT}/queue",
+                headers={"Authorization": f"Bearer {token}"},
+                params={"limit": QUEUE_LIMIT},
+                timeout=120,
+            )
+        except httpx.TransportError:
+            time.sleep(0.02)
+            continue
+        if listening != listening:  # nan: the first answer of any kind
+            listening = time.perf_counter() - t0
+        if r.status_code == 200:
+            return listening, time.perf_counter() - t0
+        time.sleep(0.02)
+    sys.exit("the fresh server gave no review page within 120 s")
+
+
+def build_real(root: Path) -> dict[str, str]:
+    """``build`` with one coder, the demo corpus processed with the real model."""
+    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.project import auth, workspace
+    from qualcode.store import Store
+
+    home = Store(root, create=True)
+    auth.create_admin(home, "admin")
+    auth.create_user(home, "rita", ["researcher"])
+    user = auth.get_user(home, "rita")
+    project = workspace.create_project(home, root / "projects" / PROJECT, user)
+    auth.create_user(home, "coder01", ["coder"])
+    tokens = {"coder01": auth.issue_token(home, "coder01", "bench")}
+    workspace.add_member(home, PROJECT, "coder01", "cli")
+    ingest_paths(project, [CORPUS])
+    process(project)
+    project.close()
+    home.close()
+    return tokens
 
 
 def report(
@@ -394,9 +504,10 @@ def report(
     all_decisions = [x for k, v in lat.items() if k.startswith("decision ") for x in v]
     requests = sum(status.values())
     writes = len(acked)
+    pace = f"{args.think:.1f} s mean think time" if args.think else "no think time"
     print(
-        f"review load: {args.coders} coders over HTTP on 127.0.0.1 for {elapsed:.1f} s "
-        f"(one uvicorn process; {os.cpu_count()} CPUs shared by server and clients)"
+        f"review load: {args.coders} coders over HTTP on 127.0.0.1 for {elapsed:.1f} s, "
+        f"{pace} (one uvicorn process; {os.cpu_count()} CPUs shared by server and clients)"
     )
     print(
         f"set-up {setup:.1f} s with the fake hashing embedder (the review path embeds "

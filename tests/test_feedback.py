@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from qualcode.coding.feedback import BackgroundTrainer, decision_labels
 from qualcode.coding.learn import UNKNOWN
@@ -64,3 +65,21 @@ def test_a_failed_training_keeps_the_previous_model() -> None:
     trainer.request()
     assert trainer.wait(5)
     assert trainer.current == 7 and isinstance(trainer.last_error, ValueError)
+
+
+def test_a_stream_of_requests_retrains_at_most_every_min_interval() -> None:
+    seen: list[int] = []
+    labels = [0]
+
+    def train() -> int:
+        seen.append(labels[0])
+        return labels[0]
+
+    trainer: BackgroundTrainer[int] = BackgroundTrainer(train, min_interval=0.2)
+    for n in range(1, 41):  # a decision every 10 ms for 0.4 s
+        labels[0] = n
+        trainer.request()
+        time.sleep(0.01)
+    assert trainer.wait(5)
+    assert trainer.current == 40 and seen[-1] == 40  # the last decision is learned
+    assert len(seen) <= 4  # 0.4 s at one training per 0.2 s, plus the one that follows

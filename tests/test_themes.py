@@ -202,3 +202,35 @@ def test_the_real_model_gives_readable_labels(real_embedder: Any) -> None:
     assert len(labels) == 3, labels
     for label in labels:
         assert any(set(label.split(" · ")) & words for words in expected), labels
+
+
+class UnscaledHash(HashEmbedder):
+    """The hashing embedder under a model name, measured for its scale as a real model is."""
+
+    model_id = "test-hash|fp32"
+    scale = None
+
+
+def test_themes_list_reads_cached_vectors_and_loads_no_model(
+    project: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from qualcode.cli import app
+    from qualcode.embed import scale
+
+    project.settings.set_settings({"embedding_model": "test-hash"})  # its id: test-hash|fp32
+    first = themes.map_topics(project, UnscaledHash())  # embeds the codebook and the scale
+    monkeypatch.setattr(scale, "_CACHE", {})  # as in a fresh process
+
+    def no_model(model: str | None) -> None:
+        raise AssertionError("themes list loaded the embedding model")
+
+    monkeypatch.setattr("qualcode.embed.encoder.load_sentence_transformer", no_model)
+    listed = CliRunner().invoke(app, ["themes", "list", "--project", str(project.path.parent)])
+    assert listed.exit_code == 0, listed.output
+    for m in first:
+        assert f"{m.topic.topic_id:>3} {m.topic.size:>5}" in listed.output
+    assert sum(line.startswith("* ") for line in listed.output.splitlines()) == sum(
+        m.candidate is not None for m in first
+    )

@@ -66,8 +66,9 @@ UPLOAD_FORM = multipart_body(
 @router.post("/{project}/transcripts", status_code=202, openapi_extra=UPLOAD_FORM)
 async def upload(request: Request, access: ResearcherAccess) -> dict[str, Any]:
     """Upload a transcript with its metadata and participant list (JSON); it is redacted,
-    stored and processed by a background job, whose id is returned.  The body is read
-    only after the caller is authorised, and counted against the upload limit."""
+    stored and processed by a background job, whose id is returned (files uploaded
+    while that job still waits join it).  The body is read only after the caller is
+    authorised, and counted against the upload limit."""
     file, fields = await read_form(request, ("metadata", "participants"))
     name = _safe_name(file.filename or "")
     metadata, participants = fields.get("metadata", "{}"), fields.get("participants", "[]")
@@ -79,7 +80,8 @@ async def upload(request: Request, access: ResearcherAccess) -> dict[str, Any]:
     # metadata (participant names) and the file's own name wait beside the upload for
     # the job, which reads and deletes them; they never go into the jobs table
     stage_upload(folder / stored, name, meta)
-    job = runners(request).runner(access.project).submit("ingest", {"files": [stored]})
+    # uploads in a row join the job still queued: one ingest and one scoring for them all
+    job = runners(request).runner(access.project).submit_files("ingest", [stored])
     auth.audit(access.store, access.user, "transcript.upload", f"job:{job}", {"file": stored})
     return {"job": job, "file": name}
 

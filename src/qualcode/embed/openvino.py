@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from qualcode.embed import registry
 from qualcode.embed.encoder import DEFAULT_MODEL, default_model_path
 from qualcode.errors import ConfigError
 
@@ -60,8 +61,10 @@ class OpenVINOEmbedder:
         return folder
 
     def runner(self) -> _Runner:
+        """The compiled model, loaded once per process (``embed.registry``) and shared."""
         if self._runner is None:
-            self._runner = _Runner(self.folder, self.precision)
+            folder, precision = self.folder, self.precision
+            self._runner = registry.shared(self.model_id, lambda: _Runner(folder, precision))
         return self._runner
 
     def encode(self, texts: Sequence[str], *, progress: bool | Progress = False) -> np.ndarray:
@@ -77,7 +80,8 @@ class OpenVINOEmbedder:
         with tqdm(total=len(texts), desc="embed", unit="seg", disable=not show) as bar:
             for i in range(0, len(order), self.batch_size):
                 batch = order[i : i + self.batch_size]
-                out[batch] = runner.embed([ids[k] for k in batch])
+                with registry.lock_for(self.model_id):  # one infer request per model
+                    out[batch] = runner.embed([ids[k] for k in batch])
                 bar.update(len(batch))
                 if callable(progress):
                     progress(len(batch))

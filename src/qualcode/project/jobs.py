@@ -145,8 +145,10 @@ class JobRunner:
         poll_interval: float = 1.0,
         heartbeat_interval: float = 5.0,
         stale_after: float = 60.0,
+        settle: float = 0.0,
     ) -> None:
         self.project = Path(project)
+        self.settle = settle  # seconds to wait after a submit before claiming
         self.handlers = dict(default_handlers() if handlers is None else handlers)
         self.max_attempts, self.poll_interval = max_attempts, poll_interval
         self.heartbeat_interval, self.stale_after = heartbeat_interval, stale_after
@@ -197,6 +199,16 @@ class JobRunner:
             raise InputError(f"Unknown job kind '{kind}'.", hint=f"Use one of: {known}.")
         with self._store() as store:
             job_id = store.jobs.enqueue_job(kind, params or {})
+        self._wake.set()
+        return job_id
+
+    def submit_files(self, kind: str, files: list[str]) -> int:
+        """Queue ``files`` for a ``kind`` job taking ``{"files": [...]}``, joining the job
+        still queued for earlier files if there is one (its id is returned then)."""
+        if kind not in self.handlers:
+            return self.submit(kind, {"files": files})  # raises: unknown kind
+        with self._store() as store:
+            job_id = store.jobs.enqueue_or_join(kind, "files", files)
         self._wake.set()
         return job_id
 
@@ -260,8 +272,11 @@ class JobRunner:
                 if time.monotonic() - last_recovery >= self.stale_after / 2:
                     last_recovery = time.monotonic()
                     self._guarded(lambda: self.recover(store))
-                if self._guarded(lambda: self.run_once(store)) is None:
-                    self._wake.wait(self.poll_interval)
+                idle = self._guarded(lambda: self.run_once(store)) is None
+                # woken by a submit: wait ``settle`` seconds, so that uploads sent in a row
+                # join the queued job before it is claimed
+                if idle and self._wake.wait(self.poll_interval) and self.settle:
+                    self._stopping.wait(self.settle)
 
     def _guarded(self, step: Callable[[], Any]) -> Any:
         """``step()``; an error (e.g. the database busy too long) is logged, not fatal."""
@@ -361,6 +376,7 @@ def process_handler(parts_for: PartsFor = components_for) -> Handler:
     def handle(store: Store, params: dict[str, Any], report: Report) -> dict[str, Any]:
         report(0.0, "segmenting")
         parts = parts_for(store)
+        _codebook_from_cache(parts.suggester, store)
         parts = replace(
             parts,
             embedder=_Embedder(parts.embedder, report),
@@ -373,6 +389,16 @@ def process_handler(parts_for: PartsFor = components_for) -> Handler:
         return {k: getattr(done, k) for k in keys}
 
     return handle
+
+
+def _codebook_from_cache(suggester: Any, store: Store) -> None:
+    """Let the suggester read the codebook's vectors from the store's cache: a job per
+    upload otherwise embeds the whole codebook again, each time, to score a few segments."""
+    from qualcode.embed.cache import CachedEmbedder
+
+    inner = getattr(suggester, "embedder", None)
+    if inner is not None and not isinstance(inner, CachedEmbedder):
+        suggester.embedder = CachedEmbedder(store, inner)
 
 
 def ingest_handler(parts_for: PartsFor = components_for) -> Handler:

@@ -34,30 +34,45 @@ class Snapshot:
 
 
 class LiveModel:
-    def __init__(self, project: Path, parts_for: PartsFor = components_for) -> None:
+    """``min_interval``: the least time between the starts of two retrainings (a server
+    passes a second or so; requests meanwhile fold into the next one)."""
+
+    def __init__(
+        self, project: Path, parts_for: PartsFor = components_for, min_interval: float = 0.0
+    ) -> None:
         self.project = Path(project)
         self.parts_for = parts_for
-        self.trainer: BackgroundTrainer[Snapshot] = BackgroundTrainer(self._train)
+        self.trainer: BackgroundTrainer[Snapshot] = BackgroundTrainer(
+            self._train, min_interval=min_interval
+        )
         self._vectors: tuple[list[str], np.ndarray] | None = None  # last texts, vectors
+        self._parts: tuple[str, Components] | None = None  # settings key, components
 
     def notify(self) -> None:
         """A decision was recorded: retrain in the background."""
         self.trainer.request()
 
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no retraining runs or is pending (tests); False on timeout."""
+        return self.trainer.wait(timeout)
+
     def snapshot(self, wait: float = 0.0) -> Snapshot | None:
+        """The last trained model; the first call starts training and waits at most
+        ``wait`` seconds for it (None until it is done)."""
         if self.trainer.current is None and self.trainer.generation == 0:
             self.trainer.request()
             self.trainer.wait(wait)
         return self.trainer.current
 
     def queue(
-        self, store: Store, decided: set[int], limit: int = 20, wait: float = 30.0
+        self, store: Store, decided: set[int], limit: int = 20, wait: float = 0.0
     ) -> list[int]:
         """Segment ids to review next, most informative first, leaving out ``decided``
-        (the segments this coder has decided on)."""
+        (the segments this coder has decided on).  Never waits on training by default:
+        before the first model is trained the queue is in reading order."""
         snap = self.snapshot(wait)
         if snap is None or not snap.ids:
-            return [s.id or 0 for s in store.segments.segments() if s.id not in decided][:limit]
+            return [i for i in store.segments.segment_ids() if i not in decided][:limit]
         rows = np.array([i for i, sid in enumerate(snap.ids) if sid not in decided], dtype=int)
         if len(rows) == 0:
             return []
@@ -72,7 +87,7 @@ class LiveModel:
 
         store = Store(self.project)
         try:
-            parts = self.parts_for(store)
+            parts = self._components(store)
             segments = store.segments.segments()
             ids, texts = [s.id or 0 for s in segments], [s.text for s in segments]
             if self._vectors is None or self._vectors[0] != texts:  # read blobs once
@@ -88,6 +103,14 @@ class LiveModel:
         finally:
             store.close()
         return _snapshot(model, ids, texts, vectors, context)
+
+    def _components(self, store: Store) -> Components:
+        """The project's components, kept while its settings and languages stay the same:
+        the zero-shot suggester then keeps its embedded codebook between retrainings."""
+        key = repr((sorted(store.settings.settings().items()), store.languages.present()))
+        if self._parts is None or self._parts[0] != key:
+            self._parts = (key, self.parts_for(store))
+        return self._parts[1]
 
 
 def _snapshot(

@@ -75,7 +75,7 @@ def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -
     decided = {e["segment_id"] for e in store.review.review_events() if e["coder"] == user.name}
     ids = model.queue(store, decided, limit)
     rows = browse.load_rows(store, ids, blind_view(store, user)) if ids else []
-    return QueuePage([asdict(r) for r in rows], len(decided), len(store.segments.segments()))
+    return QueuePage([asdict(r) for r in rows], len(decided), len(store.segments.segment_ids()))
 
 
 def bulk_accept(

@@ -68,6 +68,18 @@ def check_params(params: Mapping[str, Any]) -> str:
     return blob
 
 
+def _joined(params: str, key: str, items: list[Any]) -> str | None:
+    """``params`` with ``items`` added to its list ``key``; None when it holds anything
+    else, or would grow too large."""
+    current = json.loads(params or "{}")
+    if set(current) != {key} or not isinstance(current[key], list):
+        return None
+    try:
+        return check_params({key: [*current[key], *items]})
+    except InputError:
+        return None
+
+
 class JobStore(Part):
     def enqueue_job(self, kind: str, params: Mapping[str, Any]) -> int:
         """A new queued job's id.  One INSERT statement: it waits for the write lock
@@ -77,6 +89,23 @@ class JobStore(Part):
             [kind, check_params(params), utcnow()],
         )
         return int(cursor.lastrowid or 0)
+
+    def enqueue_or_join(self, kind: str, key: str, items: list[Any]) -> int:
+        """Add ``items`` to the list ``params[key]`` of the newest queued ``kind`` job whose
+        params are that list alone, and return its id; else queue a new such job.  In one
+        write transaction, so a worker cannot claim the job in between: uploads arriving
+        in a row become one job that ingests and processes them together."""
+        with self.atomic():
+            row = self.db.execute(
+                "SELECT id, params FROM jobs WHERE state = 'queued' AND kind = ? "
+                "ORDER BY id DESC LIMIT 1",
+                [kind],
+            ).fetchone()
+            joined = _joined(row[1], key, items) if row else None
+            if row and joined is not None:
+                self.db.execute("UPDATE jobs SET params = ? WHERE id = ?", [joined, row[0]])
+                return int(row[0])
+            return self.enqueue_job(kind, {key: list(items)})
 
     def claim_job(self, worker: str) -> Job | None:
         """The oldest queued job, now ``running`` for ``worker``; None when none is queued.

@@ -127,6 +127,11 @@ class SegmentStore(Part):
             for r in rows
         ]
 
+    def segment_ids(self) -> list[int]:
+        """Every segment's id, in reading order (no text read: cheap per request)."""
+        rows = self.db.execute("SELECT id FROM segments ORDER BY transcript_id, seq")
+        return [int(r[0]) for r in rows]
+
     def segment_exists(self, segment_id: int) -> bool:
         return bool(self.db.execute("SELECT 1 FROM segments WHERE id = ?", [segment_id]).fetchone())
 

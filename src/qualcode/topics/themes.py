@@ -186,10 +186,13 @@ def distribution(
 
 
 def _project_embedder(store: Store) -> Embedder:
+    """The project's embedder behind the store's cache: listing topics whose codebook and
+    scale were embedded before reads vectors back and loads no model."""
+    from qualcode.embed.cache import CachedEmbedder
     from qualcode.embed.encoder import embedder_for
 
     settings = Settings.from_strings(store.settings.settings())
-    return embedder_for(settings, store.languages.present())
+    return CachedEmbedder(store, embedder_for(settings, store.languages.present()))
 
 
 def _code_shares(store: Store, codes: set[str]) -> dict[int, dict[str, float]]:
@@ -212,10 +215,10 @@ def _similarities(
     """Per topic, each code's similarity: the mean of the centroid's cosine with the code's
     label-definition-inclusion text and with its nearest example quote, on the reference
     scale (``embed.scale``), so that ``min_similarity`` means the same for every model."""
-    from qualcode.embed.cache import embed_cached
+    from qualcode.embed.cache import CachedEmbedder, embed_cached
     from qualcode.embed.scale import similarity_scale, to_reference
 
-    scale = similarity_scale(embedder)
+    scale = similarity_scale(CachedEmbedder(store, embedder))  # no model when cached
 
     tids = sorted(centroids)
     c = np.vstack([centroids[t] for t in tids])

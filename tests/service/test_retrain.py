@@ -1,0 +1,87 @@
+"""Retraining is off the request path: a decision returns while the project's model
+trains, and decisions arriving meanwhile fold into one more retraining."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from helpers import Team
+from qualcode.pipeline.components import Components
+from qualcode.project import auth, reviewing
+from qualcode.project.live import LiveModel
+from qualcode.store import Store
+from service.conftest import fake_parts
+
+
+class GatedParts:
+    """``fake_parts`` that hold the first retraining until ``gate`` opens."""
+
+    def __init__(self) -> None:
+        self.gate, self.started = threading.Event(), threading.Event()
+
+    def __call__(self, store: Store) -> Components:
+        self.started.set()
+        assert self.gate.wait(10), "the test never opened the gate"
+        return fake_parts(store)
+
+
+@pytest.fixture
+def gated(team: Team) -> Iterator[tuple[LiveModel, GatedParts]]:
+    parts = GatedParts()
+    model = LiveModel(team.root / "projects" / "demo", parts)
+    yield model, parts
+    parts.gate.set()
+    model.wait_idle(10)
+
+
+def test_a_decision_returns_while_the_model_retrains(
+    client: TestClient, team: Team, gated: tuple[LiveModel, GatedParts]
+) -> None:
+    model, parts = gated
+    services = client.app.state.runners  # type: ignore[attr-defined]
+    services.warming.join(10)  # its first retraining is requested: now swap the model
+    services.models["demo"] = model
+    model.notify()
+    assert parts.started.wait(10)  # training is blocked now
+    h = team.headers("cem")
+    segment = client.get("/api/projects/demo/queue?limit=1", headers=h).json()["items"][0]
+    body = {"code_id": segment["codes"][0]["code_id"], "action": "accept"}
+    r = client.post(f"/api/projects/demo/segments/{segment['id']}/decisions", json=body, headers=h)
+    assert r.status_code == 201 and model.trainer.generation == 0  # not waiting on it
+    parts.gate.set()
+    assert model.wait_idle(10) and model.trainer.generation == 2  # and one for the decision
+
+
+def test_decisions_during_a_retraining_become_one_more_that_learns_them_all(
+    team: Team, gated: tuple[LiveModel, GatedParts]
+) -> None:
+    model, parts = gated
+    home, store = Store(team.root), Store(team.root / "projects" / "demo")
+    try:
+        coder = auth.get_user(home, "cem")
+        code = sorted(store.codebook.code_ids())[0]
+        model.notify()
+        assert parts.started.wait(10)
+        segments = [s.id or 0 for s in store.segments.segments()][:30]
+        for sid in segments:
+            reviewing.decide(store, model, coder, sid, code, "accept")
+        assert model.trainer.generation == 0
+        parts.gate.set()
+        assert model.wait_idle(10)
+        snap = model.snapshot()
+    finally:
+        home.close()
+        store.close()
+    assert model.trainer.generation == 2  # the one running, then one for all 30
+    assert snap is not None and snap.n_labels.sum() == len(segments) == 30
+
+
+def test_the_server_trains_the_model_before_the_first_request(client: TestClient) -> None:
+    services = client.app.state.runners  # type: ignore[attr-defined]
+    services.warming.join(10)
+    model = services.models["demo"]
+    assert model.wait_idle(10) and model.trainer.generation == 1 and model.snapshot() is not None
