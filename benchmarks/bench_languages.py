@@ -30,7 +30,7 @@ BUDGETS = (0, 5, 10, 20)
 def quality() -> None:
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.evaluate.report import evaluate_coding
-    from qualcode.embed.encoder import make_embedder
+    from qualcode.embed.choose import make_embedder
 
     book = load_codebook(CODEBOOK)
     print("labels/code  model                   lang  reached  macroF1  kappa   emb+LR F1")
@@ -48,7 +48,7 @@ def quality() -> None:
 
 
 def speed(rounds: int = 2) -> None:
-    from qualcode.embed.encoder import make_embedder
+    from qualcode.embed.choose import make_embedder
 
     texts = demo_segments()
     models = {m: make_embedder(m) for m in MODELS}
@@ -81,7 +81,7 @@ def cross_lingual() -> None:
 
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.suggest import ZeroShotSuggester
-    from qualcode.embed.encoder import make_embedder
+    from qualcode.embed.choose import make_embedder
 
     full = load_codebook(CODEBOOK)
     english = dataclasses.replace(
@@ -120,7 +120,7 @@ def themes() -> None:
 
     import numpy as np
 
-    from qualcode.embed.encoder import make_embedder
+    from qualcode.embed.choose import make_embedder
     from qualcode.pipeline.run import ingest_paths, process
     from qualcode.store import Store
     from qualcode.topics.languages import centre_by_language

@@ -23,7 +23,7 @@ runner = CliRunner()
 def embedder(monkeypatch: pytest.MonkeyPatch) -> HashEmbedder:
     """Every embedder the command makes is the fast fake one (also the project's)."""
     fake = HashEmbedder()
-    monkeypatch.setattr("qualcode.embed.encoder.make_embedder", lambda *_, **__: fake)
+    monkeypatch.setattr("qualcode.embed.choose.make_embedder", lambda *_, **__: fake)
     return fake
 
 

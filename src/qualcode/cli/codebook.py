@@ -78,7 +78,7 @@ def _diagnose(codebook: Path | None, project: Path | None, model: str) -> Codebo
     if book is None:
         raise InputError("Nothing to check.", hint="Give a codebook file, or --project DIR.")
     from qualcode.coding.diagnose import diagnose_codebook
-    from qualcode.embed.encoder import choose_model, make_embedder
+    from qualcode.embed.choose import choose_model, make_embedder
     from qualcode.languages import detect
 
     language = detect(" ".join(c.definition for c in book.codes))

