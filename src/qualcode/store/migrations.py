@@ -389,3 +389,11 @@ def m013_languages(db: Database) -> None:
 def m014_code_translations(db: Database) -> None:
     """A code's texts in other languages (JSON: language -> fields); NULL when none."""
     db.table("codes").add_column("translations", str)
+
+
+@migrations(name="m015_job_stages")
+def m015_job_stages(db: Database) -> None:
+    """The stage a running job is in (e.g. ``embed``) and its count of items done out of
+    ``total`` (NULL while unknown), beside the overall ``progress`` fraction."""
+    for column, kind in (("stage", str), ("done", int), ("total", int)):
+        db.table("jobs").add_column(column, kind)
