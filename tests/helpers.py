@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from qualcode.embed.scale import REFERENCE
+from qualcode.progress import ProgressLike
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_CORPUS = REPO / "demo" / "corpus"
@@ -34,7 +35,7 @@ class HashEmbedder:
         )
         self.encoded: list[str] = []
 
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, progress: ProgressLike = False) -> np.ndarray:
         self.encoded.extend(texts)
         if not texts:
             return np.zeros((0, self.vectorizer.n_features), dtype=np.float32)

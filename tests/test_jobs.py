@@ -32,6 +32,7 @@ from qualcode.project.jobs import (
 from qualcode.records import Topic
 from qualcode.settings import Settings
 from qualcode.store import Store
+from qualcode.store.jobs import Step
 from qualcode.topics.model import TopicResult
 
 FAST = {"poll_interval": 0.05, "heartbeat_interval": 0.2}
@@ -262,7 +263,8 @@ def test_ingest_then_process_jobs_run_the_pipeline(store: Store) -> None:
     parts = replace(parts, topic_modeler=OneTopic())
     messages: list[str] = []
     handlers = default_handlers(lambda s: parts)
-    watched = {k: watch(h, messages) for k, h in handlers.items()}
+    steps: dict[str, list[tuple[float, Step]]] = {k: [] for k in handlers}
+    watched = {k: watch(h, messages, steps[k]) for k, h in handlers.items()}
     files = ["jizzakh_women.txt", "tashkent_women.md"]
     with JobRunner(project(store), watched, poll_interval=0.05) as runner:
         job = wait_for(runner, runner.submit("ingest", {"files": files, "meta": {}}))
@@ -270,7 +272,15 @@ def test_ingest_then_process_jobs_run_the_pipeline(store: Store) -> None:
     assert job.state == "done", job.error
     assert len(job.result["added"]) == 2 and job.result["segmented"] > 10
     assert list(uploads.iterdir()) == []  # originals are not kept
-    assert "finding topics" in messages and any("embedding" in m for m in messages)
+    assert "topics" in messages and any(m.startswith("embed: ") for m in messages)
+    first = steps["ingest"]
+    stages = list(dict.fromkeys(s[0] for _, s in first if s))
+    assert stages[:2] == ["ingest", "segment"] and stages[-2:] == ["topics", "suggest"]
+    assert "embed" in stages
+    fractions = [f for f, _ in first]
+    assert fractions == sorted(fractions)  # progress never goes back within the job
+    ingest = [s for _, s in first if s and s[0] == "ingest"]
+    assert [s[1] for s in ingest] == sorted(s[1] for s in ingest) and ingest[-1][1:] == (2, 2)
     assert again.state == "done" and again.result["segmented"] == 0
     assert again.result["topics"] == "skipped"
 
@@ -281,11 +291,12 @@ class OneTopic:
         return TopicResult((topic,), dict.fromkeys(ids, 0))
 
 
-def watch(handler: Any, messages: list[str]) -> Any:
+def watch(handler: Any, messages: list[str], steps: list[tuple[float, Step]]) -> Any:
     def watched(store: Store, params: dict[str, Any], report: Report) -> Any:
-        def spy(fraction: float, message: str) -> None:
+        def spy(fraction: float, message: str = "", step: Step = None) -> None:
             messages.append(message)
-            report(fraction, message)
+            steps.append((fraction, step))
+            report(fraction, message, step)
 
         return handler(store, params, spy)
 

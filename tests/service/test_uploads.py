@@ -160,3 +160,26 @@ def test_an_upload_that_cannot_be_read_fails_naming_the_file_as_uploaded(
     stored = job["params"]["files"][0]  # the server's own name for the upload
     assert "uploads" not in told and str(team.root) not in told and stored not in told
     assert counts(team)["files"] == 0  # the upload and its sidecars are gone
+
+
+def test_a_job_status_says_which_stage_it_reached_and_its_counts(
+    client: TestClient, team: Team
+) -> None:
+    text = b"Moderator: How is the road?\n\nParticipant 1: It needs repair.\n"
+    r = post(client, team, file=("roads.txt", text, "text/plain"))
+    assert r.status_code == 202, r.text
+    job = _finished(client, team, r.json()["job"])
+    assert job["state"] == "done", job["error"]
+    assert job["stage"] == "suggest" and job["total"] is not None
+    assert job["done"] == job["total"]  # the last stage ended
+    from qualcode.store import Store
+
+    store = Store(team.root / "projects" / "demo")
+    stages = [(1, "ingest", 0, 2), (1, "ingest", 1, 2)]
+    queued = store.jobs.enqueue_job("process", {})
+    claimed = store.jobs.claim_job("w")
+    assert claimed is not None and claimed.id == queued and claimed.stage is None
+    for _, stage, done, total in stages:
+        assert store.jobs.update_job_progress(queued, "w", 0.1, "x", (stage, done, total))
+    seen = client.get(f"/api/projects/demo/jobs/{queued}", headers=team.headers("rita")).json()
+    assert (seen["stage"], seen["done"], seen["total"]) == ("ingest", 1, 2)

@@ -11,6 +11,7 @@ import typer
 from qualcode.cli.common import ProjectOpt, app
 from qualcode.cli.common import open_store as _open
 from qualcode.cli.common import run as _run
+from qualcode.cli.progress import ProgressOpt, shown
 
 TranscriptIds = Annotated[list[str] | None, typer.Option("--transcript", help="Transcript id.")]
 Region = Annotated[list[str] | None, typer.Option("--region", help="Region (repeatable).")]
@@ -61,6 +62,7 @@ def _register(name: str) -> None:
         status: Status = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
+        progress: ProgressOpt = True,
     ) -> None:
         from qualcode.exports.outputs import check_formats, write_exports
         from qualcode.review.selection import Selection
@@ -82,7 +84,9 @@ def _register(name: str) -> None:
             )
         )
         store = _open(project)
-        for path in _run(lambda: write_exports(store, formats, out, sel)):
+        with shown(progress) as reporter:
+            written = _run(lambda: write_exports(store, formats, out, sel, reporter))
+        for path in written:
             typer.echo(f"Wrote {path}")
 
     command.__doc__ = doc

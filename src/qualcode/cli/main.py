@@ -52,8 +52,10 @@ def ingest(
             help="Keep the pseudonym mapping, encrypted with this key (or $QUALCODE_KEY).",
         ),
     ] = None,
+    progress: Annotated[bool, typer.Option(help="Show progress.")] = True,
 ) -> None:
     """Read, redact and store transcripts; metadata from sidecars and these options."""
+    from qualcode.cli.progress import shown
     from qualcode.pipeline.run import ingest_paths
     from qualcode.redact.vault import load_key
     from qualcode.settings import Settings
@@ -74,7 +76,8 @@ def ingest(
         if v is not None
     }
     key = _run(lambda: load_key(key_file))
-    report = _run(lambda: ingest_paths(store, paths, overrides, key=key))
+    with shown(progress) as reporter:
+        report = _run(lambda: ingest_paths(store, paths, overrides, key=key, progress=reporter))
     typer.echo(
         f"Ingested {len(report.added)}; already present {len(report.duplicates)}; "
         f"failed {len(report.errors)}."
@@ -104,13 +107,15 @@ def _kept_line(kept: list[str], districts_redacted: bool) -> str:
 def process(
     project: ProjectOpt = Path("."),
     codebook: Annotated[Path | None, typer.Option(help="Codebook YAML/JSON.")] = None,
-    progress: Annotated[bool, typer.Option(help="Show progress bars.")] = True,
+    progress: Annotated[bool, typer.Option(help="Show progress.")] = True,
 ) -> None:
     """Segment, embed, find topics and suggest codes; finished stages are skipped."""
+    from qualcode.cli.progress import shown
     from qualcode.pipeline.run import process as run_process
 
     store = _open(project)
-    report = _run(lambda: run_process(store, codebook=codebook, progress=progress))
+    with shown(progress) as reporter:
+        report = _run(lambda: run_process(store, codebook=codebook, progress=reporter))
     typer.echo(
         f"Segmented {report.segmented}, embedded {report.embedded}, "
         f"topics: {report.topics}, suggestions: {report.suggestions}."
@@ -260,12 +265,14 @@ def summary(project: ProjectOpt = Path(".")) -> None:
 def demo(
     corpus: Annotated[Path | None, typer.Option(help="Demo corpus folder.")] = None,
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    progress: Annotated[bool, typer.Option()] = True,
+    progress: Annotated[bool, typer.Option(help="Show progress.")] = True,
 ) -> None:
     """Run the whole pipeline on the bundled demo corpus into OUT."""
+    from qualcode.cli.progress import shown
     from qualcode.pipeline.demo import run_demo
 
-    text = _run(lambda: run_demo(corpus, out, progress=progress, log=log_to))
+    with shown(progress) as reporter:
+        text = _run(lambda: run_demo(corpus, out, progress=reporter, log=log_to))
     typer.echo(text)
 
 

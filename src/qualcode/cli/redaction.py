@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from qualcode.cli.common import ProjectOpt, app, open_store, run
+from qualcode.cli.progress import ProgressOpt, shown
 
 if TYPE_CHECKING:
+    from qualcode.progress import Reporter
     from qualcode.store import Store
 
 redactions_app = typer.Typer(help="Review what was redacted: list, add missed, release.")
@@ -93,19 +95,27 @@ def release(
     refresh: RefreshOpt = True,
     actor: ActorOpt = "researcher",
     project: ProjectOpt = Path("."),
+    progress: ProgressOpt = True,
 ) -> None:
     """Undo a false positive: put the original text back for every occurrence."""
     from qualcode.redact.review import release_redaction
     from qualcode.redact.vault import load_key
 
     store = open_store(project)
-    change = run(
-        lambda: release_redaction(
-            store, transcript, pseudonym, original=as_text, key=load_key(key_file), actor=actor
+    with shown(progress) as reporter:
+        change = run(
+            lambda: release_redaction(
+                store,
+                transcript,
+                pseudonym,
+                original=as_text,
+                key=load_key(key_file),
+                actor=actor,
+                progress=reporter,
+            )
         )
-    )
-    typer.echo(f"Released {change.pseudonym}: {change.count} occurrence(s) restored.")
-    _refresh(store, refresh)
+        typer.echo(f"Released {change.pseudonym}: {change.count} occurrence(s) restored.")
+        _refresh(store, refresh, reporter)
 
 
 @redactions_app.command()
@@ -154,10 +164,10 @@ def eval_redaction(
     typer.echo(run(lambda: evaluation_text(paths, layers, ablation, show_missed)))
 
 
-def _refresh(store: Store, refresh: bool) -> None:
+def _refresh(store: Store, refresh: bool, progress: Reporter | None = None) -> None:
     if not refresh or not store.segments.segments():
         return
     from qualcode.pipeline.run import process
 
-    report = run(lambda: process(store))
+    report = run(lambda: process(store, progress=progress))
     typer.echo(f"Re-embedded {report.embedded} segment(s); topics: {report.topics}.")

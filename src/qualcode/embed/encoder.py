@@ -19,6 +19,7 @@ import numpy as np
 
 from qualcode.embed import registry
 from qualcode.errors import ConfigError
+from qualcode.progress import ProgressLike, tracker
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -34,7 +35,7 @@ class Embedder(Protocol):
     @property
     def model_id(self) -> str: ...
 
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str], *, progress: ProgressLike = False) -> np.ndarray: ...
 
 
 def default_model_path() -> Path:
@@ -90,11 +91,14 @@ class SentenceTransformerEmbedder:
             self._st = registry.shared(self.model_id, lambda: load_sentence_transformer(self.model))
         return self._st
 
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, progress: ProgressLike = False) -> np.ndarray:
+        if self._st is None:
+            with tracker(progress).stage("load model"):
+                self.st  # noqa: B018 (loads the model under its own stage)
         with registry.lock_for(self.model_id):  # the tokenizer is not thread-safe
             return self._encode(texts, progress)
 
-    def _encode(self, texts: Sequence[str], progress: bool) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], progress: ProgressLike) -> np.ndarray:
         getter = getattr(self.st, "get_embedding_dimension", None)
         dim = (getter or self.st.get_sentence_embedding_dimension)() or 0
         out = np.zeros((len(texts), dim), dtype=np.float32)
@@ -102,12 +106,7 @@ class SentenceTransformerEmbedder:
             return out
         order = self._token_order(texts)
         batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
-        from tqdm import tqdm
-
-        with (
-            self._autocast(),
-            tqdm(total=len(texts), desc="embed", unit="seg", disable=not progress) as bar,
-        ):
+        with self._autocast(), tracker(progress).stage("embed", len(texts)) as bar:
             for batch in batches:
                 vecs = self.st.encode(
                     [texts[i] for i in batch],
@@ -117,7 +116,7 @@ class SentenceTransformerEmbedder:
                     show_progress_bar=False,
                 )
                 out[batch] = vecs.astype(np.float32)
-                bar.update(len(batch))
+                bar.advance(len(batch))
         return out
 
     def _token_order(self, texts: Sequence[str]) -> np.ndarray:

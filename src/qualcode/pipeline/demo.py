@@ -15,6 +15,7 @@ from qualcode.errors import InputError
 from qualcode.exports.outputs import FORMATS, write_exports
 from qualcode.exports.summary import render_summary, summarise
 from qualcode.pipeline.run import ingest_paths, process
+from qualcode.progress import ProgressLike
 from qualcode.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -28,7 +29,7 @@ def run_demo(
     corpus: Path | None,
     out: Path,
     *,
-    progress: bool = True,
+    progress: ProgressLike = None,
     log: Callable[[Path], None] | None = None,
 ) -> str:
     corpus = corpus or default_corpus()
@@ -40,11 +41,11 @@ def run_demo(
     store = Store(out / "demo-project", create=True)
     if log:
         log(store.path.parent / "qualcode.log")
-    ingested = ingest_paths(store, [corpus])
+    ingested = ingest_paths(store, [corpus], progress=progress)
     if ingested.errors:
         raise InputError("Some demo transcripts could not be read: " + "; ".join(ingested.errors))
     report = process(store, progress=progress)
-    written = write_exports(store, FORMATS, out)
+    written = write_exports(store, FORMATS, out, progress=progress)
     lines = [
         f"Ingested {len(ingested.added)} new transcripts "
         f"({len(ingested.duplicates)} already present).",

@@ -27,6 +27,7 @@ from qualcode.embed.coverage import coverage_warning
 from qualcode.errors import ConflictError, QualcodeError
 from qualcode.ingest.meta import file_meta
 from qualcode.pipeline.components import Components, components_for, redactor_for
+from qualcode.progress import ProgressLike, tracker
 from qualcode.records import RawTranscript
 from qualcode.redact import Redactor, RuleRedactor
 from qualcode.redact.vault import seal
@@ -94,27 +95,45 @@ def ingest_paths(
     redactor: Redactor | None = None,
     key: Fernet | None = None,
     names: Mapping[Path, str] | None = None,
+    progress: ProgressLike = None,
 ) -> IngestReport:
     """Ingest files and folders; a bad file is reported and the others go on.  Notices
     about the files stored (e.g. read as paragraphs, having no speaker labels) are
     reported too.  ``names``: what the report calls a file instead of its path (an
-    upload's own name rather than where the server keeps it)."""
+    upload's own name rather than where the server keeps it).  ``progress``: stage
+    "ingest", one step per file (each read, redacted and stored)."""
     report = IngestReport()
     red = redactor or redactor_for(store)
-    for path in ingest.find_transcripts(paths):
-        name = (names or {}).get(path)
-        try:
-            raw = ingest.read_transcript(path, file_meta(path, overrides), name=name)
-            report.added.append(store_transcript(store, raw, red, key))
-            report.notices.extend(raw.notices)
-            if isinstance(red, RuleRedactor):
-                kept = red.kept_places(raw.meta)
-                report.kept_places += [p for p in kept if p not in report.kept_places]
-        except ConflictError:
-            report.duplicates.append(name or path.name)
-        except QualcodeError as err:
-            report.errors.append(str(err))
+    files = list(ingest.find_transcripts(paths))
+    with tracker(progress).stage("ingest", len(files)) as step:
+        for path in files:
+            _ingest_one(store, path, report, red, key, names, overrides)
+            step.advance()
     return report
+
+
+def _ingest_one(
+    store: Store,
+    path: Path,
+    report: IngestReport,
+    red: Redactor,
+    key: Fernet | None,
+    names: Mapping[Path, str] | None,
+    overrides: Mapping[str, Any] | None,
+) -> None:
+    """Read, redact and store one file; what happened goes into ``report``."""
+    name = (names or {}).get(path)
+    try:
+        raw = ingest.read_transcript(path, file_meta(path, overrides), name=name)
+        report.added.append(store_transcript(store, raw, red, key))
+        report.notices.extend(raw.notices)
+        if isinstance(red, RuleRedactor):
+            kept = red.kept_places(raw.meta)
+            report.kept_places += [p for p in kept if p not in report.kept_places]
+    except ConflictError:
+        report.duplicates.append(name or path.name)
+    except QualcodeError as err:
+        report.errors.append(str(err))
 
 
 def process(
@@ -122,17 +141,19 @@ def process(
     *,
     codebook: Path | None = None,
     parts: Components | None = None,
-    progress: bool = False,
+    progress: ProgressLike = None,
     refit_topics: bool = False,
 ) -> ProcessReport:
     """Segment, embed, topics, suggest; a stage whose inputs are unchanged is skipped.
     ``refit_topics``: fit topics afresh even when new segments could be assigned to the
     existing ones.  ``ConflictError`` when the project has no segments (no transcripts):
-    there is nothing to find topics in or suggest codes for."""
+    there is nothing to find topics in or suggest codes for.  ``progress``: a reporter
+    (:mod:`qualcode.progress`) for the stages segment, load model, embed, topics, suggest."""
+    track = tracker(progress)
     book = use_codebook(store, codebook)  # a bad codebook file is reported first
     chosen, parts = parts is not None, parts or components_for(store)
     report = ProcessReport()
-    with _timed(report, "segment"):
+    with _timed(report, "segment"), track.stage("segment"):
         report.segmented = segment_transcripts(store, parts.segmenter)
         detect_languages(store)
     segments = store.segments.segments()
@@ -150,8 +171,8 @@ def process(
     ids = [s.id or 0 for s in segments]
     texts = [s.text for s in segments]
     with _timed(report, "embed"):
-        vectors, report.embedded = embed_cached(store, parts.embedder, texts, progress)
-    with _timed(report, "topics"):
+        vectors, report.embedded = embed_cached(store, parts.embedder, texts, track)
+    with _timed(report, "topics"), track.stage("topics"):
         report.topics = update_topics(
             store,
             parts.topic_modeler,
@@ -163,7 +184,7 @@ def process(
             refit_topics,
             [s.language for s in segments],
         )
-    with _timed(report, "suggest"):
+    with _timed(report, "suggest"), track.stage("suggest"):
         report.suggestions = suggest_all(
             store,
             parts.suggester,

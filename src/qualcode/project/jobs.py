@@ -13,7 +13,8 @@ too: each of its writes is one ``store.atomic()`` step, and re-running it is har
 
 Handlers are ``callable(store, params, report_progress) -> result``; ``store`` is the
 worker thread's own connection (SQLite connections belong to one thread), and
-``report_progress(fraction, message)`` records progress and a heartbeat.  Results and
+``report_progress(fraction, message, step=None)`` records progress, the ``(stage, done,
+total)`` under way, and a heartbeat.  Results and
 messages carry counts, ids and file names, never transcript text.
 """
 
@@ -29,11 +30,8 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import Any, Protocol
 
 from qualcode.errors import ConflictError, IngestError, InputError, QualcodeError
 from qualcode.ingest.meta import load_sidecar_meta, sidecar_candidates
@@ -42,7 +40,7 @@ from qualcode.pipeline.components import Components, components_for, redactor_fo
 from qualcode.records import RawTranscript, TranscriptMeta
 from qualcode.redact import Redactor
 from qualcode.store import Store
-from qualcode.store.jobs import Job
+from qualcode.store.jobs import Job, Step
 
 __all__ = [
     "Handler",
@@ -56,7 +54,11 @@ __all__ = [
 
 log = logging.getLogger("qualcode.project.jobs")
 
-Report = Callable[[float, str], None]
+
+class Report(Protocol):
+    def __call__(self, fraction: float, message: str = "", step: Step = None) -> None: ...
+
+
 Handler = Callable[[Store, dict[str, Any], Report], Mapping[str, Any] | None]
 PartsFor = Callable[[Store], Components]
 UPLOADS = "uploads"
@@ -104,8 +106,9 @@ class _Reporter:
     def __init__(self, store: Store, job_id: int, worker: str) -> None:
         self.store, self.job_id, self.worker = store, job_id, worker
 
-    def __call__(self, progress: float, message: str = "") -> None:
-        if not self.store.jobs.update_job_progress(self.job_id, self.worker, progress, message):
+    def __call__(self, fraction: float, message: str = "", step: Step = None) -> None:
+        jobs = self.store.jobs
+        if not jobs.update_job_progress(self.job_id, self.worker, fraction, message, step):
             raise JobTakenOver(f"Job {self.job_id} was taken over by another worker.")
 
 
@@ -340,53 +343,62 @@ def _inside(folder: Path, name: str) -> Path:
     return path
 
 
-class _Embedder:
-    """The embedder, encoding in chunks with a progress report before each (0.1 to 0.7)."""
-
-    def __init__(self, inner: Any, report: Report, chunk: int = 256) -> None:
-        self.inner, self.report, self.chunk = inner, report, chunk
-        self.model_id = inner.model_id
-
-    def encode(self, texts: Any, *, progress: bool = False) -> np.ndarray:
-        if not len(texts):
-            return self.inner.encode(texts, progress=progress)
-        parts = []
-        for i in range(0, len(texts), self.chunk):
-            self.report(0.1 + 0.6 * i / len(texts), f"embedding segments: {i} of {len(texts)}")
-            parts.append(self.inner.encode(texts[i : i + self.chunk], progress=progress))
-        return np.vstack(parts)
+# the share of a job's progress each pipeline stage spans (qualcode.progress stages)
+PROCESS_SPANS = {
+    "segment": (0.0, 0.05),
+    "load model": (0.05, 0.1),
+    "embed": (0.1, 0.7),
+    "topics": (0.7, 0.85),
+    "suggest": (0.85, 1.0),
+}
+INGEST_SPANS = {"ingest": (0.0, 0.2)} | {
+    k: (0.2 + 0.8 * a, 0.2 + 0.8 * b) for k, (a, b) in PROCESS_SPANS.items()
+}
 
 
-class _Topics:
-    def __init__(self, inner: Any, report: Report) -> None:
-        self.inner, self.report = inner, report
+class StageReport:
+    """A :mod:`qualcode.progress` reporter that records each stage in the job's row:
+    ``stage``, ``done``, ``total``, a message ``"embed: 128 / 500"`` and the fraction
+    the stage has reached within its span.  Within a stage, a report comes at most every
+    ``every`` seconds (its first and last always)."""
 
-    def fit(self, ids: Any, texts: Any, vectors: np.ndarray) -> Any:
-        self.report(0.7, "finding topics")
-        result = self.inner.fit(ids, texts, vectors)
-        self.report(0.85, "suggesting codes")
-        return result
+    def __init__(
+        self, report: Report, spans: Mapping[str, tuple[float, float]], every: float = 0.5
+    ) -> None:
+        self.report, self.spans, self.every = report, spans, every
+        self._last: tuple[str, float] = ("", 0.0)
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        now, (last, at) = time.monotonic(), self._last
+        if stage == last and now - at < self.every and done > 0 and done != total:
+            return
+        self._last = (stage, now)
+        lo, hi = self.spans.get(stage, (0.0, 0.0))
+        fraction = lo + (hi - lo) * (min(done / total, 1.0) if total else 0.0)
+        message = stage if total is None else f"{stage}: {done} / {total}"
+        self.report(fraction, message, (stage, done, total))
+
+
+def _process(
+    store: Store, params: Mapping[str, Any], parts: Components, progress: StageReport
+) -> dict[str, Any]:
+    name = params.get("codebook")
+    book = _inside(store.path.parent, name) if name else None
+    done = pipeline.process(store, codebook=book, parts=parts, progress=progress)
+    keys = ("segmented", "embedded", "topics", "suggestions", "warnings")
+    return {k: getattr(done, k) for k in keys}
 
 
 def process_handler(parts_for: PartsFor = components_for) -> Handler:
     """``process``: segment, embed, topics, suggest; params ``{"codebook": path in the
-    project folder}`` (optional).  Progress is reported per stage, and per chunk while
-    embedding; the suggester is left unwrapped (it is checked by type)."""
+    project folder}`` (optional).  Progress is reported per stage, and within a stage
+    (e.g. per batch while embedding) as the pipeline reports it."""
 
     def handle(store: Store, params: dict[str, Any], report: Report) -> dict[str, Any]:
         report(0.0, "segmenting")
         parts = parts_for(store)
         _codebook_from_cache(parts.suggester, store)
-        parts = replace(
-            parts,
-            embedder=_Embedder(parts.embedder, report),
-            topic_modeler=_Topics(parts.topic_modeler, report),
-        )
-        name = params.get("codebook")
-        book = _inside(store.path.parent, name) if name else None
-        done = pipeline.process(store, codebook=book, parts=parts)
-        keys = ("segmented", "embedded", "topics", "suggestions", "warnings")
-        return {k: getattr(done, k) for k in keys}
+        return _process(store, params, parts, StageReport(report, PROCESS_SPANS))
 
     return handle
 
@@ -417,7 +429,8 @@ def ingest_handler(parts_for: PartsFor = components_for) -> Handler:
         redactor = redactor_for(store)
         names = {p: _shown_name(p, redactor) for p in present}
         meta = params.get("meta") or None
-        done = pipeline.ingest_paths(store, present, meta, redactor, names=names)
+        stages = StageReport(report, INGEST_SPANS)
+        done = pipeline.ingest_paths(store, present, meta, redactor, names=names, progress=stages)
         for path in present:
             for p in _staged(path):
                 p.unlink(missing_ok=True)
@@ -425,9 +438,8 @@ def ingest_handler(parts_for: PartsFor = components_for) -> Handler:
             raise IngestError(" ".join(done.errors))
         gone = [p.name for p in files if p not in present]
         result = {k: getattr(done, k) for k in ("added", "duplicates", "errors", "notices")}
-        scaled: Report = lambda f, m: report(0.2 + 0.8 * f, m)  # noqa: E731
-        process = process_handler(parts_for)(store, {"codebook": params.get("codebook")}, scaled)
-        return result | {"gone": gone} | dict(process or {})
+        process = _process(store, params, parts_for(store), stages)
+        return result | {"gone": gone} | process
 
     return handle
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qualcode.errors import ConflictError, InputError, NotFoundError
+from qualcode.progress import ProgressLike, tracker
 from qualcode.redact.names import SUFFIX
 from qualcode.redact.rewrite import Substitution, plan_rewrite
 from qualcode.redact.vault import seal, unseal
@@ -120,9 +121,18 @@ def release_redaction(
     original: str | None = None,
     key: Fernet | None = None,
     actor: str = "researcher",
+    progress: ProgressLike = None,
 ) -> Change:
     """Put the original text back for every occurrence of ``pseudonym`` (a false
-    positive): from ``original`` as given, or decrypted with the project key."""
+    positive): from ``original`` as given, or decrypted with the project key.
+    ``progress``: stage "release" while the transcript is rewritten."""
+    with tracker(progress).stage("release"):
+        return _release(store, tid, pseudonym, original, key, actor)
+
+
+def _release(
+    store: Store, tid: int, pseudonym: str, original: str | None, key: Fernet | None, actor: str
+) -> Change:
     row = store.redactions.redaction(tid, pseudonym)
     if row["status"] != "active":
         raise ConflictError(f"{pseudonym} in transcript {tid} is already released.")

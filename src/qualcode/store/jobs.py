@@ -20,6 +20,7 @@ from qualcode.store.db import Part, utcnow, where_equals
 
 JOB_STATES = ("queued", "running", "done", "failed")
 MAX_PARAMS_CHARS = 4096
+Step = tuple[str, int, int | None] | None  # (stage, done, total)
 SECRET_WORDS = {"key", "password", "passphrase", "secret", "token", "text", "texts"}
 
 
@@ -31,6 +32,9 @@ class Job:
     state: str
     progress: float = 0.0
     message: str = ""
+    stage: str | None = None  # the step under way, e.g. "embed" (m015)
+    done: int | None = None  # items of ``stage`` done
+    total: int | None = None  # of ``total``; None while unknown
     result: dict[str, Any] = field(default_factory=dict)
     attempts: int = 0
     created_at: str = ""
@@ -116,8 +120,8 @@ class JobStore(Part):
         with self.atomic():
             rows = self.db.execute(
                 "UPDATE jobs SET state = 'running', worker = ?, started_at = ?, "
-                "heartbeat_at = ?, finished_at = NULL, error = NULL, progress = 0, "
-                "message = 'started' WHERE state = 'queued' AND id = "
+                "heartbeat_at = ?, finished_at = NULL, error = NULL, progress = 0, stage = NULL, "
+                "done = NULL, total = NULL, message = 'started' WHERE state = 'queued' AND id = "
                 "(SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1) RETURNING id",
                 [worker, now, now],
             ).fetchall()
@@ -131,10 +135,15 @@ class JobStore(Part):
         )
         return cursor.rowcount == 1
 
-    def update_job_progress(self, job_id: int, worker: str, progress: float, message: str) -> bool:
-        """Progress (0..1) and a short message; False if ``worker`` no longer holds the job."""
+    def update_job_progress(
+        self, job_id: int, worker: str, progress: float, message: str, step: Step = None
+    ) -> bool:
+        """Progress (0..1), a short message and the ``(stage, done, total)`` under way
+        (kept as it was when None); False if ``worker`` no longer holds the job."""
         p = min(max(float(progress), 0.0), 1.0)
-        values = {"progress": p, "message": message, "heartbeat_at": utcnow()}
+        values: dict[str, Any] = {"progress": p, "message": message, "heartbeat_at": utcnow()}
+        if step is not None:
+            values |= dict(zip(("stage", "done", "total"), step, strict=True))
         return self._update_running(job_id, worker, values)
 
     def heartbeat_job(self, job_id: int, worker: str) -> bool:

@@ -409,3 +409,11 @@ def m015_sessions(db: Database) -> None:
         foreign_keys=[("token_id", "tokens", "id")],
     )
     db.table("sessions").create_index(["session_hash"], unique=True)
+
+
+@migrations(name="m016_job_stages")
+def m016_job_stages(db: Database) -> None:
+    """The stage a running job is in (e.g. ``embed``) and its count of items done out of
+    ``total`` (NULL while unknown), beside the overall ``progress`` fraction."""
+    for column, kind in (("stage", str), ("done", int), ("total", int)):
+        db.table("jobs").add_column(column, kind)
