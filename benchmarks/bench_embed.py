@@ -101,8 +101,8 @@ def report(model: str, texts: list[str], runs: dict[str, Encode], total: dict[st
     for name, v in vecs.items():
         got = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, v)}
         cos = (v * ref).sum(axis=1)
-        print(f"{name:<26}{len(texts) * rounds / total[name]:>8.1f}{total[PEER] / total[name]:>8.2f}"
-              f"{cos.min():>9.4f}{cos.mean():>10.5f}{nn_changed(v, ref):>10.3f}"
+        speed, ratio = len(texts) * rounds / total[name], total[PEER] / total[name]
+        print(f"{name:<26}{speed:>8.1f}{ratio:>8.2f}{cos.min():>9.4f}{cos.mean():>10.5f}{nn_changed(v, ref):>10.3f}"
               f"{len(got ^ base):>12} of {len(base)}")  # fmt: skip
     ratio = total[PEER] / total["qualcode OpenVINO int8"]
     speed = len(texts) * rounds / total["qualcode OpenVINO int8"]
