@@ -102,8 +102,9 @@ def report(model: str, texts: list[str], runs: dict[str, Encode], total: dict[st
         got = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, v)}
         cos = (v * ref).sum(axis=1)
         speed, ratio = len(texts) * rounds / total[name], total[PEER] / total[name]
-        print(f"{name:<26}{speed:>8.1f}{ratio:>8.2f}{cos.min():>9.4f}{cos.mean():>10.5f}{nn_changed(v, ref):>10.3f}"
-              f"{len(got ^ base):>12} of {len(base)}")  # fmt: skip
+        moved = nn_changed(v, ref)
+        print(f"{name:<26}{speed:>8.1f}{ratio:>8.2f}{cos.min():>9.4f}{cos.mean():>10.5f}"
+              f"{moved:>10.3f}{len(got ^ base):>12} of {len(base)}")  # fmt: skip
     ratio = total[PEER] / total["qualcode OpenVINO int8"]
     speed = len(texts) * rounds / total["qualcode OpenVINO int8"]
     return Goal(f"embedding {model}, int8 vs st.encode fp32", ">= 5x", f"{speed:.0f} sent/s",
