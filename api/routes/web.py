@@ -21,6 +21,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.context import COOKIE, Workspace, identify, member_of, session_of
+from api.params import PathId
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError, QualcodeError
 from qualcode.project import auth, sessions, workspace
@@ -32,7 +33,9 @@ HERE = Path(__file__).resolve().parents[1]
 STATIC = HERE / "static"
 READ = ("researcher", "coder", "analyst")
 MAX_TOKEN = 256
-NEXT_PAGE = re.compile(r"^/p/[a-z0-9][a-z0-9_-]{0,62}/(review|codebook|agreement)$")
+NEXT_PAGE = re.compile(
+    r"^/p/[a-z0-9][a-z0-9_-]{0,62}/(review|codebook|agreement|codes|t/[1-9][0-9]{0,17})$"
+)
 CSP = "; ".join(
     [
         "default-src 'self'",
@@ -67,6 +70,8 @@ ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 ENV.filters["num"] = lambda v, digits=2: "-" if v is None else f"{v:.{digits}f}"
+if "_" not in ENV.globals:  # interface language: identity until catalogs are added
+    ENV.globals["_"] = lambda text: text
 
 
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -194,6 +199,45 @@ def review_page(request: Request, project: str) -> Response:
         return found
     user, _ = found
     return page("review.html", user=user, project=project)
+
+
+@router.get("/p/{project}/t")
+def first_document(request: Request, project: str) -> Response:
+    """The workbench at the project's first transcript."""
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, store = found
+    rows = store.transcripts.transcripts(text=False)
+    if not rows:
+        return error_page(404, "No transcripts", "This project has no transcripts yet.", user)
+    return RedirectResponse(f"/p/{project}/t/{rows[0]['id']}", status_code=303)
+
+
+@router.get("/p/{project}/t/{tid}")
+def document_page(request: Request, project: str, tid: PathId) -> Response:
+    """The workbench: one transcript with its codes in place (``workbench.js``)."""
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, store = found
+    titles = {t["id"]: t["title"] for t in store.transcripts.transcripts(text=False)}
+    if tid not in titles:
+        return error_page(404, "No such transcript", "There is no transcript by that id.", user)
+    return page(
+        "workbench.html", user=user, project=project, tid=tid, titles=titles,
+        can_code=user.has("coder"), can_edit_codes=user.has("researcher"),
+    )  # fmt: skip
+
+
+@router.get("/p/{project}/codes")
+def code_tree_page(request: Request, project: str) -> Response:
+    """The code tree with counts and colours; researchers rename and merge from it."""
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, _ = found
+    return page("codetree.html", user=user, project=project, can_edit=user.has("researcher"))
 
 
 @router.get("/p/{project}/codebook")
