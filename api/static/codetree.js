@@ -17,9 +17,11 @@
 
   const say = (text, isError) => { message.textContent = text; message.classList.toggle("error", Boolean(isError)); };
 
+  // segments per status of a code, from the segment list (when there is no /progress)
   async function counted(code) {
     const one = async (status) => (await call("GET", "/segments?limit=1&code_id=" + encodeURIComponent(code) + "&status=" + status)).total;
-    return (await one("accepted")) + (await one("added"));
+    const [accepted, rejected, added, open] = await Promise.all(["accepted", "rejected", "added", "suggested"].map(one));
+    return { code_id: code, accepted, rejected, added, suggested_open: open };
   }
 
   async function nodes(has) {
@@ -27,7 +29,10 @@
     const flat = (await call("GET", "/codebook")).map((s) => s.code);
     const colours = window.QC.colours(flat);
     const byId = new Map();
-    for (const c of flat) byId.set(c.id, { ...c, colour: colours.get(c.id), count: await counted(c.id), children: [] });
+    for (const c of flat) {
+      const stats = await counted(c.id);
+      byId.set(c.id, { ...c, colour: colours.get(c.id), count: stats.accepted + stats.added, stats, children: [] });
+    }
     const top = [];
     byId.forEach((n) => { const up = n.parent && byId.get(n.parent); if (up) up.children.push(n); else top.push(n); });
     return top;
@@ -62,8 +67,8 @@
     swatch.style.backgroundColor = node.colour;
     swatch.setAttribute("aria-hidden", "true");
     row.append(swatch, el("strong", "label", node.label), el("code", "", node.id),
-      el("span", "count", t("{n} segments", { n: node.count })));
-    const p = by.get(node.id);
+      el("span", "count", t("segments: {n}", { n: node.count })));
+    const p = by.get(node.id) || node.stats;
     if (p) row.append(el("span", "count", t("accepted {a} · rejected {r} · added {d} · open {o}", { a: p.accepted, r: p.rejected, d: p.added, o: p.suggested_open })));
     li.append(row);
     if (canEdit) li.append(editor(node));

@@ -126,6 +126,8 @@
     );
     drawCodes();
     window.history.replaceState(null, "", "#s=" + seg.id);
+    document.getElementById("in-document").href =
+      "/p/" + encodeURIComponent(project) + "/t/" + seg.transcript_id + "#s=" + seg.id;
   }
 
   function drawCodes() {

@@ -131,12 +131,19 @@
     }));
     const chosen = seg === current() ? seg.codes[state.codeIdx] : null;
     if (chosen) {
-      (chosen.evidence || []).forEach((phrase) => occurrences(seg.text, phrase)
+      evidenceWords(chosen).forEach((word) => occurrences(seg.text, word)
         .forEach(([a, b]) => out.push({ start: a, end: b, cls: "evidence", mark: true })));
     }
     state.terms.forEach((term) => occurrences(seg.text, term)
       .forEach(([a, b]) => out.push({ start: a, end: b, cls: "hit", mark: true })));
     return out;
+  }
+
+  // the evidence words of a suggestion: its "keywords: a, b" line (the other lines quote
+  // the codebook, not the segment)
+  function evidenceWords(code) {
+    const line = (code.evidence || []).find((e) => e.startsWith("keywords: "));
+    return line ? line.slice("keywords: ".length).split(", ").filter(Boolean) : [];
   }
 
   function drawSegment(seg) {
@@ -209,7 +216,12 @@
       head.append(actions);
     }
     li.append(head);
-    if (code.evidence && code.evidence.length) li.append(el("p", "evidence", t("Evidence: ") + code.evidence.join(" · ")));
+    if (code.evidence && code.evidence.length) {
+      const ul = el("ul", "evidence");
+      ul.setAttribute("aria-label", t("Evidence"));
+      code.evidence.forEach((line) => ul.append(el("li", "", line)));
+      li.append(ul);
+    }
     if (code.decided_by) {
       let text = t("{status} by {who}", { status: t(code.status), who: code.decided_by });
       if (code.memo) text += " — " + t("memo: ") + code.memo;
