@@ -168,6 +168,23 @@ def test_any_span_is_coded_with_exact_offsets(page: Page, served: Served) -> Non
     ]
 
 
+def test_a_coded_span_comes_back_in_place(page: Page, served: Served) -> None:
+    require(served, "/transcripts/{tid}/document")
+    sign_in(page, served, "cem")
+    seg = current(page)
+    text = page.eval_on_selector(f"#seg-{seg} .seg-text", "t => t.textContent")
+    select_text(page, seg, 2, 11)
+    press(page, "c")
+    page.focus("#add-code")
+    press(page, "Enter")
+    page.reload()
+    idle(page)
+    shown = page.eval_on_selector_all(
+        f"#seg-{seg} .seg-text .span", "s => s.map(x => x.textContent)"
+    )
+    assert "".join(shown) == text[2:11]
+
+
 def test_keyboard_selection_shift_arrows(page: Page, served: Served) -> None:
     sign_in(page, served, "cem")
     seg = current(page)
