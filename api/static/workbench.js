@@ -300,6 +300,7 @@
     const code = seg ? seg.codes[state.codeIdx] : null;
     if (!code) { say(t("No code is selected. Select text and press c to add one."), true); return; }
     await post({ segment_id: seg.id, code_id: code.code_id, action, memo });
+    if (action === "reject") state.spans = state.spans.filter((sp) => !(sp.segment_id === seg.id && sp.code_id === code.code_id));
     state.redo = [];
     say(t(action === "accept" ? "Accepted {code}." : "Rejected {code}.", { code: label(code.code_id) }));
     await reloadSegment(seg);
