@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api import i18n
 from api.context import COOKIE, Workspace, identify, member_of, session_of
+from api.params import PathId
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError, QualcodeError
 from qualcode.project import auth, sessions, workspace
@@ -34,8 +35,8 @@ STATIC = HERE / "static"
 READ = ("researcher", "coder", "analyst")
 MAX_TOKEN = 256
 NEXT_PAGE = re.compile(
-    r"^/p/[a-z0-9][a-z0-9_-]{0,62}/"
-    r"(review|codebook|agreement|exports|transcripts|upload|members|t/[0-9]{1,12}/redactions)$"
+    r"^/p/[a-z0-9][a-z0-9_-]{0,62}/(review|codebook|agreement|exports|transcripts|upload"
+    r"|members|codes|t/[1-9][0-9]{0,11}(/redactions)?)$"
 )
 CSP = "; ".join(
     [
@@ -237,6 +238,45 @@ def review_page(request: Request, project: str) -> Response:
         return found
     user, _ = found
     return page("review.html", user=user, project=project)
+
+
+@router.get("/p/{project}/t")
+def first_document(request: Request, project: str) -> Response:
+    """The workbench at the project's first transcript."""
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, store = found
+    rows = store.transcripts.transcripts(text=False)
+    if not rows:
+        return error_page(404, "No transcripts", "This project has no transcripts yet.", user)
+    return RedirectResponse(f"/p/{project}/t/{rows[0]['id']}", status_code=303)
+
+
+@router.get("/p/{project}/t/{tid}")
+def document_page(request: Request, project: str, tid: PathId) -> Response:
+    """The workbench: one transcript with its codes in place (``workbench.js``)."""
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, store = found
+    titles = {t["id"]: t["title"] for t in store.transcripts.transcripts(text=False)}
+    if tid not in titles:
+        return error_page(404, "No such transcript", "There is no transcript by that id.", user)
+    return page(
+        "workbench.html", user=user, project=project, tid=tid, titles=titles,
+        can_code=user.has("coder"), can_edit_codes=user.has("researcher"),
+    )  # fmt: skip
+
+
+@router.get("/p/{project}/codes")
+def code_tree_page(request: Request, project: str) -> Response:
+    """The code tree with counts and colours; researchers rename and merge from it."""
+    found = _project_page(request, project, READ)
+    if isinstance(found, Response):
+        return found
+    user, _ = found
+    return page("codetree.html", user=user, project=project, can_edit=user.has("researcher"))
 
 
 @router.get("/p/{project}/codebook")

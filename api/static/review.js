@@ -126,6 +126,8 @@
     );
     drawCodes();
     window.history.replaceState(null, "", "#s=" + seg.id);
+    document.getElementById("in-document").href =
+      "/p/" + encodeURIComponent(project) + "/t/" + seg.transcript_id + "#s=" + seg.id;
   }
 
   function drawCodes() {
@@ -139,8 +141,7 @@
 
   function codeItem(code, index) {
     const li = el("li", index === state.selected ? "selected" : "");
-    li.setAttribute("role", "option");
-    li.setAttribute("aria-selected", index === state.selected ? "true" : "false");
+        li.setAttribute("aria-current", index === state.selected ? "true" : "false");
     li.dataset.codeId = code.code_id;
     li.dataset.status = code.status;
     const head = el("div", "head");
@@ -183,7 +184,7 @@
     state.selected = Math.min(Math.max(index, 0), codes.length - 1);
     Array.from(ui.codes.children).forEach((li, i) => {
       li.classList.toggle("selected", i === state.selected);
-      li.setAttribute("aria-selected", i === state.selected ? "true" : "false");
+      li.setAttribute("aria-current", i === state.selected ? "true" : "false");
     });
     const chosen = ui.codes.children[state.selected];
     if (chosen) chosen.scrollIntoView({ block: "nearest" });

@@ -175,7 +175,7 @@ def test_a_coder_reviews_with_the_keyboard_alone(page: Page, served: Served) -> 
     assert codes(page)[1] == (second, "rejected")
     assert page.text_content("#progress-text") == "1 / 800 segments decided"
     press(page, "k", "ArrowDown")  # arrows move too; the selection stays put on reload
-    assert page.get_attribute("#codes > li:nth-child(2)", "aria-selected") == "true"
+    assert page.get_attribute("#codes > li:nth-child(2)", "aria-current") == "true"
 
     press(page, "n")
     assert segment_id(page) not in (0, seg)
