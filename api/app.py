@@ -12,7 +12,17 @@ from fastapi import FastAPI
 from api import errors
 from api.context import Workspace
 from api.guard import BodyGuard
-from api.routes import admin, codebook, exports, projects, review, segments, themes, web
+from api.routes import (
+    admin,
+    codebook,
+    exports,
+    projects,
+    review,
+    segments,
+    themes,
+    web,
+    workbench,
+)
 from qualcode.pipeline.components import Components
 from qualcode.project.services import ProjectServices
 from qualcode.store import Store
@@ -48,6 +58,7 @@ def create_app(
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
     app.add_middleware(BodyGuard, upload_limit=max_upload)
-    for module in (admin, projects, segments, review, codebook, exports, themes, web):
+    for module in (admin, projects, segments, review, codebook, exports, themes, workbench, web):
         app.include_router(module.router)
+    app.include_router(workbench.me_router)
     return app

@@ -1,4 +1,5 @@
-"""Users, tokens and project membership (admin), and who-am-I (anyone signed in)."""
+"""Users and tokens (admin), and who-am-I (anyone signed in).  Project membership:
+``api.routes.workbench``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.context import UserDep, WorkspaceDep
-from qualcode.project import auth, workspace
+from qualcode.project import auth, preferences, workspace
 
 router = APIRouter(prefix="/api", tags=["users"])
 MAX_AUDIT = 1000
@@ -23,10 +24,6 @@ class NewToken(BaseModel):
     label: str = Field(default="", max_length=100)
 
 
-class Member(BaseModel):
-    user: str = Field(max_length=64)
-
-
 def _admin(user: auth.User) -> None:
     auth.require_any(user, ("admin",), "Only an admin manages users, tokens and memberships.")
 
@@ -38,7 +35,8 @@ def _user_json(u: auth.User) -> dict[str, object]:
 @router.get("/me")
 def me(user: UserDep, ws: WorkspaceDep) -> dict[str, object]:
     projects = workspace.projects_of(ws.home, user.name, ws.project_names())
-    return {**_user_json(user), "projects": projects}
+    language = preferences.language_of(ws.home, user)
+    return {**_user_json(user), "projects": projects, "language": language}
 
 
 @router.get("/users")
@@ -66,14 +64,6 @@ def revoke_token(prefix: str, user: UserDep, ws: WorkspaceDep) -> dict[str, str]
     _admin(user)
     info = auth.revoke_token(ws.home, prefix, actor=user)
     return {"prefix": info.prefix, "revoked_at": info.revoked_at or ""}
-
-
-@router.post("/projects/{project}/members", status_code=201)
-def add_member(project: str, body: Member, user: UserDep, ws: WorkspaceDep) -> dict[str, str]:
-    _admin(user)
-    ws.project(project)  # 404 for an unknown project
-    workspace.add_member(ws.home, project, body.user, user)
-    return {"project": project, "user": body.user}
 
 
 @router.get("/audit")
