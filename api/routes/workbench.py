@@ -30,11 +30,10 @@ me_router = APIRouter(prefix="/api/me", tags=["users"])
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     why = {
-        400: "The request is not valid (the message says which field).",
         401: "No valid API token or sign-in session.",
         403: "Your role or project membership does not allow this.",
         404: "No such project, transcript, segment, memo, code or user.",
-        422: "The request body or a parameter is malformed.",
+        422: "The request is malformed or a value is not valid (the message says which).",
     }
     return {c: {"description": why[c]} for c in (401, *codes)}
 
@@ -80,13 +79,13 @@ def transcript_document(tid: PathId, access: ReadAccess) -> dict[str, Any]:
     return document.document(access.store, tid, access.user.name, _coder(access))
 
 
-@router.post("/memos", status_code=201, responses=_errors(400, 403, 404, 422))
+@router.post("/memos", status_code=201, responses=_errors(403, 404, 422))
 def add_memo(body: NewMemo, access: ReviewerAccess) -> dict[str, Any]:
     memo = memos.add_memo(access.store, body.target, body.target_id, access.user.name, body.text)
     return {k: v for k, v in asdict(memo).items() if k != "text"}
 
 
-@router.get("/memos", responses=_errors(400, 403, 404, 422))
+@router.get("/memos", responses=_errors(403, 404, 422))
 def list_memos(
     access: ReadAccess,
     target: Annotated[str | None, Query(pattern="^(project|transcript|segment|code)$")] = None,
@@ -98,7 +97,7 @@ def list_memos(
     return [asdict(m) for m in found if coder is None or m.author == coder]
 
 
-@router.patch("/memos/{memo_id}", responses=_errors(400, 403, 404, 422))
+@router.patch("/memos/{memo_id}", responses=_errors(403, 404, 422))
 def edit_memo(memo_id: PathId, body: MemoText, access: ReviewerAccess) -> dict[str, Any]:
     """A new version of your memo (the old one stays); another user's memo is a 404."""
     return asdict(memos.edit_memo(access.store, memo_id, access.user, body.text))
