@@ -109,6 +109,8 @@ def test_progress_stays_true_after_undo(client: TestClient, team: Team) -> None:
     assert client.post(f"{P}/decisions/{eid}/undo", headers=h).status_code == 201
     after = client.get(f"{P}/progress", headers=h).json()
     assert after == before
+    queue = client.get(f"{P}/queue?limit=1", headers=h).json()
+    assert queue["progress"]["decided"] == 0  # the queue's count too
     assert after["segments"]["total"] == sum(t["total"] for t in after["by_transcript"])
 
 
