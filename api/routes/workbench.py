@@ -1,7 +1,7 @@
 """The coder's workbench: a transcript as a document with its codes and spans, memos,
 flags for later, progress that stays true after undo, the code tree, a project's members
 (researchers and admins) and each user's interface language.  Under blind coding a coder
-sees only their own decisions (and memos)."""
+sees only their own decisions (and, of the memos on segments, their own)."""
 
 from __future__ import annotations
 
@@ -91,10 +91,9 @@ def list_memos(
     target: Annotated[str | None, Query(pattern="^(project|transcript|segment|code)$")] = None,
     target_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> list[dict[str, Any]]:
-    """Current memos, newest first (under blind coding a coder sees their own)."""
-    coder = _coder(access)
-    found = memos.list_memos(access.store, target, target_id)
-    return [asdict(m) for m in found if coder is None or m.author == coder]
+    """Current memos, newest first (under blind coding a coder sees only their own memos
+    on segments)."""
+    return [asdict(m) for m in memos.list_memos(access.store, target, target_id, _coder(access))]
 
 
 @router.patch("/memos/{memo_id}", responses=_errors(403, 404, 422))

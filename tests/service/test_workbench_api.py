@@ -89,6 +89,10 @@ def test_blind_coding_shows_a_coder_only_their_own_decisions_and_memos(
     assert (cem["segments"]["decided"], dina["segments"]["decided"]) == (0, 1)
     got = client.get(f"{P}/memos?target=segment&target_id={seg}", headers=team.headers("cem"))
     assert got.json() == []
+    guidance = {"target": "project", "target_id": "", "text": "code irony as such"}
+    assert client.post(f"{P}/memos", json=guidance, headers=team.headers("rita")).status_code == 201
+    seen = client.get(f"{P}/memos", headers=team.headers("cem")).json()
+    assert [m["text"] for m in seen] == ["code irony as such"]  # guidance is for everyone
 
 
 def test_progress_stays_true_after_undo(client: TestClient, team: Team) -> None:

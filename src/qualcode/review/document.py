@@ -4,7 +4,7 @@ the reader's flags and the memos on the transcript and its segments.
 
 A span in the review log is relative to its segment's text; here it is moved to the
 transcript's.  Under blind coding (``coder``) only that coder's decisions, spans and
-memos are shown."""
+segment memos are shown."""
 
 from __future__ import annotations
 
@@ -85,12 +85,9 @@ def _segment(r: SegmentRow) -> dict[str, Any]:
 
 
 def _memos(store: Store, tid: int, ids: set[int], coder: str | None) -> dict[str, Any]:
-    def shown(m: memo_lib.Memo) -> bool:
-        return coder is None or m.author == coder
-
-    on_transcript = memo_lib.list_memos(store, "transcript", str(tid))
+    on_transcript = memo_lib.list_memos(store, "transcript", str(tid), coder)
     by_segment: dict[str, list[dict[str, Any]]] = {}
-    for m in memo_lib.list_memos(store, "segment"):
-        if int(m.target_id) in ids and shown(m):
+    for m in memo_lib.list_memos(store, "segment", coder=coder):
+        if int(m.target_id) in ids:
             by_segment.setdefault(m.target_id, []).append(asdict(m))
-    return {"transcript": [asdict(m) for m in on_transcript if shown(m)], "segments": by_segment}
+    return {"transcript": [asdict(m) for m in on_transcript], "segments": by_segment}

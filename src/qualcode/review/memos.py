@@ -38,11 +38,17 @@ def add_memo(store: Store, target: str, target_id: str, author: str, text: str) 
     return get_memo(store, memo_id)
 
 
-def list_memos(store: Store, target: str | None = None, target_id: str | None = None) -> list[Memo]:
-    """Current memos, newest first: all, one kind's, or one target's."""
+def list_memos(
+    store: Store, target: str | None = None, target_id: str | None = None, coder: str | None = None
+) -> list[Memo]:
+    """Current memos, newest first: all, one kind's, or one target's.  ``coder`` (blind
+    coding): of the memos on segments, only that coder's own (a segment memo shows how
+    its author judged the segment); memos on the project, transcripts and codes are
+    guidance for everyone."""
     if target is not None and target not in TARGETS:
         raise InputError("Unknown memo target.", hint=f"Use one of {', '.join(TARGETS)}.")
-    return [_memo(r) for r in store.memos.memos(target, target_id)]
+    found = [_memo(r) for r in store.memos.memos(target, target_id)]
+    return [m for m in found if coder is None or m.target != "segment" or m.author == coder]
 
 
 def get_memo(store: Store, memo_id: int) -> Memo:
