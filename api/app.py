@@ -23,6 +23,7 @@ from api.routes import (
     segments,
     themes,
     web,
+    workbench,
 )
 from qualcode.pipeline.components import Components
 from qualcode.project.services import ProjectServices
@@ -61,6 +62,8 @@ def create_app(
     openapi_docs.install(app)
     app.add_middleware(BodyGuard, upload_limit=max_upload)
     app.add_middleware(LanguageMiddleware)
-    for module in (admin, projects, segments, review, codebook, exports, themes, web, research):
+    routers = (admin, projects, segments, review, codebook, exports, themes, workbench, web)
+    for module in (*routers, research):
         app.include_router(module.router)
+    app.include_router(workbench.me_router)
     return app

@@ -1,4 +1,5 @@
-"""Users, tokens and project membership (admin), and who-am-I (anyone signed in)."""
+"""Users and tokens (admin), and who-am-I (anyone signed in).  Project membership:
+``api.routes.workbench``."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from api.context import AdminUser, ProjectName, UserDep, WorkspaceDep
+from api.context import AdminUser, UserDep, WorkspaceDep
 from api.openapi_docs import conflict
-from qualcode.project import auth, workspace
+from qualcode.project import auth, preferences, workspace
 
 router = APIRouter(prefix="/api", tags=["users"])
 MAX_AUDIT = 1000
@@ -30,8 +31,8 @@ class NewToken(BaseModel):
     label: str = Field(default="", max_length=auth.MAX_NAME, pattern=r"^(\S(.*\S)?)?$")
 
 
-class Member(BaseModel):
-    user: str = Field(min_length=1, max_length=auth.MAX_NAME)
+def _admin(user: auth.User) -> None:
+    auth.require_any(user, ("admin",), "Only an admin manages users, tokens and memberships.")
 
 
 def _user_json(u: auth.User) -> dict[str, object]:
@@ -41,7 +42,8 @@ def _user_json(u: auth.User) -> dict[str, object]:
 @router.get("/me")
 def me(user: UserDep, ws: WorkspaceDep) -> dict[str, object]:
     projects = workspace.projects_of(ws.home, user.name, ws.project_names())
-    return {**_user_json(user), "projects": projects}
+    language = preferences.language_of(ws.home, user)
+    return {**_user_json(user), "projects": projects, "language": language}
 
 
 @router.get("/users")
@@ -69,15 +71,6 @@ def revoke_token(
 ) -> dict[str, str]:
     info = auth.revoke_token(ws.home, prefix, actor=user)
     return {"prefix": info.prefix, "revoked_at": info.revoked_at or ""}
-
-
-@router.post("/projects/{project}/members", status_code=201)
-def add_member(
-    project: ProjectName, body: Member, user: AdminUser, ws: WorkspaceDep
-) -> dict[str, str]:
-    ws.project(project)  # 404 for an unknown project
-    workspace.add_member(ws.home, project, body.user, user)
-    return {"project": project, "user": body.user}
 
 
 @router.get("/audit")

@@ -30,6 +30,7 @@ from qualcode.project import auth, workspace
 from qualcode.project.jobs import stage_upload, uploads_dir
 from qualcode.project.services import ProjectServices
 from qualcode.redact import review as redactions
+from qualcode.redact.context import redaction_contexts
 from qualcode.redact.review import KINDS, PSEUDONYM
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
@@ -172,7 +173,10 @@ class Released(BaseModel):
 
 @router.get("/{project}/transcripts/{tid}/redactions")
 def list_redactions(tid: PathId, access: ResearcherAccess) -> list[dict[str, Any]]:
-    return [asdict(r) for r in redactions.list_redactions(access.store, tid)]
+    """Each redaction with up to three pseudonymised passages around it (``context``)."""
+    items = redactions.list_redactions(access.store, tid)
+    around = redaction_contexts(access.store, tid, [r.pseudonym for r in items])
+    return [{**asdict(r), "context": around[r.pseudonym]} for r in items]
 
 
 @router.post("/{project}/transcripts/{tid}/redactions", status_code=201)

@@ -39,12 +39,14 @@ def list_segments(
     max_score: float | None = None,
     topic_id: TopicQuery = None,
     q: Annotated[str | None, Query(max_length=500)] = None,
+    flagged: Annotated[bool, Query(description="only the segments you flagged")] = False,
     offset: Offset = 0,
     limit: PageLimit = 50,
 ) -> dict[str, Any]:
     f = browse.SegmentFilter(
         transcript_id, speaker, region, district, group, language, date_from, date_to,
         code_id, status, min_score, max_score, topic_id, q, blind_view(access),
+        access.user.name if flagged else None,
     )  # fmt: skip
     return asdict(browse.list_segments(access.store, f, offset, limit))
 

@@ -104,10 +104,13 @@ def _csv(store: Store, out: Path, sel: Selection) -> list[Path]:
 
 
 def _xlsx(store: Store, out: Path, sel: Selection) -> list[Path]:
+    """The analyst tables and, for the team, the memos."""
+    from qualcode.exports.memo_table import memos_table
     from qualcode.exports.tables import build_tables
     from qualcode.exports.xlsx import write_xlsx
 
-    return [write_xlsx(build_tables(store, sel), out / FILES["xlsx"], about(store, sel))]
+    tables = [*build_tables(store, sel), memos_table(store, sel)]
+    return [write_xlsx(tables, out / FILES["xlsx"], about(store, sel))]
 
 
 def _json(store: Store, out: Path, sel: Selection) -> list[Path]:

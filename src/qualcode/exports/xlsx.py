@@ -22,6 +22,7 @@ SHEET_TITLES = {
     "code_transcript_matrix": "Code x transcript",
     "codes_by_region": "Codes by region",
     "codes_by_group": "Codes by group",
+    "memos": "Memos",
 }
 WIDTHS = {"text": 80, "memo": 40, "transcript": 36, "code_path": 30, "code_label": 30}
 

@@ -12,6 +12,7 @@ from qualcode.project.auth import User, blind_view
 from qualcode.project.live import LiveModel
 from qualcode.review import browse
 from qualcode.review import decisions as review
+from qualcode.review.progress import current_pairs
 from qualcode.store import Store
 
 
@@ -72,7 +73,8 @@ def _check_may_undo(store: Store, user: User, event_id: int) -> None:
 
 def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -> QueuePage:
     """The next segments for ``user``, those whose decisions teach the model most first."""
-    decided = {e["segment_id"] for e in store.review.review_events() if e["coder"] == user.name}
+    # the user's decisions that stand: an undone one no longer counts (issue 17)
+    decided = {segment for segment, _ in current_pairs(store, user.name)}
     ids = model.queue(store, decided, limit)
     rows = browse.load_rows(store, ids, blind_view(store, user)) if ids else []
     return QueuePage([asdict(r) for r in rows], len(decided), len(store.segments.segment_ids()))

@@ -33,7 +33,8 @@ class SegmentFilter:
     ``rejected`` and ``added`` are current decisions.  ``unreviewed`` means no current
     decision on ``code_id`` (on any code when ``code_id`` is None).  ``query`` is
     full-text: plain words, all required, ``word*`` for a prefix.  Dates are inclusive
-    ISO dates (YYYY-MM-DD) compared with the transcript's date."""
+    ISO dates (YYYY-MM-DD) compared with the transcript's date.  ``flagged_by``: only the
+    segments that user flagged for later (``qualcode.review.flags``)."""
 
     transcript_id: int | None = None
     speaker: str | None = None
@@ -50,6 +51,7 @@ class SegmentFilter:
     topic_id: int | None = None
     query: str | None = None
     coder: str | None = None
+    flagged_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ class Turn:
     speaker: str
     text: str  # the stored (redacted) turn
     segments: tuple[SegmentRow, ...]  # empty until the transcript is segmented
+    start: int = 0  # character offsets into the transcript's stored text
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,14 @@ def transcript_view(store: Store, tid: int, coder: str | None = None) -> Transcr
     for r in rows:
         by_turn.setdefault(r.turn_index, []).append(r)
     turns = tuple(
-        Turn(t["idx"], t["speaker"], t["text"], tuple(by_turn.get(t["idx"], ())))
+        Turn(
+            t["idx"],
+            t["speaker"],
+            t["text"],
+            tuple(by_turn.get(t["idx"], ())),
+            t["char_start"],
+            t["char_end"],
+        )
         for t in store.transcripts.turns(tid)
     )
     return TranscriptView(tid, meta, turns)

@@ -53,6 +53,14 @@ class AuthStore(Part):
     def set_user_disabled(self, user_id: int, disabled: bool) -> None:
         self.db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), user_id])
 
+    def set_user_language(self, user_id: int, language: str) -> None:
+        with self.atomic():
+            self.db.execute("UPDATE users SET language = ? WHERE id = ?", [language, user_id])
+
+    def user_language(self, user_id: int) -> str | None:
+        row = self.db.execute("SELECT language FROM users WHERE id = ?", [user_id]).fetchone()
+        return row[0] if row else None
+
     def count_enabled_with_role(self, role: str) -> int:
         row = self.db.execute(
             "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id "

@@ -417,3 +417,40 @@ def m016_job_stages(db: Database) -> None:
     ``total`` (NULL while unknown), beside the overall ``progress`` fraction."""
     for column, kind in (("stage", str), ("done", int), ("total", int)):
         db.table("jobs").add_column(column, kind)
+
+
+@migrations(name="m017_memos_flags")
+def m017_memos_flags(db: Database) -> None:
+    """Memos on a project, transcript, segment or code: ``memos`` names the target and the
+    author; ``memo_versions`` holds each version of the text (an edit or a deletion is a
+    new version pointing at the one it replaces).  Both are append-only.  Flags ("for
+    later") are each coder's own bookmarks on segments.  A user's interface language."""
+    db.table("memos").create(
+        {"id": int, "target": str, "target_id": str, "author": str, "created_at": str},
+        pk="id",
+        not_null={"target", "target_id", "author", "created_at"},
+    )
+    db.table("memos").create_index(["target", "target_id"])
+    db.table("memo_versions").create(
+        {
+            "id": int,
+            "memo_id": int,
+            "version": int,
+            "replaces": int,
+            "text": str,
+            "deleted": int,
+            "by": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"memo_id", "version", "text", "deleted", "by", "at"},
+        foreign_keys=[("memo_id", "memos", "id"), ("replaces", "memo_versions", "id")],
+    )
+    db.table("memo_versions").create_index(["memo_id", "version"], unique=True)
+    db.executescript(append_only("memos") + append_only("memo_versions"))
+    db.table("segment_flags").create(
+        {"segment_id": int, "coder": str, "at": str},
+        pk=("segment_id", "coder"),
+        foreign_keys=[("segment_id", "segments", "id")],
+    )
+    db.table("users").add_column("language", str)

@@ -19,8 +19,10 @@ from qualcode.store.auth import AuthStore
 from qualcode.store.codebook_history import CodebookStore
 from qualcode.store.db import Connection
 from qualcode.store.embeddings import EmbeddingStore
+from qualcode.store.flags import FlagStore
 from qualcode.store.jobs import JobStore
 from qualcode.store.languages import LanguageStore
+from qualcode.store.memos import MemoStore
 from qualcode.store.redactions import RedactionStore
 from qualcode.store.review import ReviewStore
 from qualcode.store.segments import SegmentStore
@@ -50,6 +52,8 @@ class Store:
         self.jobs = JobStore(self.conn)
         self.auth = AuthStore(self.conn)
         self.sessions = SessionStore(self.conn)
+        self.memos = MemoStore(self.conn)
+        self.flags = FlagStore(self.conn)
 
     def close(self) -> None:
         self.conn.close()

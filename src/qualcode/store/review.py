@@ -33,3 +33,13 @@ class ReviewStore(Part):
     def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
         where, args = where_equals("segment_id", segment_id)
         return list(self.db.query(f"SELECT * FROM review_log {where} ORDER BY id", args))
+
+    def transcript_review_events(self, transcript_id: int) -> list[dict[str, Any]]:
+        """The log entries on the segments of one transcript, in log order."""
+        return list(
+            self.db.query(
+                "SELECT r.* FROM review_log r JOIN segments s ON s.id = r.segment_id "
+                "WHERE s.transcript_id = ? ORDER BY r.id",
+                [transcript_id],
+            )
+        )

@@ -81,6 +81,8 @@ class SegmentCriteria(Protocol):
     def query(self) -> str | None: ...
     @property
     def coder(self) -> str | None: ...
+    @property
+    def flagged_by(self) -> str | None: ...
 
 
 class SegmentStore(Part):
@@ -247,6 +249,9 @@ def criteria_sql(c: SegmentCriteria) -> tuple[list[str], list[Any]]:
         if value:
             conds.append(f"substr(t.date, 1, 10) {op} ?")
             args.append(value)
+    if c.flagged_by is not None:
+        conds.append("s.id IN (SELECT segment_id FROM segment_flags WHERE coder = ?)")
+        args.append(c.flagged_by)
     pair_conds, pair_args = pair_sql(c)
     return conds + pair_conds, args + pair_args
 

@@ -26,6 +26,9 @@ VARIABLES = (
 )
 SET_KINDS = (("region", "Region"), ("grp", "Participant group"))
 Row = Mapping[str, Any]
+# (source GUID, a span of its text or None for the whole source) -> GUIDs of the notes
+# (memos) about it: see ``qualcode.exports.refiqda.memos``
+NoteRefs = Mapping[tuple[str, tuple[int, int] | None], Sequence[str]]
 
 
 def source_guid(transcript: Row) -> str:
@@ -139,9 +142,12 @@ def sources(
     transcripts: Sequence[Row],
     codings: Sequence[Coding],
     kinds: Mapping[str, str],
+    refs: NoteRefs | None = None,
 ) -> int:
     """A ``<TextSource>`` per transcript, text in ``internal://<guid>.txt``, holding its
-    coded selections; returns the number of selections."""
+    coded selections and the references to notes about it or a span of it; returns the
+    number of selections."""
+    refs = refs or {}
     if not transcripts:
         return 0
     holder = sub(root, QDE_NS, "Sources")
@@ -155,27 +161,37 @@ def sources(
             source.set("creationDateTime", created)
         about = f"{t['source_name']} ({t['fmt']}): {len(t['text'])} characters of redacted text."
         text_child(source, QDE_NS, "Description", about)
-        count += _selections(source, [c for c in codings if c.transcript_id == t["id"]])
+        spans = {span: r for (g, span), r in refs.items() if g == source_guid(t) and span}
+        count += _selections(source, [c for c in codings if c.transcript_id == t["id"]], spans)
+        for note in refs.get((source_guid(t), None), ()):
+            sub(source, QDE_NS, "NoteRef", targetGUID=note)
         variable_values(source, t, kinds)
     return count
 
 
-def _selections(source: etree._Element, codings: Sequence[Coding]) -> int:
-    """One ``<PlainTextSelection>`` per coded span, holding its codings, in text order."""
-    spans: dict[tuple[int, int], list[Coding]] = {}
-    for coding in sorted(codings, key=lambda c: (c.start, c.end)):
+def _selections(
+    source: etree._Element,
+    codings: Sequence[Coding],
+    refs: Mapping[tuple[int, int], Sequence[str]],
+) -> int:
+    """One ``<PlainTextSelection>`` per coded span or span with notes, holding its codings
+    and note references, in text order."""
+    spans: dict[tuple[int, int], list[Coding]] = {span: [] for span in refs}
+    for coding in codings:
         spans.setdefault((coding.start, coding.end), []).append(coding)
-    for (start, end), group in spans.items():
-        first = group[0]
-        selection = sub(source, QDE_NS, "PlainTextSelection", name=first.label)
-        selection.set("guid", guid("selection", first.source, start, end))
+    for (start, end), group in sorted(spans.items()):
+        name = group[0].label if group else f"Characters {start}-{end}"
+        selection = sub(source, QDE_NS, "PlainTextSelection", name=name)
+        selection.set("guid", guid("selection", source.get("guid"), start, end))
         selection.set("startPosition", str(start))
         selection.set("endPosition", str(end))
-        selection.set("creatingUser", first.user_guid)
+        selection.set("creatingUser", group[0].user_guid if group else source.get("creatingUser"))
         if stamps := sorted(c.at for c in group if c.at):
             selection.set("creationDateTime", stamps[0])
         for coding in group:
             _coding(selection, coding)
+        for note in refs.get((start, end), ()):
+            sub(selection, QDE_NS, "NoteRef", targetGUID=note)
     return len(spans)
 
 
@@ -188,10 +204,11 @@ def _coding(selection: etree._Element, coding: Coding) -> None:
         sub(element, QDE_NS, "NoteRef", targetGUID=coding.note_guid)
 
 
-def notes(root: etree._Element, codings: Sequence[Coding]) -> int:
-    """Review memos as ``<Note>``s (referenced from their codings)."""
+def notes(root: etree._Element, codings: Sequence[Coding], more: int = 0) -> int:
+    """Review memos as ``<Note>``s (referenced from their codings), in a ``<Notes>`` that
+    is also made when ``more`` notes will follow (see ``refiqda.memos``)."""
     with_memo = [c for c in codings if c.memo]
-    if not with_memo:
+    if not with_memo and not more:
         return 0
     holder = sub(root, QDE_NS, "Notes")
     for c in with_memo:

@@ -6,10 +6,12 @@ rejected ones (a rejected suggestion is not a coding): an open suggestion is cod
 the machine user ``qualcode``, an accepted or added code by the coder who decided.
 Each coding sits in a ``PlainTextSelection`` whose start/end are character offsets into
 the source text (the segment's, or the part of it an added code was given); a review
-memo becomes a ``Note`` referenced from its coding.  Transcript metadata become
-``Variables`` whose values sit on one ``Case`` per transcript (and on the source), with
-``Sets`` per region and per participant group.  GUIDs are uuid5 of stable keys and the
-ZIP has fixed timestamps, so exporting the same project twice gives the same file.
+memo becomes a ``Note`` referenced from its coding, and so does each memo on the project,
+a transcript, a segment or a code (``refiqda.memos``), referenced from what it is about.
+Transcript metadata become ``Variables`` whose values sit on one ``Case`` per transcript
+(and on the source), with ``Sets`` per region and per participant group.  GUIDs are
+uuid5 of stable keys and the ZIP has fixed timestamps, so exporting the same project
+twice gives the same file.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from lxml import etree
 
 from qualcode.errors import PipelineError
+from qualcode.exports.refiqda import memos
 from qualcode.exports.refiqda.codes import codes_element, project_codes
 from qualcode.exports.refiqda.common import ORIGIN, QDE_NS, serialise, sub, xs_datetime
 from qualcode.exports.refiqda.parts import (
@@ -88,18 +91,25 @@ def _project(
     """The ``<Project>`` element, children in the schema's order, and its counts."""
     root = etree.Element(f"{{{QDE_NS}}}Project", nsmap={None: QDE_NS})
     events = store.review.review_events()
+    memo_notes = memos.memo_notes(store, transcripts, [c["id"] for c in codes])
     _project_attributes(root, store, transcripts, events)
-    n_users = users(root, [MACHINE_USER], sorted({e["coder"] for e in events}))
+    people = {e["coder"] for e in events} | {n.memo.author for n in memo_notes}
+    n_users = users(root, [MACHINE_USER], sorted(people))
     n_codes = 0
     if codes:
-        n_codes = codes_element(sub(root, QDE_NS, "CodeBook"), QDE_NS, codes)
+        codebook = sub(root, QDE_NS, "CodeBook")
+        n_codes = codes_element(codebook, QDE_NS, codes)
+        memos.refer_from_codes(codebook, memo_notes)
     kinds = variables(root, transcripts)
     n_cases = cases(root, transcripts, kinds)
-    n_selections = sources(root, transcripts, codings, kinds)
-    n_notes = notes(root, codings)
+    n_selections = sources(root, transcripts, codings, kinds, memos.note_refs(memo_notes))
+    n_notes = notes(root, codings, more=len(memo_notes)) + len(memo_notes)
+    for note in memo_notes:
+        memos.note_element(root.find(f"{{{QDE_NS}}}Notes"), note)
     n_sets = sets(root, transcripts)
     about = f"Exported by {ORIGIN}; transcript text is redacted. Selection: {sel.describe()}."
     sub(root, QDE_NS, "Description").text = about
+    memos.refer(root, [n for n in memo_notes if n.memo.target == "project"])
     counts = ExportCounts(
         len(transcripts), n_codes, len(codings), n_selections, n_notes, n_users, n_cases, n_sets
     )

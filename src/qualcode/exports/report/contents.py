@@ -8,7 +8,7 @@ carries a code at most once, so a driver's count is the number of its segments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ class MethodNotes:
     coders: tuple[str, ...]
     selection: str
     agreement: Agreement
+    memos: dict[str, int] = field(default_factory=dict)  # memos per kind (never their text)
 
 
 @dataclass(frozen=True)

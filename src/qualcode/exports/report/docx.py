@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.exports.report.charts import all_charts
 from qualcode.exports.report.contents import Breakdown, ReportData
-from qualcode.exports.report.html import STATUS_NAMES, fig, pct
+from qualcode.exports.report.html import STATUS_NAMES, fig, memo_sentence, pct
 from qualcode.exports.safefiles import write_atomic, xml_text
 
 if TYPE_CHECKING:
@@ -205,6 +205,7 @@ def _method(doc: Document, data: ReportData, charts: Charts) -> None:
             f"{pct(m.unreviewed_share)} of the {m.counted} counted pairs ({m.unreviewed}) have "
             "not been reviewed by any coder. Rejected pairs are never counted.",
         )
+    para(doc, memo_sentence(m.memos))
     para(doc, f"Selection: {m.selection}.")
     _agreement(doc, data)
 

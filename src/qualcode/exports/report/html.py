@@ -33,6 +33,7 @@ def environment() -> Any:
     )
     env.filters["pct"] = pct
     env.filters["fig"] = fig
+    env.filters["memo_sentence"] = memo_sentence
     return env
 
 
@@ -43,6 +44,26 @@ def pct(value: float | None) -> str:
 def fig(value: float | None) -> str:
     """A kappa or alpha to two decimals; a dash where there is none."""
     return "–" if value is None else f"{value:.2f}"
+
+
+def memo_sentence(counts: dict[str, int]) -> str:
+    """How many memos coders and researchers wrote, per kind (their text stays in the
+    team's XLSX and REFI-QDA exports)."""
+    if not sum(counts.values()):
+        return "No memos were written."
+    parts = [f"{n} on {MEMO_KINDS[k]}" for k, n in counts.items() if n and k in MEMO_KINDS]
+    return (
+        f"Memos written during the review: {sum(counts.values())} ({', '.join(parts)}); "
+        "their text is in the team's XLSX and REFI-QDA exports."
+    )
+
+
+MEMO_KINDS = {
+    "project": "the project",
+    "transcript": "transcripts",
+    "segment": "segments",
+    "code": "codes",
+}
 
 
 def render_html(data: ReportData, charts: dict[str, bytes] | None = None) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from qualcode.coding import trust
 from qualcode.errors import ConflictError
+from qualcode.exports.memo_table import memo_counts
 from qualcode.exports.report.contents import Agreement, MethodNotes
 from qualcode.review.selection import COUNTED, STATUSES
 from qualcode.settings import Settings
@@ -34,6 +35,7 @@ def method_notes(
         coders=tuple(sorted({r["coder"] for r in rows if r["coder"]})),
         selection=selection,
         agreement=agreement(store),
+        memos=memo_counts(store),
     )
 
 
