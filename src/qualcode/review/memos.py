@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from qualcode.errors import InputError, NotFoundError
-from qualcode.project.auth import User
 from qualcode.store import Store
+
+
+class User(Protocol):
+    """Who edits a memo (``qualcode.project.auth.User`` has this shape)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def has(self, role: str) -> bool: ...
+
 
 TARGETS = ("project", "transcript", "segment", "code")
 MAX_MEMO = 5000
