@@ -545,6 +545,28 @@ def report(
     errors = [e for t in tallies for e in t.errors]
     if errors:
         print(f"{len(errors)} failed requests (5xx or no answer); first: {errors[:3]}")
+    _goals(args, decisions, lat.get("queue 200", []), writes, problems)
+
+
+def _goals(
+    args: argparse.Namespace, decisions: list[float], queue: list[float], writes: int,
+    problems: list[str],
+) -> None:  # fmt: skip
+    from _common import Goal, print_goals, record
+
+    d95 = pct(decisions, 95) if decisions else float("inf")
+    q95 = pct(queue, 95) if queue else float("inf")
+    who = f"{args.coders} coders, {args.seconds:.0f} s"
+    goals = [
+        Goal(f"decision p95 ({who})", "< 50 ms", f"{d95:.0f} ms", f"{d95 / 50:.2f} of goal",
+             d95 < 50),
+        Goal(f"queue read p95 ({who})", "< 100 ms", f"{q95:.0f} ms", f"{q95 / 100:.2f} of goal",
+             q95 < 100),
+        Goal("decisions lost or duplicated", "none", f"{len(problems)} of {writes}", "-",
+             not problems),
+    ]  # fmt: skip
+    print_goals(goals)
+    record("service", goals)
 
 
 if __name__ == "__main__":
