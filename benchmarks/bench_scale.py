@@ -50,10 +50,10 @@ def stage_seconds(out: str) -> dict[str, float]:
     return {k: float(v) for k, v in STAGES.findall(line.removeprefix("Seconds:"))}
 
 
-def make_corpus(words: int, transcripts: int, out: Path) -> None:
+def make_corpus(words: int, transcripts: int, out: Path, languages: str) -> None:
     subprocess.run(
         [sys.executable, str(HERE / "make_corpus.py"), "--words", str(words),
-         "--transcripts", str(transcripts), "--out", str(out)],
+         "--transcripts", str(transcripts), "--out", str(out), "--languages", languages],
         check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
 
@@ -93,14 +93,16 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=1_000_000)
     ap.add_argument("--transcripts", type=int, default=100)
     ap.add_argument("--corpus", type=Path, help="an existing corpus folder")
+    ap.add_argument("--languages", default="", help="e.g. en: English sources only (MiniLM)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         corpus = args.corpus or tmp / "corpus"
         if not args.corpus:
-            make_corpus(args.words, args.transcripts, corpus)
+            make_corpus(args.words, args.transcripts, corpus, args.languages)
         rows = {**big_run(corpus, tmp), **small_run(tmp)}
-    print(f"corpus: {args.words:,} words in {args.transcripts} transcripts; "
+    print(f"corpus: {args.words:,} words in {args.transcripts} transcripts "
+          f"({args.languages or 'ru, uz, en mixed'}); "
           f"{os.cpu_count()} CPUs; each command in a fresh process")  # fmt: skip
     print(f"{'command':<34}{'wall s':>8}{'peak MiB':>10}  load before   stages (s)")
     for label, (wall, rss, out, before) in rows.items():

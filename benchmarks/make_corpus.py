@@ -37,10 +37,14 @@ class Source:
     sentences: tuple[str, ...]  # every sentence of every turn, for recombination
 
 
-def load_sources() -> list[Source]:
+def load_sources(languages: str = "") -> list[Source]:
+    """The demo transcripts, or those whose sidecar language is in ``languages``."""
     sources = []
+    wanted = {x for x in languages.split(",") if x}
     for path in ingest.find_transcripts([CORPUS]):
         raw = ingest.read_transcript(path)
+        if wanted and not set(raw.meta.language.split(",")) <= wanted:
+            continue
         side = path.with_name(path.name.split(".")[0] + ".meta.yaml")
         meta = yaml.safe_load(side.read_text(encoding="utf-8")) if side.exists() else {}
         sentences = tuple(s for t in raw.turns for s in SENTENCE.split(t.text) if s.strip())
@@ -79,10 +83,11 @@ def main() -> None:
     ap.add_argument("--transcripts", type=int, default=100)
     ap.add_argument("--mix", type=float, default=0.8, help="share of turns recombined")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--languages", default="", help="only sources in these, e.g. en")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    rng, sources = random.Random(args.seed), load_sources()
+    rng, sources = random.Random(args.seed), load_sources(args.languages)
     per, total = args.words // args.transcripts, 0
     for n in range(args.transcripts):
         total += write_transcript(args.out, n, sources[n % len(sources)], per, rng, args.mix)
