@@ -33,8 +33,11 @@ def spans_of(name: str) -> list[list[list[object]]]:
     for i in range(0, len(raws), BATCH):
         found += red.find_spans_many(raws[i : i + BATCH])
     return [
-        [[f.turn, f.field, s.start, s.end, s.kind, s.pseudonym, s.confidence, s.source]
-         for f in doc for s in (f.span,)]
+        [
+            [f.turn, f.field, s.start, s.end, s.kind, s.pseudonym, s.confidence, s.source]
+            for f in doc
+            for s in (f.span,)
+        ]
         for doc in found
     ]
 
