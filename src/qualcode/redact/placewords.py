@@ -42,9 +42,8 @@ NUMBERED_WORDS = scan.literals(  # one of them in every NUMBERED match
     "school|maktab|polyclinic|poliklinika|hospital|kasalxona|kindergarten|bog|lyceum|"
     "litsey|college|kollej|colony|koloniya|prison|camp|clinic|-son"
 )
-PLACE_WORD_LITERALS = scan.literals(PLACE_WORDS)  # one of them in every PLACE_HINT match
+PLACE_WORD_LITERALS = scan.literals(PLACE_WORDS)  # one of them in every NAMED_PLACE match
 NON_SPACE = re.compile(r"\S+")
-PLACE_HINT = re.compile(rf"(?i)(?<!\w)(?:{PLACE_WORDS})(?:{CASE_ENDINGS})?(?!\w)")
 _PLACE_WORD = re.compile(rf"^(?:{PLACE_WORDS})$", re.IGNORECASE)
 
 
@@ -61,7 +60,7 @@ class PlaceWords:
                 Candidate(m.start(), m.end(), "PLACE", fold(m.group(0)), 0.9)
                 for m in NUMBERED.finditer(text)
             ]
-        if not scan.has_any(text, PLACE_WORD_LITERALS) or not PLACE_HINT.search(text):
+        if not scan.has_any(text, PLACE_WORD_LITERALS):
             return out
         for m in NAMED_PLACE.finditer(text):
             start = self._name_start(m.group(1))
