@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from qualcode.records import Redaction
 from qualcode.redact import scan
@@ -193,7 +193,7 @@ class Run:
             surface = " ".join(text[s.start : s.end] for s in group)
             conf = min(s.confidence for s in group)
             pseudo = self._pseudonym(group[0].kind, surface, conf, group[0].source)
-            out += [replace(s, pseudonym=pseudo) for s in group]
+            out += [Span(s.start, s.end, s.kind, pseudo, s.confidence, s.source) for s in group]
         return out
 
     def _pseudonym(self, kind: str, surface: str, conf: float, source: str) -> str:
