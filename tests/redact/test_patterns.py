@@ -6,7 +6,7 @@ import pytest
 
 from qualcode.records import RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
-from qualcode.redact.patterns import find_contacts
+from qualcode.redact.patterns import find_ages, find_contacts
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -70,3 +70,34 @@ def test_initials_join_the_name_they_stand_by() -> None:
         "f.txt", "text", "h", (Turn("P1", "I think A. Karimov left."),), TranscriptMeta(title="t")
     )
     assert RuleRedactor().redact(raw).turns[0].text == "I think [PERSON_1] left."
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [  # each detector's skip test (``_hints``) lets through what its expression matches
+        ("ул.Навои тут", [("ADDRESS", "ул.Навои")]),
+        ("KUCHAI Rudaki", [("ADDRESS", "KUCHAI Rudaki")]),
+        ("at ПРОСПЕКТ Мира 5", [("ADDRESS", "ПРОСПЕКТ Мира 5")]),
+        ("Flat No. 7", [("ADDRESS", "Flat No. 7")]),
+        ("BORN 1 May 1980.", [("DOB", "1 May 1980")]),
+        ("TUG'ILGAN 1990-05-04", [("DOB", "1990-05-04")]),
+        ("Иванов 03.04.1985 г.р. был", [("DOB", "03.04.1985")]),
+        ("see HTTPS://example.org/x now", [("URL", "HTTPS://example.org/x")]),
+        ("works at Barakat Tikuv now", [("ORG", "Barakat Tikuv")]),
+        (
+            "no 1234567890123 but 12345678901234.",
+            [("PHONE", "1234567890123"), ("ID", "12345678901234")],
+        ),
+    ],
+)
+def test_upper_case_and_digit_free_forms_pass_the_skip_tests(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "age"), [("I am 45, yes", "45"), ("AGED 30", "30"), ("a 34-year-old", "34")]
+)
+def test_ages_anywhere_pass_the_skip_tests(text: str, age: str) -> None:
+    assert [m.value for m in find_ages(text, [])] == [age]

@@ -122,6 +122,16 @@ def is_region(phrase: str) -> bool:
     return lookup(norm(phrase)) == REGION
 
 
+@lru_cache(maxsize=100_000)
+def _start(word: str) -> tuple[int, str | None]:
+    """For a word that may begin a place: the most words a place name starting with it
+    has, and what the word alone names (``lookup``)."""
+    _, longest = _index()
+    phrase = norm(word)
+    first = phrase.split(" ", 1)[0]
+    return max(longest.get(first, 1), longest.get(ru_stem(first), 1)), lookup(phrase)
+
+
 class PlaceGazetteer:
     """Finds gazetteer places in text; region-level names and ``keep`` words are left."""
 
@@ -130,16 +140,16 @@ class PlaceGazetteer:
         self.capitalised = capitalised  # only a word written with a capital starts a place
 
     def find(self, text: str) -> list[Candidate]:
-        _, longest = _index()
         starts = CAP_WORD.finditer(text) if self.capitalised else WORD.finditer(text)
         found: list[Candidate] = []
         resume = 0
         for start in starts:
             if start.start() < resume:
                 continue
+            most, alone = _start(start.group(0))
+            if most == 1 and alone is None:  # most words: no place, and none begins one
+                continue
             tokens = [start]
-            first = norm(start.group(0)).split(" ", 1)[0]
-            most = max(longest.get(first, 1), longest.get(ru_stem(first), 1))
             while len(tokens) < most:
                 nxt = WORD.search(text, tokens[-1].end())
                 if nxt is None or text[tokens[-1].end() : nxt.start()].strip():

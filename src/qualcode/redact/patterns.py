@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qualcode.redact import scan
+
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 URL = re.compile(
     r"(?:\bhttps?://|\bwww\.|\bt\.me/|\b(?:telegram|instagram|facebook)\.(?:me|com)/)"
@@ -63,12 +65,14 @@ ADDRESS = re.compile(
 )
 # Organisations by legal form or trade word: OOO "Barakat Tikuv", "Sever Invest" MChJ,
 # Orient Savdo, Ipak Group LLC.  A named employer identifies a person in a small town.
-_FORM = r"(?:OOO|ООО|MChJ|XK|AJ|LLC|JSC|Ltd|ЧП|ИП|ТОО|АО|ОАО|ЗАО)"
+_FORM_WORDS = "OOO|ООО|MChJ|XK|AJ|LLC|JSC|Ltd|ЧП|ИП|ТОО|АО|ОАО|ЗАО"
+_FORM = rf"(?:{_FORM_WORDS})"
 _QUOTED = r"[\"«“„][^\"»”\n]{2,40}[\"»”]"
-_TRADE = (
-    r"(?:Invest|Agro|Savdo|Tekstil|Textile|Tikuv|Group|Servis|Service|Food|Foods|Trade|"
-    r"Qurilish|Stroy|Строй|Market|Holding|Logistics|Plus|Lux|Auto|Motors|Pharm|Farm|Medical)"
+_TRADE_WORDS = (
+    "Invest|Agro|Savdo|Tekstil|Textile|Tikuv|Group|Servis|Service|Food|Foods|Trade|"
+    "Qurilish|Stroy|Строй|Market|Holding|Logistics|Plus|Lux|Auto|Motors|Pharm|Farm|Medical"
 )
+_TRADE = rf"(?:{_TRADE_WORDS})"
 ORG = re.compile(
     rf"\b{_FORM}\s*{_QUOTED}|{_QUOTED}\s*{_FORM}\b"
     rf"|(?<![\w-]){_NAME}(?:[\s-]+{_NAME}){{0,2}}[\s-]+{_TRADE}(?:\s+{_FORM})?\b"
@@ -97,7 +101,12 @@ AGE_ANYWHERE = re.compile(
 )
 AGE_WINDOW = 60
 DIGIT_RUNS = re.compile(r"\d+")
-NUMBER_WORD = re.compile(rf"(?i)\b(?:{AGE_NUM})\b")
+NUMBER_WORDS = scan.literals(
+    "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|"
+    f"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_UNITS}"
+)
+AGE_WORDS = scan.literals("year|aged")
+I_AM = re.compile(r"i(?:['’]m|\s+am)")  # on ``scan.casefree`` text: "I'm", "I am"
 GROUP_SEP = re.compile(r"[\s.,]")
 # A run of digits with phone-style separators, optionally with a country code.
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,}\d(?![\w])")
@@ -120,35 +129,52 @@ class Match:
 
 
 # Each detector with a cheap test that must pass before its regex runs: most turns hold
-# no digit, '@' or company word, and skipping those scans keeps redaction fast.
+# no digit, '@', street or company word, and skipping those scans keeps redaction fast.
+# Every test asks for something its regex cannot match without (``redact.scan``).
 DIGIT = re.compile(r"\d")
-URL_HINT = re.compile(r"(?i)https?:|www\.|t\.me/|\.(?:me|com)/")
+URL_WORDS = ("http:", "https:", "www.", "t.me/", ".me/", ".com/")
+# ORG is case-sensitive: its words as written, one alternation (fast: capitals lead)
+ORG_WORDS = re.compile(f"{_FORM_WORDS}|{_TRADE_WORDS}")
+LETTER_2_DIGITS = re.compile(r"[A-Za-z]\d\d")  # how every IBAN starts
 ORG_HINT = re.compile(rf"\b(?:{_FORM}|{_TRADE})\b")
-PREFIX_HINT = re.compile(
-    r"(?i)ulitsa|ul\.|улица|ул\.|проспект|пр-т|переулок|пер\.|kuchai|кучаи|кӯчаи"
+PREFIX_WORDS = scan.literals("ulitsa|ul.|улица|ул.|проспект|пр-т|переулок|пер.|kuchai|кучаи|кӯчаи")
+STREET_WORDS = scan.literals(
+    "chasi|street|st.|avenue|ave.|prospekti|prospect|mavzesi|kvartal|massivi|ulitsa|road|lane"
 )
+HOUSE_WORDS = scan.literals("house|apartment|flat|apt.|kv.")
+DOB_WORDS = scan.literals("born|birth|dob|d.ob|do.b|d.o.b|tug|родил|рождения|г.")
 _ORDER = (
     ("EMAIL", EMAIL, "@"),
     ("URL", URL, "url"),
-    ("ID", PASSPORT, "digit"),
-    ("ID", IBAN, "digit"),
-    ("CARD", CARD, "digit"),
-    ("ID", PERSONAL_NO, "digit"),
-    ("DOB", DOB, "digit"),
+    ("ID", PASSPORT, "run6"),
+    ("ID", IBAN, "iban"),
+    ("CARD", CARD, "run4"),
+    ("ID", PERSONAL_NO, "run14"),
+    ("DOB", DOB, "dob"),
     ("ADDRESS", ADDRESS, "address"),
     ("ORG", ORG, "org"),
-    ("PHONE", PHONE, "digit"),
+    ("PHONE", PHONE, "digits7"),
 )
 
 
 def _hints(text: str) -> set[str]:
-    digit = DIGIT.search(text) is not None
+    """Which detectors can match ``text``: digit runs long enough for an ID (6 digits),
+    an IBAN (2, after a letter), a card (4), a personal number (exactly 14); seven
+    digits in all for a phone; the words a date of birth, an address, a URL or an
+    organisation needs."""
+    runs = [len(r) for r in DIGIT_RUNS.findall(text)]
     tests = {
         "@": "@" in text,
-        "url": URL_HINT.search(text) is not None,
-        "digit": digit,
-        "address": digit or PREFIX_HINT.search(text) is not None,
-        "org": ORG_HINT.search(text) is not None,
+        "url": scan.has_any(text, URL_WORDS),
+        "run6": bool(runs) and max(runs) >= 6,
+        "iban": bool(runs) and max(runs) >= 2 and LETTER_2_DIGITS.search(text) is not None,
+        "run4": bool(runs) and max(runs) >= 4,
+        "run14": 14 in runs,
+        "dob": bool(runs) and scan.has_any(text, DOB_WORDS),
+        "address": scan.has_any(text, PREFIX_WORDS)
+        or (bool(runs) and (scan.has_any(text, STREET_WORDS) or scan.has_any(text, HOUSE_WORDS))),
+        "org": ORG_WORDS.search(text) is not None and ORG_HINT.search(text) is not None,
+        "digits7": sum(runs) >= 7,
     }
     return {k for k, v in tests.items() if v}
 
@@ -197,13 +223,15 @@ def find_contacts(text: str) -> Iterator[Match]:
 def find_ages(text: str, people: list[tuple[int, int]]) -> Iterator[Match]:
     """Exact ages: within a few words after a person's name (``people``: their spans),
     and anywhere as 'N-year-old', 'aged N' or 'I'm N.'."""
-    if not DIGIT.search(text) and not NUMBER_WORD.search(text):
+    if not DIGIT.search(text) and not scan.has_any(text, NUMBER_WORDS):
         return
     for _, end in people:
         m = AGE_NEAR.search(text[end : end + AGE_WINDOW])
         if m:
             group = next(i for i in range(1, 4) if m.group(i))
             yield Match(end + m.start(group), end + m.end(group), "AGE", m.group(group))
+    if not (scan.has_any(text, AGE_WORDS) or I_AM.search(scan.casefree(text))):
+        return
     for m in AGE_ANYWHERE.finditer(text):
         group = next(i for i in range(1, 4) if m.group(i))
         yield Match(m.start(group), m.end(group), "AGE", m.group(group))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from qualcode.redact import scan
 from qualcode.redact.names import fold
 from qualcode.redact.patterns import DIGIT
 from qualcode.redact.words import KEEP, Candidate, zipf
@@ -37,8 +38,12 @@ NUMBERED = re.compile(
     r"\s*(?:No\.?|number|num\.?|№|#)?\s*\d+\b|\b\d+-(?:maktab|maktabi|son|bog['’ʻ‘`]?cha)\b"
     r"|\b\d+(?:st|nd|rd|th)\s+(?:school|polyclinic|hospital|kindergarten|lyceum))"
 )
+NUMBERED_WORDS = scan.literals(  # one of them in every NUMBERED match
+    "school|maktab|polyclinic|poliklinika|hospital|kasalxona|kindergarten|bog|lyceum|"
+    "litsey|college|kollej|colony|koloniya|prison|camp|clinic|-son"
+)
+PLACE_WORD_LITERALS = scan.literals(PLACE_WORDS)  # one of them in every NAMED_PLACE match
 NON_SPACE = re.compile(r"\S+")
-PLACE_HINT = re.compile(rf"(?i)(?<!\w)(?:{PLACE_WORDS})(?:{CASE_ENDINGS})?(?!\w)")
 _PLACE_WORD = re.compile(rf"^(?:{PLACE_WORDS})$", re.IGNORECASE)
 
 
@@ -50,12 +55,12 @@ class PlaceWords:
 
     def find(self, text: str) -> list[Candidate]:
         out = []
-        if DIGIT.search(text):
+        if DIGIT.search(text) and scan.has_any(text, NUMBERED_WORDS):
             out += [
                 Candidate(m.start(), m.end(), "PLACE", fold(m.group(0)), 0.9)
                 for m in NUMBERED.finditer(text)
             ]
-        if not PLACE_HINT.search(text):
+        if not scan.has_any(text, PLACE_WORD_LITERALS):
             return out
         for m in NAMED_PLACE.finditer(text):
             start = self._name_start(m.group(1))

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from qualcode.records import Redaction
+from qualcode.redact import scan
 from qualcode.redact.doubt import GatedNer
 from qualcode.redact.keys import name_key, name_keys
 from qualcode.redact.layers import Finder
@@ -101,6 +102,11 @@ class Run:
         self.known_hint = re.compile(
             r"(?<![\w'’ʻ‘`-])(?:" + ("|".join(prefixes) or "(?!)") + ")", re.IGNORECASE
         )
+        # what every known_hint match holds: a known prefix's longest apostrophe-free piece
+        self.known_pieces = tuple(
+            {scan.casefree(max(p.split("'"), key=len)) for p in self.known.prefixes}
+        )
+        self.known_word: dict[str, bool] = {}  # capitalised word -> another spelling of a name
 
     def label(self, speaker: str) -> str:
         """Role labels stay ('Moderator'); a name in parentheses does not
@@ -146,12 +152,13 @@ class Run:
             for m in find_contacts(text):
                 add(m.start, m.end, m.kind, m.confidence, "pattern")
         if self.known.index:  # known names with endings, in any case
-            for hit in self.known_hint.finditer(text):
+            hits = self.known_hint.finditer(text) if scan.has_any(text, self.known_pieces) else ()
+            for hit in hits:
                 word = WORD.match(text, hit.start())
                 if word and self.known.match(word.group(0)):
                     add(word.start(), word.end(), "PERSON", 1.0, "known-name")
             for word in CAP_WORD.finditer(text):  # other spellings: Farrukh/Farrux, Дилнозу
-                if any(k in self.known_keys for k in name_keys(word.group(0))):
+                if self._known_spelling(word.group(0)):
                     add(word.start(), word.end(), "PERSON", 1.0, "known-name")
         for name, finder in self.finders:
             found = self.cache.get((name, text))
@@ -166,6 +173,13 @@ class Run:
                 add(a.start, a.end, "AGE", 1.0, "pattern")
         return sorted(spans, key=lambda s: s.start)
 
+    def _known_spelling(self, word: str) -> bool:
+        known = self.known_word.get(word)
+        if known is None:
+            known = any(k in self.known_keys for k in name_keys(word))
+            self.known_word[word] = known
+        return known
+
     def _dismissed(self, text: str, c: Candidate, layer: str) -> bool:
         if self.places and layer != "orgs" and self.places.covers(text[c.start : c.end]):
             return True
@@ -179,7 +193,7 @@ class Run:
             surface = " ".join(text[s.start : s.end] for s in group)
             conf = min(s.confidence for s in group)
             pseudo = self._pseudonym(group[0].kind, surface, conf, group[0].source)
-            out += [replace(s, pseudonym=pseudo) for s in group]
+            out += [Span(s.start, s.end, s.kind, pseudo, s.confidence, s.source) for s in group]
         return out
 
     def _pseudonym(self, kind: str, surface: str, conf: float, source: str) -> str:
@@ -254,7 +268,9 @@ INITIAL = re.compile(r"(?<![\w.])(?:(?:[A-ZА-ЯЁ][a-zа-я]?\.){1,3}|[B-HJ-ZА
 def _initials(text: str, spans: list[Span]) -> list[Span]:
     """Initials next to a name ('Faina D. Yefremova', 'J Smith') belong to that person."""
     people = [s for s in spans if s.kind == "PERSON"]
-    out = []
+    out: list[Span] = []
+    if not people:  # initials belong to a name next to them
+        return out
     for m in INITIAL.finditer(text):
         if any(s.start < m.end() and m.start() < s.end for s in spans):
             continue

@@ -141,6 +141,8 @@ def addressed_names(texts: Iterable[str], keep: frozenset[str] = KEEP) -> list[s
     even when also an English word.  Common function words ('Our opa') are skipped."""
     found: dict[str, None] = {}
     for text in texts:
+        if not any(w in text for w in ADDRESS_WORDS):  # each match ends in one of them
+            continue
         for m in _ADDRESSED.finditer(text):
             word = m.group(1)
             if fold(word) not in keep and zipf(fold(word)) < 5.0:

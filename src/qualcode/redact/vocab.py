@@ -27,7 +27,10 @@ SENTENCE_BREAK = re.compile(r"[.!?…:;\n]")
 KNOWN_SHARE = 0.5  # below this share of English or Russian words a sentence is foreign
 MIN_WORDS = 3
 MIN_CYRILLIC = 4
-CONTACT_LIKE = re.compile(r"\S*(?:[@/_]|\w\.\w)\S*")
+# Whole space-delimited tokens (an e-mail, a URL, a file name), searched only from a
+# token's start, and only in a text that has a character such a token needs.
+CONTACT_LIKE = re.compile(r"(?<!\S)\S*(?:[@/_]|\w\.\w)\S*")
+CONTACT_HINT = re.compile(r"[@/_]|\.\w")
 WINDOW = 6  # words after a sentence-initial word that tell the sentence's language
 
 
@@ -74,7 +77,8 @@ class TranscriptVocab:
             self.add(text)
 
     def add(self, text: str) -> None:
-        text = CONTACT_LIKE.sub(" ", text)  # a name in an e-mail is no lower-case word
+        if CONTACT_HINT.search(text):  # a name in an e-mail is no lower-case word
+            text = CONTACT_LIKE.sub(" ", text)
         for m in WORD.finditer(text):
             word = m.group(0)
             key = name_key(word)

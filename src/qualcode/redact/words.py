@@ -136,6 +136,7 @@ def _zipf_ru(word: str) -> float:
     return float(zipf_frequency(word.casefold(), "ru"))
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Strip case endings, possessives and affectionate suffixes: Dilnozaning -> dilnoza."""
     folded = fold(word)
@@ -144,7 +145,13 @@ def stem(word: str) -> str:
 
 
 def sentence_initial(text: str, start: int) -> bool:
-    return bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
+    return _ends_sentence(text[max(0, start - 3) : start])
+
+
+@lru_cache(maxsize=4096)
+def _ends_sentence(before: str) -> bool:
+    """Whether the (up to) three characters before a word end a sentence."""
+    return bool(SENTENCE_END.search(before))
 
 
 @cache
