@@ -48,7 +48,7 @@ def test_ingest_notes_without_speaker_labels_prints_a_notice(tmp_path: Path) -> 
     _ok("init", str(proj))
     notes = tmp_path / "fieldnotes.txt"
     notes.write_text("Oydinoy Sharofiddinova runs the bakery.\n\nBread costs more now.\n")
-    result = runner.invoke(app, ["ingest", str(notes), "-p", str(proj)])
+    result = runner.invoke(app, ["ingest", str(notes), "-p", str(proj), "--no-progress"])
     assert result.exit_code == 0, result.output
     assert "Ingested 1" in result.stdout
     assert result.stderr == (

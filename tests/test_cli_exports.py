@@ -44,12 +44,12 @@ def test_export_defaults_to_csv_xlsx_and_json(project: Path, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("extra", "needle"),
     [
-        (["--status", "approved"], "approved"),
-        (["--from", "May 2023"], "May 2023"),
+        (["--status", "approved"], "review status"),  # the field, never the value typed
+        (["--from", "May 2023"], "date_from"),
         (["-f", "pdf"], "pdf"),
     ],
 )
-def test_bad_export_options_exit_2_naming_the_value(
+def test_bad_export_options_exit_2_naming_the_field(
     project: Path, tmp_path: Path, extra: list[str], needle: str
 ) -> None:
     result = runner.invoke(app, ["export", "-p", str(project), "--out", str(tmp_path), *extra])

@@ -22,7 +22,7 @@ ANSWER = (
 def embedder(monkeypatch: pytest.MonkeyPatch) -> HashEmbedder:
     """The fake embedder in place of the real model; it records what it embeds."""
     fake = HashEmbedder()
-    monkeypatch.setattr("qualcode.embed.encoder.SentenceTransformerEmbedder", lambda *_, **__: fake)
+    monkeypatch.setattr("qualcode.embed.choose.SentenceTransformerEmbedder", lambda *_, **__: fake)
     return fake
 
 

@@ -43,6 +43,7 @@ EXPORT = frozenset({ANALYST, RESEARCHER})
 REVIEW = frozenset({CODER, RESEARCHER})
 ONLY = {role: frozenset({role}) for role in (RESEARCHER, CODER, ANALYST, ADMIN)}
 MEMBERS, ANY_PROJECT = True, False  # whether the caller must belong to the path's project
+MANAGE = "manage"  # an admin anywhere, or a researcher who belongs to the project
 
 P = "/api/projects/{project}"
 # (method, path) -> (roles allowed, members only?, JSON body or None)
@@ -55,7 +56,24 @@ OPERATIONS: dict[tuple[str, str], tuple[frozenset[str], bool, Any]] = {
     ("POST", "/api/users/{name}/tokens"): (ONLY[ADMIN], ANY_PROJECT, {"label": "matrix"}),
     ("DELETE", "/api/tokens/{prefix}"): (ONLY[ADMIN], ANY_PROJECT, None),
     ("GET", "/api/audit"): (ONLY[ADMIN], ANY_PROJECT, None),
-    ("POST", f"{P}/members"): (ONLY[ADMIN], ANY_PROJECT, {"user": "nobody-here"}),
+    ("GET", f"{P}/members"): (ONLY[RESEARCHER] | ONLY[ADMIN], MANAGE, None),
+    ("POST", f"{P}/members"): (ONLY[RESEARCHER] | ONLY[ADMIN], MANAGE, {"user": "nobody-here"}),
+    ("DELETE", f"{P}/members/{{user}}"): (ONLY[RESEARCHER] | ONLY[ADMIN], MANAGE, None),
+    ("POST", "/api/me/language"): (ANYONE, ANY_PROJECT, {"language": "en"}),
+    ("GET", f"{P}/transcripts/{{tid}}/document"): (READ, MEMBERS, None),
+    ("GET", f"{P}/memos"): (READ, MEMBERS, None),
+    ("POST", f"{P}/memos"): (
+        REVIEW,
+        MEMBERS,
+        {"target": "project", "target_id": "", "text": "A memo from the matrix test."},
+    ),
+    ("PATCH", f"{P}/memos/{{memo_id}}"): (REVIEW, MEMBERS, {"text": "Edited."}),
+    ("DELETE", f"{P}/memos/{{memo_id}}"): (REVIEW, MEMBERS, None),
+    ("PUT", f"{P}/segments/{{segment_id}}/flag"): (REVIEW, MEMBERS, None),
+    ("DELETE", f"{P}/segments/{{segment_id}}/flag"): (REVIEW, MEMBERS, None),
+    ("GET", f"{P}/flags"): (READ, MEMBERS, None),
+    ("GET", f"{P}/progress"): (READ, MEMBERS, None),
+    ("GET", f"{P}/codebook/tree"): (READ, MEMBERS, None),
     ("GET", f"{P}/agreement"): (READ, MEMBERS, None),
     ("GET", f"{P}/codebook"): (READ, MEMBERS, None),
     ("GET", f"{P}/codebook/diagnostics"): (READ, MEMBERS, None),
@@ -123,6 +141,8 @@ VALUES = {
     "topic_id": "999",
     "tid": "999999",
     "pseudonym": quote("[PERSON_1]"),
+    "memo_id": "999999",
+    "user": "nobody-here",  # no member is ever removed
 }
 QUERIES = {f"{P}/search": {"q": "work"}}
 CALLERS: dict[str | None, tuple[str, ...]] = {
@@ -142,6 +162,8 @@ def expected(op: tuple[str, str], caller: str | None, project: str) -> str:
         return "401"
     if not roles & set(CALLERS[caller]):
         return "403"
+    if members_only == MANAGE:
+        return "allowed" if ADMIN in CALLERS[caller] or caller in MEMBERSHIP[project] else "403"
     if members_only and caller not in MEMBERSHIP[project]:
         return "403"
     return "allowed"

@@ -25,14 +25,18 @@ def test_uploads_in_a_row_become_one_job_that_embeds_only_new_segments(team: Tea
 
     embedder = HashEmbedder()
 
-    def parts(store: Store) -> Components:
-        return default_components(Settings.from_strings(store.settings.settings()), embedder)
+    def parts(store: Store) -> Components:  # as components_for: the store's cache in front
+        from qualcode.embed.cache import CachedEmbedder
+
+        settings = Settings.from_strings(store.settings.settings())
+        return default_components(settings, CachedEmbedder(store, embedder))
 
     app = create_app(team.root, run_jobs=False, parts_for=parts)  # jobs wait in the queue
     with TestClient(app) as client:
         store = Store(team.root / "projects" / "demo")
         runner = app.state.runners.runner("demo")
         for batch in (range(3), range(3, 5)):
+            app.state.runners.model("demo").wait_idle()  # retraining embeds on its own
             embedder.encoded.clear()
             before = {s.text for s in store.segments.segments()}
             jobs = {upload(client, team, n) for n in batch}
@@ -45,6 +49,7 @@ def test_uploads_in_a_row_become_one_job_that_embeds_only_new_segments(team: Tea
             segment_texts = set(new) | before
             embedded = [t for t in embedder.encoded if t in segment_texts]
             assert new and sorted(embedded) == sorted(new)  # old segments: from the cache
+        app.state.runners.model("demo").wait_idle()
         store.close()
     assert sorted(embedder.encoded) == sorted(new)  # the codebook too, the second time
 
