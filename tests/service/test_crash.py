@@ -74,7 +74,7 @@ def wait_for(
 
 
 def embedding(state: dict[str, Any]) -> bool:
-    return state["state"] == "running" and str(state["message"]).startswith("embedding")
+    return state["state"] == "running" and state.get("stage") == "embed"
 
 
 def finished(state: dict[str, Any]) -> bool:
