@@ -38,7 +38,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import _presidio  # sets tldextract to its bundled suffix list before presidio imports it
-from _common import REPO, best_of
+from _common import REPO, Goal, best_of, print_goals, record
 from qualcode.redact import RuleRedactor
 from qualcode.redact.evaluate import (
     Detector,
@@ -104,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"          (set-up {t_p:.2f} s)")
 
     detectors: dict[str, Detector] = {"qualcode": qualcode, "presidio": presidio}
+    goals: list[Goal] = []
     for name, path in present:
         docs = load_eval_set(path)
         if args.limit is not None:
@@ -119,10 +120,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         seconds = _interleaved_seconds(passes, args.repeat, reports)
         _table(name, path, reports, seconds, _chars(docs))
+        goals.append(_goal(name, reports, seconds))
         if args.details:
             for who, report in reports.items():
                 print(f"\n{format_report(report, who)}")
+    print_goals(goals)
+    record("redaction", goals)
     return 0
+
+
+def _goal(name: str, reports: dict[str, EvalReport], seconds: dict[str, float]) -> Goal:
+    ratio = seconds["presidio"] / seconds["qualcode"]
+    q, p = _overall_recall(reports["qualcode"]), _overall_recall(reports["presidio"])
+    return Goal(f"redaction vs Presidio, {name}", ">= 5x at higher recall",
+                f"recall {q:.1%} vs {p:.1%}", f"{ratio:.2f}x", ratio >= 5 and q > p)  # fmt: skip
 
 
 def _qualcode_pass(red: RuleRedactor, docs: Sequence[EvalDoc], batch: int) -> None:
