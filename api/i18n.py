@@ -23,6 +23,7 @@ DEFAULT = "en"
 LANG_COOKIE = "qualcode_lang"
 LOCALES = Path(__file__).with_name("locales")
 LANGUAGE: ContextVar[str] = ContextVar("qualcode_language", default=DEFAULT)
+HERE: ContextVar[str] = ContextVar("qualcode_page_path", default="/")  # for the switcher
 
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Any, Any], Awaitable[None]]
@@ -88,10 +89,11 @@ class LanguageMiddleware:
             lang = negotiate(
                 request.cookies.get(LANG_COOKIE), request.headers.get("accept-language")
             )
-            token = LANGUAGE.set(lang)
+            token, here = LANGUAGE.set(lang), HERE.set(request.url.path)
             try:
                 await self.app(scope, receive, send)
             finally:
                 LANGUAGE.reset(token)
+                HERE.reset(here)
             return
         await self.app(scope, receive, send)

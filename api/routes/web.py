@@ -93,6 +93,7 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
         lang=lang,
         languages=i18n.LANGUAGES,
         script_messages=i18n.script_messages(lang),
+        here=i18n.HERE.get(),
         **context,
     )
     return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)

@@ -65,3 +65,42 @@ def test_redact_a_missed_word_then_release_it(page: Page, served: Served) -> Non
     status = {r["pseudonym"]: r["status"] for r in store.transcripts.redactions(1)}
     store.close()
     assert status[pseudonym] != "active"
+
+
+def test_sign_in_and_home_have_no_serious_accessibility_problem(page: Page, served: Served) -> None:  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(served.url + "/")
+    for signed_in in (False, True):  # the sign-in page, then the home page
+        if signed_in:
+            sign_in(page, served, "rita", "/p/demo/transcripts")
+            page.goto(served.url + "/")
+        found = Axe().run(page).response["violations"]
+        bad = [(v["id"], len(v["nodes"])) for v in found if v["impact"] in ("serious", "critical")]
+        assert bad == [], bad
+
+
+def test_a_coder_switches_the_page_to_russian(page: Page, served: Served) -> None:  # noqa: F811
+    sign_in(page, served, "cem", "/p/demo/codebook")
+    page.select_option("#lang-select", "ru")
+    page.click("form.lang button[type=submit]")
+    page.wait_for_url(served.url + "/p/demo/codebook")
+    expect(page.locator("h1")).to_have_text("Кодовая книга")
+    assert page.get_attribute("html", "lang") == "ru"
+    page.goto(served.url + "/p/demo/t/1")  # the workbench's scripts speak Russian too
+    page.wait_for_selector('#wb[data-busy="0"]', state="attached")
+    expect(page.locator("body")).to_contain_text("Найти")
+
+
+def test_a_researcher_adds_and_removes_a_member(page: Page, served: Served) -> None:  # noqa: F811
+    from qualcode.project import auth
+
+    home = Store(served.team.root)
+    auth.create_user(home, "zarina", ["coder"])
+    home.close()
+    sign_in(page, served, "rita", "/p/demo/members")
+    page.fill("#member-name", "zarina")
+    page.click("#add-member button[type=submit]")
+    expect(page.locator("#members")).to_contain_text("zarina")
+    page.click('button.remove-member[data-user="zarina"]')
+    expect(page.locator("#members")).not_to_contain_text("zarina")

@@ -295,6 +295,12 @@ def test_code_tree_counts_and_rename(page: Page, served: Served) -> None:
         ("rita", "/p/demo/codes", "#codetree"),
         ("cem", "/p/demo/review", "#review"),
         ("cem", "/p/demo/codebook", None),
+        ("ana", "/p/demo/agreement", None),
+        ("ana", "/p/demo/exports", None),
+        ("ana", "/p/demo/transcripts", None),
+        ("rita", "/p/demo/upload", None),
+        ("rita", "/p/demo/members", None),
+        ("rita", "/p/demo/t/1/redactions", None),
     ],
 )
 def test_no_serious_accessibility_problem(
