@@ -37,6 +37,7 @@ def test_int8_vectors_stay_close_to_fp32_and_are_deterministic(real_embedder) ->
     assert np.array_equal(first, again)
     assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
     assert float((first * exact).sum(axis=1).min()) >= 0.97
+
     def nearest(v: np.ndarray) -> np.ndarray:
         sims = v @ v.T
         np.fill_diagonal(sims, -2.0)
