@@ -28,28 +28,67 @@ def suggest_all(
     groups: Sequence[int] | None = None,
 ) -> str:
     """Suggest codes for the segments ``ids`` (in reading order; ``groups``: each one's
-    transcript, so neighbouring turns give context); return what was done, in words."""
+    transcript, so neighbouring turns give context); return what was done, in words.
+
+    When only segments were added since the last run (same model, settings, codebook and
+    decisions; the earlier segments unchanged), only the new ones are scored and stored:
+    an upload does not re-score the project, and no coder's queue reshuffles under them."""
     events = store.review.review_events()
-    fp = fingerprint(
+    basis = fingerprint(
         "suggest",
         model_id,
         dict(settings),
         codebook_to_dict(book),
-        [text_hash(t) for t in texts],
-        ids,
         max((e["id"] for e in events), default=0),  # new decisions: learn again
     )
+    hashes = [text_hash(t) for t in texts]
+    fp = fingerprint(basis, hashes, ids)
     if store.analysis.stage_fingerprint("suggest") == fp:
         return "skipped"
+    new = new_rows(store.analysis.stage_fingerprint("suggest-scored"), basis, ids, hashes)
     from qualcode.coding.feedback import suggester_for  # scikit-learn: only when suggesting
 
     beta = settings.get("beta", 2.0)
     context = neighbour_mean(groups, vectors) if groups is not None else None
     model = suggester_for(suggester, book, ids, texts, vectors, events, beta, context=context)
+    rows = range(len(ids)) if new is None else new
+    some = (
+        [ids[i] for i in rows],
+        [texts[i] for i in rows],
+        vectors[list(rows)],
+    )
     if model is suggester:  # zero-shot, or a swapped-in suggester: the text alone
-        suggestions = model.suggest(ids, texts, vectors)
+        suggestions = model.suggest(*some)
     else:
-        suggestions = model.suggest(ids, texts, vectors, context)  # type: ignore[call-arg]
-    store.analysis.replace_suggestions(suggestions, fp)
+        some_context = None if context is None else context[list(rows)]
+        suggestions = model.suggest(*some, some_context)  # type: ignore[call-arg]
+    scored = scored_marker(basis, ids, hashes)
     learned = "learned from decisions" if model is not suggester else "zero-shot"
-    return f"{len(suggestions)} suggestions ({learned})"
+    if new is None:
+        store.analysis.replace_suggestions(suggestions, fp, scored)
+        return f"{len(suggestions)} suggestions ({learned})"
+    store.analysis.add_suggestions(some[0], suggestions, fp, scored)
+    return f"{len(suggestions)} suggestions for {len(new)} new segments ({learned})"
+
+
+def scored_marker(basis: str, ids: Sequence[int], hashes: Sequence[str]) -> str:
+    """What a run scored: its basis, then the last segment id and a hash of the segments
+    up to it, so a later run can tell whether segments were only added."""
+    return f"{basis}:{max(ids, default=0)}:{fingerprint(list(ids), list(hashes))}"
+
+
+def new_rows(
+    previous: str | None, basis: str, ids: Sequence[int], hashes: Sequence[str]
+) -> list[int] | None:
+    """The rows of ``ids`` added since the run ``previous`` describes, when that run had
+    the same basis and every segment it scored is still here unchanged; else ``None``
+    (score them all)."""
+    if not previous or previous.count(":") != 2:
+        return None
+    old_basis, last, _ = previous.split(":")
+    if old_basis != basis or not last.isdigit():
+        return None
+    old = [i for i, seg in enumerate(ids) if seg <= int(last)]
+    if scored_marker(basis, [ids[i] for i in old], [hashes[i] for i in old]) != previous:
+        return None
+    return [i for i, seg in enumerate(ids) if seg > int(last)]
