@@ -59,6 +59,7 @@ def create_app(
     if run_jobs:
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)
+    app.add_exception_handler(web.PageRefused, web.refused)  # pages: redirect or 403/404
     openapi_docs.install(app)
     app.add_middleware(BodyGuard, upload_limit=max_upload)
     app.add_middleware(LanguageMiddleware)

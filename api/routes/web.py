@@ -13,20 +13,19 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api import i18n
-from api.context import COOKIE, Workspace, identify, member_of, session_of
+from api.context import COOKIE, Access, Workspace, identify, member_of, session_of
 from api.params import PathId
 from qualcode.codebook import edit as codebook_edit
 from qualcode.errors import AuthError, ForbiddenError, InputError, NotFoundError, QualcodeError
 from qualcode.project import auth, sessions, workspace
-from qualcode.store import Store
 
 router = APIRouter(tags=["web"], include_in_schema=False)
 
@@ -99,6 +98,11 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
 
 
+def project_page(template: str, access: Access, **context: Any) -> HTMLResponse:
+    """``page`` for one project, seen by ``access``'s user."""
+    return page(template, user=access.user, project=access.project, **context)
+
+
 def error_page(status: int, title: str, message: str, user: auth.User | None) -> HTMLResponse:
     return page("error.html", status, title=title, message=message, user=user, project=None)
 
@@ -120,27 +124,55 @@ def _sign_in_first(request: Request) -> RedirectResponse:
     return RedirectResponse(f"/?next={quote(request.url.path, safe='/')}", status_code=303)
 
 
-def _project_page(
-    request: Request, project: str, roles: tuple[str, ...]
-) -> tuple[auth.User, Store] | Response:
-    """The user and the project's store, or the response to send instead: a redirect to
-    sign in, or a 403/404 page."""
+class PageRefused(Exception):
+    """A page's guard said no; ``response`` is what to send instead (``refused``)."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+async def refused(request: Request, err: Exception) -> Response:
+    """The app's handler for ``PageRefused``: the redirect or error page it carries."""
+    assert isinstance(err, PageRefused)
+    return err.response
+
+
+def _page_member(request: Request, project: str, roles: tuple[str, ...]) -> auth.User:
+    """The signed-in user, holding one of ``roles`` and a member of ``project``; else
+    ``PageRefused`` with a redirect to sign in, or a 403/404 page."""
     user = viewer(request)
     if user is None:
-        return _sign_in_first(request)
-    ws = _workspace(request)
+        raise PageRefused(_sign_in_first(request))
     if not user.has_any(roles):
-        return error_page(
-            403, N_("Not for your role"), f"This page needs the role {' or '.join(roles)}.", user
-        )
+        why = f"This page needs the role {' or '.join(roles)}."
+        raise PageRefused(error_page(403, N_("Not for your role"), why, user))
+    ws = _workspace(request)
     try:
-        store = ws.project(project)
+        ws.project(project)
         member_of(ws, user, project)
     except (NotFoundError, InputError):
-        return error_page(404, N_("No such project"), N_("There is no project by that name."), user)
+        missing = N_("There is no project by that name.")
+        raise PageRefused(error_page(404, N_("No such project"), missing, user)) from None
     except ForbiddenError as err:
-        return error_page(403, N_("Not your project"), err.message, user)
-    return user, store
+        raise PageRefused(error_page(403, N_("Not your project"), err.message, user)) from None
+    return user
+
+
+def page_for(*roles: str) -> Any:
+    """Dependency for a project's HTML page: an ``Access`` (its store opens in the
+    endpoint's thread) for a member holding one of ``roles``, else ``PageRefused``."""
+
+    def dependency(request: Request, project: str) -> Access:
+        return Access(_page_member(request, project, roles), _workspace(request), project)
+
+    return Depends(dependency)
+
+
+ReadPage = Annotated[Access, page_for(*READ)]
+CoderPage = Annotated[Access, page_for("coder")]
+ResearcherPage = Annotated[Access, page_for("researcher")]
+ExportPage = Annotated[Access, page_for("analyst", "researcher")]
 
 
 def _same_origin(request: Request) -> bool:
@@ -233,89 +265,64 @@ def choose_language(
 
 # project pages ----------------------------------------------------------------------
 @router.get("/p/{project}/review")
-def review_page(request: Request, project: str) -> Response:
-    found = _project_page(request, project, ("coder",))
-    if isinstance(found, Response):
-        return found
-    user, _ = found
-    return page("review.html", user=user, project=project)
+def review_page(access: CoderPage) -> Response:
+    return project_page("review.html", access)
 
 
 @router.get("/p/{project}/t")
-def first_document(request: Request, project: str) -> Response:
+def first_document(access: ReadPage) -> Response:
     """The workbench at the project's first transcript."""
-    found = _project_page(request, project, READ)
-    if isinstance(found, Response):
-        return found
-    user, store = found
-    rows = store.transcripts.transcripts(text=False)
+    rows = access.store.transcripts.transcripts(text=False)
     if not rows:
-        return error_page(404, "No transcripts", "This project has no transcripts yet.", user)
-    return RedirectResponse(f"/p/{project}/t/{rows[0]['id']}", status_code=303)
+        return error_page(
+            404, "No transcripts", "This project has no transcripts yet.", access.user
+        )
+    return RedirectResponse(f"/p/{access.project}/t/{rows[0]['id']}", status_code=303)
 
 
 @router.get("/p/{project}/t/{tid}")
-def document_page(request: Request, project: str, tid: PathId) -> Response:
+def document_page(access: ReadPage, tid: PathId) -> Response:
     """The workbench: one transcript with its codes in place (``workbench.js``)."""
-    found = _project_page(request, project, READ)
-    if isinstance(found, Response):
-        return found
-    user, store = found
-    titles = {t["id"]: t["title"] for t in store.transcripts.transcripts(text=False)}
+    user = access.user
+    titles = {t["id"]: t["title"] for t in access.store.transcripts.transcripts(text=False)}
     if tid not in titles:
         return error_page(404, "No such transcript", "There is no transcript by that id.", user)
-    return page(
-        "workbench.html", user=user, project=project, tid=tid, titles=titles,
-        can_code=user.has("coder"), can_edit_codes=user.has("researcher"),
+    return project_page(
+        "workbench.html", access, tid=tid, titles=titles, can_code=user.has("coder"),
+        can_edit_codes=user.has("researcher"),
     )  # fmt: skip
 
 
 @router.get("/p/{project}/codes")
-def code_tree_page(request: Request, project: str) -> Response:
+def code_tree_page(access: ReadPage) -> Response:
     """The code tree with counts and colours; researchers rename and merge from it."""
-    found = _project_page(request, project, READ)
-    if isinstance(found, Response):
-        return found
-    user, _ = found
-    return page("codetree.html", user=user, project=project, can_edit=user.has("researcher"))
+    return project_page("codetree.html", access, can_edit=access.user.has("researcher"))
 
 
 @router.get("/p/{project}/codebook")
-def codebook_page(request: Request, project: str) -> Response:
-    found = _project_page(request, project, READ)
-    if isinstance(found, Response):
-        return found
-    user, store = found
-    codes = codebook_edit.list_codes(store, include_inactive=True)
+def codebook_page(access: ReadPage) -> Response:
+    codes = codebook_edit.list_codes(access.store, include_inactive=True)
     active = [c for c in codes if c.status == "active"]
     inactive = [c for c in codes if c.status != "active"]
-    return page("codebook.html", user=user, project=project, active=active, inactive=inactive)
+    return project_page("codebook.html", access, active=active, inactive=inactive)
 
 
 @router.get("/p/{project}/agreement")
-def agreement_page(request: Request, project: str) -> Response:
+def agreement_page(access: ReadPage) -> Response:
     from qualcode.coding.trust import report_dict, trust_report
 
-    found = _project_page(request, project, READ)
-    if isinstance(found, Response):
-        return found
-    user, store = found
     try:
-        report, problem = report_dict(trust_report(store)), None
+        report, problem = report_dict(trust_report(access.store)), None
     except QualcodeError as err:  # e.g. no decisions yet
         report, problem = None, err.message + (f" {err.hint}" if err.hint else "")
-    return page("agreement.html", user=user, project=project, report=report, problem=problem)
+    return project_page("agreement.html", access, report=report, problem=problem)
 
 
 @router.get("/p/{project}/exports")
-def exports_page(request: Request, project: str) -> Response:
+def exports_page(access: ExportPage) -> Response:
     from qualcode.review.selection import COUNTED, choices
 
-    found = _project_page(request, project, ("analyst", "researcher"))
-    if isinstance(found, Response):
-        return found
-    user, store = found
-    return page("exports.html", user=user, project=project, choices=choices(store), counted=COUNTED)
+    return project_page("exports.html", access, choices=choices(access.store), counted=COUNTED)
 
 
 # static files -----------------------------------------------------------------------

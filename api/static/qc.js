@@ -1,6 +1,7 @@
-// Shared by the workbench and the code tree: the JSON API with the sign-in cookie and
-// the CSRF header, which routes this server has, element building (text only, never
-// markup), text painting with highlight ranges, and the code colours.
+// Shared by the workbench, the code tree, the review page and the researchers' pages:
+// requests with the sign-in cookie and the CSRF header, the JSON API, which routes this
+// server has, element building (text only, never markup), text painting with highlight
+// ranges, and the code colours.
 "use strict";
 
 window.QC = (() => {
@@ -16,21 +17,31 @@ window.QC = (() => {
     }
   }
 
+  // One request with the sign-in cookie and the CSRF header; a FormData body goes as it
+  // is, any other as JSON.  The answer's JSON is null where it has none (e.g. 204).
+  async function request(method, url, body) {
+    const init = {
+      method,
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "X-Requested-With": "qualcode" },
+    };
+    if (body instanceof FormData) {
+      init.body = body;
+    } else if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, init);
+    let data = null;
+    try { data = await response.json(); } catch (e) { data = null; }
+    return { response, data };
+  }
+
+  // The project's JSON API: signs in again on 401, throws ApiError on any other refusal.
   function client(project) {
     const base = "/api/projects/" + encodeURIComponent(project);
     return async function call(method, path, body) {
-      const init = {
-        method,
-        credentials: "same-origin",
-        headers: { Accept: "application/json", "X-Requested-With": "qualcode" },
-      };
-      if (body !== undefined) {
-        init.headers["Content-Type"] = "application/json";
-        init.body = JSON.stringify(body);
-      }
-      const response = await fetch(base + path, init);
-      let data = null;
-      try { data = await response.json(); } catch (e) { data = null; }
+      const { response, data } = await request(method, base + path, body);
       if (response.status === 401) {
         window.location.assign("/?next=" + encodeURIComponent(window.location.pathname));
       }
@@ -105,5 +116,5 @@ window.QC = (() => {
     return out;
   }
 
-  return { ApiError, client, features, el, button, paint, occurrences, colours };
+  return { ApiError, request, client, features, el, button, paint, occurrences, colours };
 })();

@@ -1,21 +1,15 @@
 // The researchers' pages: upload with job progress, redaction review, members.
-// Every action goes through the JSON API with the page's CSRF header; messages are
+// Every action goes through the JSON API with the page's CSRF header (qc.js); messages are
 // shown in the page's live region, never as alerts.
 (function () {
   "use strict";
   const t = window.t || function (s) { return s; };
-  const HEADERS = { "X-Requested-With": "qualcode" };
 
+  // the request (cookie and CSRF header) from qc.js; a refusal as its message and hint
   async function call(method, path, body) {
-    const init = { method: method, headers: Object.assign({}, HEADERS), credentials: "same-origin" };
-    if (body instanceof FormData) {
-      init.body = body;
-    } else if (body !== undefined) {
-      init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(body);
-    }
-    const response = await fetch(path, init);
-    const data = response.status === 204 ? {} : await response.json().catch(function () { return {}; });
+    const answer = await window.QC.request(method, path, body);
+    const response = answer.response;
+    const data = answer.data || {};
     if (!response.ok) {
       const text = [data.message, data.hint].filter(Boolean).join(" ");
       throw new Error(text || t("The server refused the request."));

@@ -8,7 +8,8 @@
   if (!root) return;
   const project = root.dataset.project;
   const me = root.dataset.user;
-  const api = "/api/projects/" + encodeURIComponent(project);
+  const { ApiError, el } = window.QC;
+  const call = window.QC.client(project); // the JSON API with the cookie and CSRF header
   const $ = (id) => document.getElementById(id);
   const ui = {
     message: $("message"), progressText: $("progress-text"), progress: $("progress"),
@@ -28,36 +29,6 @@
     labels: new Map(),
   };
 
-  // --- talking to the API -----------------------------------------------------------
-  class ApiError extends Error {
-    constructor(status, body) {
-      const text = body && body.message ? body.message : "The server answered " + status + ".";
-      super(body && body.hint ? text + " " + body.hint : text);
-      this.status = status;
-      this.body = body;
-    }
-  }
-
-  async function call(method, path, body) {
-    const init = {
-      method,
-      credentials: "same-origin",
-      headers: { Accept: "application/json", "X-Requested-With": "qualcode" },
-    };
-    if (body !== undefined) {
-      init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(body);
-    }
-    const response = await fetch(api + path, init);
-    let data = null;
-    try { data = await response.json(); } catch (e) { data = null; }
-    if (response.status === 401) {
-      window.location.assign("/?next=" + encodeURIComponent(window.location.pathname));
-    }
-    if (!response.ok) throw new ApiError(response.status, data);
-    return data;
-  }
-
   // One action at a time, in the order the keys were pressed.
   let chain = Promise.resolve();
   let pending = 0;
@@ -75,13 +46,6 @@
   }
 
   // --- drawing ----------------------------------------------------------------------
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
   function say(text, isError) {
     ui.message.textContent = text || "";
     ui.message.classList.toggle("error", Boolean(isError));

@@ -52,11 +52,27 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     return root, build(root)
 
 
-@pytest.fixture
-def team(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Team:
-    root = tmp_path / "ws"
+def copy_team(template: tuple[Path, dict[str, str]], where: Path) -> Team:
+    """A copy of the template workspace at ``where/ws``, with its users' tokens."""
+    root = where / "ws"
     shutil.copytree(template[0], root)
     return Team(root, dict(template[1]))
+
+
+@pytest.fixture
+def team(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Team:
+    return copy_team(template, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def module_team(
+    template: tuple[Path, dict[str, str]],
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> Team:
+    """One copy of the template workspace for all the tests of a module."""
+    name = request.module.__name__.rpartition(".")[2]
+    return copy_team(template, tmp_path_factory.mktemp(name))
 
 
 @pytest.fixture

@@ -20,9 +20,7 @@ but a member of no project.  ``other`` is a project with no members among them.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -174,12 +172,8 @@ def outcome(status: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def setup(
-    template: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[TestClient, Team]]:
-    root = tmp_path_factory.mktemp("authz") / "ws"
-    shutil.copytree(template[0], root)
-    team = Team(root, dict(template[1]))
+def setup(module_team: Team) -> Iterator[tuple[TestClient, Team]]:
+    team, root = module_team, module_team.root
     home = Store(root)
     auth.create_user(home, "olga", [RESEARCHER, CODER, ANALYST])
     team.tokens["olga"] = auth.issue_token(home, "olga", "tests")

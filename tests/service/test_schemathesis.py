@@ -11,9 +11,7 @@ works on a copy of the test workspace; what the requests change there is thrown 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import schemathesis
@@ -53,14 +51,10 @@ schema = schemathesis.openapi.from_path(SCHEMA)
 
 
 @pytest.fixture(scope="module")
-def live(
-    template: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, Team]]:
-    root = tmp_path_factory.mktemp("schemathesis") / "ws"
-    shutil.copytree(template[0], root)
-    server = ServerProcess(root, root.parent / "server.log")
+def live(module_team: Team) -> Iterator[tuple[str, Team]]:
+    server = ServerProcess(module_team.root, module_team.root.parent / "server.log")
     try:
-        yield server.url, Team(root, dict(template[1]))
+        yield server.url, module_team
     finally:
         server.stop()
 
