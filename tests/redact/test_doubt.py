@@ -99,6 +99,29 @@ def test_find_many_gives_what_find_gives_text_by_text() -> None:
             assert gate.find_many(texts, ordinary) == one_by_one, doc.id
 
 
+class Counting(Echo):
+    """Echo that records what each batch asked of it."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def find_many(self, texts: list[str]) -> list[list[Candidate]]:
+        self.batches.append(list(texts))
+        return [self.find(t) for t in texts]
+
+
+def test_a_sentence_repeated_across_transcripts_is_read_once_and_found_in_each() -> None:
+    model = Counting()
+    gate = GatedNer(model, KEEP)
+    hello = "Thank you, Scott."
+    groups = [([hello, "We asked Scott."], None), (["Hi.", hello], None)]
+    found = gate.find_groups(groups)
+    assert model.batches == [[hello, "We asked Scott."]]
+    span = [Candidate(0, len(hello), "PERSON", hello, 0.75)]
+    assert found[0][0] == span and found[1][1] == span and found[1][0] == []
+    assert found == [gate.find_many(texts) for texts, _ in groups]
+
+
 def test_transcripts_redacted_together_are_redacted_as_one_at_a_time() -> None:
     red = RuleRedactor()
     raws = [doc.raw() for name in SETS for doc in _docs(name)]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from qualcode.errors import ConfigError
-from qualcode.redact.layers import GatedNer
+from qualcode.records import RawTranscript, TranscriptMeta, Turn
+from qualcode.redact import RuleRedactor
+from qualcode.redact.layers import GatedNer, OrgList
 from qualcode.redact.words import Candidate
 from qualcode.settings import check_layers
 
@@ -36,3 +38,17 @@ def test_unknown_layers_are_refused_with_the_known_ones_listed() -> None:
     with pytest.raises(ConfigError, match="Choose among: patterns"):
         check_layers(["patterns", "magic"])
     assert check_layers(["unknown", "patterns"]) == ("patterns", "unknown")
+
+
+def test_org_list_finds_the_longest_listed_name_whole_words_any_case() -> None:
+    orgs = OrgList(["Umid", "Umid Sewing Workshop", " ", "School 12"])
+    text = "She works at UMID sewing workshop; school 12 and Umidjon are not it."
+    found = [(text[c.start : c.end], c.kind, c.key) for c in orgs.find(text)]
+    assert found == [
+        ("UMID sewing workshop", "ORG", "umid sewing workshop"),
+        ("school 12", "ORG", "school 12"),
+    ]
+    assert OrgList([" ", ""]).find(text) == []
+    red = RuleRedactor(orgs=["Umid Sewing Workshop"], layers=("orgs",))
+    raw = RawTranscript("t.txt", "text", "h", (Turn("P1", text, None, None),), TranscriptMeta("t"))
+    assert [s.span.kind for s in red.find_spans(raw)] == ["ORG"]

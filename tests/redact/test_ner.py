@@ -106,3 +106,21 @@ def test_a_pipeline_without_ner_is_a_config_error(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "no-ner")
     with pytest.raises(ConfigError, match=r"no 'ner' component \(it has: sentencizer\)"):
         SpacyNer(tmp_path / "no-ner").find("Dilnoza said no.")
+
+
+def test_numpy_blas_finds_the_same_entities_as_blis(ner: SpacyNer) -> None:
+    import spacy
+
+    texts = [
+        "Last winter my cousin Gulruxsor started selling samsa near the bus station.",
+        "We took the papers to Ortiqboy aka, and Mamlakat Yusupaliyevaning son signed them.",
+        "The women in Chaqar makhalla meet every Thursday with Dilnoza and Aziz Karimov.",
+        "Nothing here at all.",
+    ] * 8
+    blis = spacy.load(DEFAULT_NER_PATH)  # thinc's default ops: blis products
+    want = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in blis.pipe(texts)]
+    ours = ner.nlp.pipe(texts, batch_size=ner.batch_size)
+    assert [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in ours] == want
+    assert {type(n.ops).__name__ for n in ner.nlp.get_pipe("tok2vec").model.walk()} == {"NumpyOps"}
+    assert not ner.nlp.get_pipe("tok2vec").model.ops.use_blis
+    assert any(want)

@@ -135,14 +135,23 @@ class GatedNer:
             for window in self.windows(text, ordinary)
         ]
         parts = [groups[g][0][i][s:e] for g, i, (s, e) in chosen]
-        many = getattr(self.ner, "find_many", None)
-        batch = many(parts) if many else [self.ner.find(p) for p in parts]
+        batch = self._read(parts)
         out: list[list[list[Candidate]]] = [[[] for _ in texts] for texts, _ in groups]
         for (g, i, (s, _)), part, found in zip(chosen, parts, batch, strict=True):
             out[g][i] += [
                 replace(c, start=c.start + s, end=c.end + s) for c in self._kept(part, found)
             ]
         return out
+
+    def _read(self, parts: Sequence[str]) -> list[list[Candidate]]:
+        """The model's candidates for each part, each distinct part read once: the same
+        sentences recur ('Thank you for being so open.'), and the model reads a sentence
+        the same whatever else is in its batch."""
+        distinct = list(dict.fromkeys(parts))
+        many = getattr(self.ner, "find_many", None)
+        found = many(distinct) if many else [self.ner.find(p) for p in distinct]
+        by_part = dict(zip(distinct, found, strict=True))
+        return [by_part[p] for p in parts]
 
     def windows(self, text: str, ordinary: Ordinary | None = None) -> list[tuple[int, int]]:
         """What the model reads of ``text``: each sentence with a doubtful word and the

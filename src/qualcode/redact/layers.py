@@ -47,16 +47,18 @@ class OrgList:
 
     def __init__(self, orgs: Iterable[str]) -> None:
         self.orgs = tuple(orgs)
+        names = sorted((o.strip() for o in self.orgs if o.strip()), key=len, reverse=True)
+        alternatives = "|".join(re.escape(n) for n in names)  # built once, not per text
+        self._rx = (
+            re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE) if names else None
+        )
 
     def find(self, text: str) -> list[Candidate]:
-        names = sorted((o.strip() for o in self.orgs if o.strip()), key=len, reverse=True)
-        if not names:
+        if self._rx is None:
             return []
-        rx = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
-        )
         return [
-            Candidate(m.start(), m.end(), "ORG", fold(m.group(0)), 1.0) for m in rx.finditer(text)
+            Candidate(m.start(), m.end(), "ORG", fold(m.group(0)), 1.0)
+            for m in self._rx.finditer(text)
         ]
 
 

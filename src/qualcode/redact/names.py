@@ -86,6 +86,7 @@ def known_people(
     """People named in labels, the participant list and the facilitator, deduplicated:
     a label "Dilnoza" and a participant "Dilnoza Karimova" are one person."""
     people: list[Person] = []
+    folded: list[set[str]] = []  # each person's tokens, folded (compared with every name)
     names = [*participants, *([facilitator] if facilitator else []), *labels]
     for raw in names:
         if not raw or is_generic_label(raw):
@@ -93,15 +94,15 @@ def known_people(
         tokens = name_tokens(raw)
         if not tokens:
             continue
-        same = next(
-            (p for p in people if set(fold(t) for t in tokens) & set(fold(t) for t in p.tokens)),
-            None,
-        )
+        mine = {fold(t) for t in tokens}
+        same = next((i for i, theirs in enumerate(folded) if theirs & mine), None)
         if same is None:
             people.append(Person(key=raw.strip(), tokens=tokens))
+            folded.append(mine)
         else:
-            merged = tuple(dict.fromkeys([*same.tokens, *tokens]))
-            people[people.index(same)] = Person(key=same.key, tokens=merged)
+            merged = tuple(dict.fromkeys([*people[same].tokens, *tokens]))
+            people[same] = Person(key=people[same].key, tokens=merged)
+            folded[same] |= mine
     return people
 
 

@@ -9,11 +9,18 @@ LOC/GPE/FAC -> PLACE, ORG -> ORG; other labels are ignored).
 The pipeline is loaded on first use, not on construction, and cached on the instance.
 Region-level places (Tashkent, Moscow ...) are found too: the redactor's keep-list, not
 this layer, decides what stays.
+
+The model's matrix products go to numpy's BLAS, on one thread (``_numpy_blas``): thinc
+sends them to blis by default, which on the x86 servers we measured (AMD EPYC) is about
+three times slower for the same float32 products, and those products (the tok2vec's four
+maxout layers) are most of the model's time.  The spans come out the same on all four
+evaluation sets (tests/redact/test_ner.py checks a batch against blis).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +68,7 @@ class SpacyNer:
         self.labels = dict(DEFAULT_LABELS if labels is None else labels)
         self.batch_size = batch_size
         self._nlp: Language | None = None
+        self._one_thread: Callable[[], AbstractContextManager[object]] | None = None
 
     @property
     def loaded(self) -> bool:
@@ -97,6 +105,7 @@ class SpacyNer:
         unneeded = [n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory in _UNNEEDED]
         for name in unneeded:
             nlp.disable_pipe(name)
+        self._one_thread = _numpy_blas(nlp)
         return nlp
 
     def _candidates(self, doc: Doc) -> list[Candidate]:
@@ -111,8 +120,28 @@ class SpacyNer:
 
     def find(self, text: str) -> list[Candidate]:
         """Entities in ``text`` as candidates with character offsets into ``text``."""
-        return self._candidates(self.nlp(text))
+        return self.find_many([text])[0]
 
     def find_many(self, texts: Iterable[str]) -> list[list[Candidate]]:
         """``find`` for many texts at once (batched through ``nlp.pipe``)."""
-        return [self._candidates(d) for d in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        nlp = self.nlp
+        assert self._one_thread is not None  # set by the load
+        with self._one_thread():
+            docs = list(nlp.pipe(texts, batch_size=self.batch_size))
+        return [self._candidates(d) for d in docs]
+
+
+def _numpy_blas(nlp: Language) -> Callable[[], AbstractContextManager[object]]:
+    """Point every layer of ``nlp`` at thinc's numpy ops without blis (numpy's BLAS does
+    the products) and return a context that holds that BLAS to one thread: the redactor
+    is one worker among others, and a product of a few thousand rows gains little more."""
+    from thinc.api import NumpyOps
+    from threadpoolctl import ThreadpoolController
+
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        for node in model.walk() if model is not None else ():
+            node.ops = ops
+    blas = ThreadpoolController().select(user_api="blas")
+    return lambda: blas.limit(limits=1)

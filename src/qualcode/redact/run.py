@@ -26,6 +26,7 @@ from qualcode.redact.vocab import TranscriptVocab
 from qualcode.redact.words import CAP_WORD, PLACE_WORDS, WORD, Candidate
 
 FILE_PARTS = re.compile(r"([_\-. ]+)")
+NOT_NAMES = frozenset(HONORIFICS | PLACE_WORDS)  # words of a name span that name nobody
 NON_DIGIT = re.compile(r"\D")
 
 
@@ -248,8 +249,7 @@ def _keys(kind: str, surface: str) -> list[str]:
         return [digits[-9:] if len(digits) >= 9 else surface.casefold()]
     if kind not in ("PERSON", "PLACE", "ORG"):
         return [surface.casefold().strip()]
-    stop = HONORIFICS | PLACE_WORDS
-    words = [w for w in WORD.findall(surface) if fold(w) not in stop and len(w) >= 2]
+    words = [w for w in WORD.findall(surface) if fold(w) not in NOT_NAMES and len(w) >= 2]
     return [name_key(w) for w in words]
 
 
@@ -257,8 +257,7 @@ def _variants(kind: str, surface: str) -> list[str]:
     """Keys of the nominatives a Russian case form may come from (Гульнору: Гульнора)."""
     if kind != "PERSON":
         return []
-    stop = HONORIFICS | PLACE_WORDS
-    return [k for w in WORD.findall(surface) if fold(w) not in stop for k in name_keys(w)]
+    return [k for w in WORD.findall(surface) if fold(w) not in NOT_NAMES for k in name_keys(w)]
 
 
 # Initials next to a name: 'A.T.', 'Kh.', 'D. ', 'J ' (but not the pronoun I, article A)
@@ -303,7 +302,7 @@ def _extend_people(text: str, spans: list[Span], ordinary: Ordinary) -> list[Spa
             word = fold(m.group(0))
             capital = m.group(0)[0].isupper() and not ordinary.word(m.group(0))
             patronymic = PATRONYMIC.match(m.group(0)) and not genitive
-            if not (patronymic or capital) or word in HONORIFICS | PLACE_WORDS:
+            if not (patronymic or capital) or word in NOT_NAMES:
                 break
             span = Span(m.start(), m.end(), "PERSON", p.pseudonym, p.confidence, p.source)
             out.append(span)
