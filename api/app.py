@@ -38,9 +38,11 @@ def create_app(
     run_jobs: bool = True,
     max_upload: int = MAX_UPLOAD_BYTES,
     parts_for: Callable[[Store], Components] | None = None,
+    isolated_training: bool = True,
 ) -> FastAPI:
     """The app over the workspace at ``root``.  ``run_jobs`` starts the job runners;
-    ``parts_for`` picks pipeline components (tests pass fast fakes)."""
+    ``parts_for`` picks pipeline components (tests pass fast fakes);
+    ``isolated_training``: retrain live models in child processes (off: in threads)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -55,7 +57,9 @@ def create_app(
     )
     app.state.workspace = Workspace(root)
     app.state.max_upload = max_upload
-    app.state.runners = ProjectServices(Path(root), enabled=run_jobs, parts_for=parts_for)
+    app.state.runners = ProjectServices(
+        Path(root), enabled=run_jobs, parts_for=parts_for, isolated_training=isolated_training
+    )
     if run_jobs:
         app.state.runners.start_existing(app.state.workspace.project_names())
     errors.install(app)

@@ -48,6 +48,22 @@ def test_authenticate_returns_the_user_and_records_the_use(store: Store) -> None
     assert list_tokens(store, "Dilnoza")[0].last_used_at is not None
 
 
+def test_a_recent_use_is_not_written_again_so_authenticating_needs_no_write_lock(
+    store: Store,
+) -> None:
+    create_user(store, "Dilnoza", ["coder"])
+    token = issue_token(store, "Dilnoza")
+    authenticate(store, token)  # records the use
+    store.db.execute("PRAGMA busy_timeout = 50")
+    writer = sqlite3.connect(store.path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another request holds the write lock
+    try:
+        assert authenticate(store, token).name == "Dilnoza"  # not "database is locked"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
 @pytest.mark.parametrize("token", [None, "", "  ", "qc_not-a-real-token", "Bearer x"])
 def test_missing_or_unknown_tokens_are_refused(store: Store, token: str | None) -> None:
     with pytest.raises(AuthError) as err:

@@ -26,10 +26,12 @@ def test_state_is_derived_from_the_log_latest_decision_wins(seg_store: Store) ->
 def test_undo_restores_the_previous_state_and_is_logged(seg_store: Store) -> None:
     first = review.record(seg_store, 1, "unemployment", "accept", "ann")
     second = review.record(seg_store, 1, "unemployment", "reject", "ann")
-    review.undo(seg_store, second, "ann")
+    undo = review.undo(seg_store, second, "ann")
     assert review.current_state(seg_store.review.review_events()) == {
         (1, "unemployment"): "accepted"
     }
+    with pytest.raises(NotFoundError):  # an undo is not a decision to undo
+        review.undo(seg_store, undo, "ann")
     review.undo(seg_store, first, "ann")
     assert review.current_state(seg_store.review.review_events()) == {}
     assert [e["action"] for e in seg_store.review.review_events()] == [

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +54,40 @@ def test_a_failed_multi_row_write_leaves_nothing_behind(store: Store) -> None:
         store.transcripts.add_transcript(doc, text, [(0, 5)])
     assert store.transcripts.transcripts() == []
     assert store.db.execute("SELECT count(*) FROM turns").fetchone()[0] == 0
+
+
+def test_writers_in_one_process_queue_for_the_write_lock_instead_of_failing(
+    store: Store,
+) -> None:
+    """A transaction that outlasts busy_timeout must not fail the writers behind it: they
+    wait on the process's writer lock, not on SQLite's polling busy handler."""
+    inside, done = threading.Event(), threading.Event()
+    outcome: list[object] = []
+
+    def second_writer() -> None:  # another request thread, with its own connection
+        other = Store(store.path.parent)
+        other.db.execute("PRAGMA busy_timeout = 20")
+        assert inside.wait(10)
+        try:
+            with other.conn.atomic():
+                other.db.execute("INSERT INTO settings (key, value) VALUES ('b', '2')")
+            outcome.append("written")
+        except sqlite3.OperationalError as err:  # "database is locked"
+            outcome.append(err)
+        other.close()
+        done.set()
+
+    thread = threading.Thread(target=second_writer)
+    thread.start()
+    with store.conn.atomic():
+        store.db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+        inside.set()
+        assert not done.wait(0.3)  # 15 times its busy_timeout: it waits, it does not fail
+    thread.join(10)
+    assert outcome == ["written"]
+    assert (
+        store.db.execute("SELECT COUNT(*) FROM settings WHERE key IN ('a', 'b')").fetchone()[0] == 2
+    )
 
 
 def test_review_log_is_append_only(store: Store) -> None:

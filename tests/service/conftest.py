@@ -77,6 +77,10 @@ def module_team(
 
 @pytest.fixture
 def client(team: Team) -> Iterator[TestClient]:
-    app = create_app(team.root, run_jobs=True, parts_for=fake_parts, max_upload=200_000)
+    # retraining in threads: a training process per test's app would cost seconds each
+    # (tests/service/test_retrain.py covers the process)
+    app = create_app(
+        team.root, run_jobs=True, parts_for=fake_parts, max_upload=200_000, isolated_training=False
+    )
     with TestClient(app) as c:
         yield c

@@ -56,7 +56,8 @@ def start(root: str, port_file: str, delay: float) -> None:
     from api import create_app
     from api.loopback import serve_announcing
 
-    app = create_app(Path(root), run_jobs=True, parts_for=parts_for(delay))
+    parts = parts_for(delay)  # a closure: retraining runs in a thread, not a process
+    app = create_app(Path(root), run_jobs=True, parts_for=parts, isolated_training=False)
     serve_announcing(app, port_file, lifespan="on")
 
 

@@ -1,8 +1,11 @@
 """Retraining is off the request path: a decision returns while the project's model
-trains, and decisions arriving meanwhile fold into one more retraining."""
+trains, and decisions arriving meanwhile fold into one more retraining; a server trains
+in a child process at a lower priority, so requests never wait on it for the GIL."""
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from collections.abc import Iterator
 
@@ -13,6 +16,7 @@ from helpers import Team
 from qualcode.pipeline.components import Components
 from qualcode.project import auth, reviewing
 from qualcode.project.live import LiveModel
+from qualcode.project.services import ProjectServices
 from qualcode.store import Store
 from service.conftest import fake_parts
 
@@ -85,3 +89,34 @@ def test_the_server_trains_the_model_before_the_first_request(client: TestClient
     services.warming.join(10)
     model = services.models["demo"]
     assert model.wait_idle(10) and model.trainer.generation == 1 and model.snapshot() is not None
+
+
+def test_a_server_trains_in_a_child_process_that_learns_from_the_log_and_restarts(
+    team: Team,
+) -> None:
+    model = LiveModel(team.root / "projects" / "demo", fake_parts, isolated=True)
+    home, store = Store(team.root), Store(team.root / "projects" / "demo")
+    try:
+        assert model.snapshot(wait=120) is not None and model.process is not None
+        pid = model.process.pid
+        assert pid is not None and pid != os.getpid()
+        assert os.getpriority(os.PRIO_PROCESS, pid) > os.getpriority(os.PRIO_PROCESS, 0)
+        coder, code = auth.get_user(home, "cem"), sorted(store.codebook.code_ids())[0]
+        for sid in [s.id or 0 for s in store.segments.segments()][:30]:
+            reviewing.decide(store, model, coder, sid, code, "accept")
+        os.kill(pid, signal.SIGKILL)  # a child that died is started again
+        assert model.wait_idle(120) and model.trainer.last_error is None
+        snap = model.snapshot()
+        assert snap is not None and snap.n_labels.sum() == 30 and model.process.pid != pid
+    finally:
+        model.close()
+        home.close()
+        store.close()
+    assert model.process.pid is None
+
+
+def test_the_server_isolates_training_and_needs_parts_it_can_send(team: Team) -> None:
+    services = ProjectServices(team.root, enabled=False, parts_for=fake_parts)
+    assert services.model("demo").process is not None  # the default
+    with pytest.raises(ValueError, match="module-level"):
+        LiveModel(team.root / "projects" / "demo", GatedParts(), isolated=True)

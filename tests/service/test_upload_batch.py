@@ -31,7 +31,8 @@ def test_uploads_in_a_row_become_one_job_that_embeds_only_new_segments(team: Tea
         settings = Settings.from_strings(store.settings.settings())
         return default_components(settings, CachedEmbedder(store, embedder))
 
-    app = create_app(team.root, run_jobs=False, parts_for=parts)  # jobs wait in the queue
+    # jobs wait in the queue; ``parts`` is a closure, so retraining runs in a thread
+    app = create_app(team.root, run_jobs=False, parts_for=parts, isolated_training=False)
     with TestClient(app) as client:
         store = Store(team.root / "projects" / "demo")
         runner = app.state.runners.runner("demo")

@@ -213,7 +213,11 @@ def authenticate(store: Store, token: str | None) -> User:
     if row["user_disabled"]:
         raise AuthError(f"User {row['user_name']!r} is disabled.", hint="Ask an admin.")
     now = datetime.now(UTC)
-    store.auth.touch_token(row["id"], _iso(now), _iso(now - TOUCH_EVERY))
+    stale_before = _iso(now - TOUCH_EVERY)
+    # every request authenticates: write (and so take the workspace's write lock) only
+    # when the recorded use is stale, not on each of a busy client's requests
+    if row["last_used_at"] is None or row["last_used_at"] < stale_before:
+        store.auth.touch_token(row["id"], _iso(now), stale_before)
     return get_user(store, row["user_name"])
 
 

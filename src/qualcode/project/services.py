@@ -21,7 +21,9 @@ UPLOAD_SETTLE = 0.3  # seconds a runner waits after a submit: uploads in a row j
 class ProjectServices:
     """Job runners and live models for the projects of the workspace at ``root``.
     ``enabled=False`` keeps runners from starting (jobs wait in the queue);
-    ``retrain_interval``: the least time between two retrainings of a project's model."""
+    ``retrain_interval``: the least time between two retrainings of a project's model;
+    ``isolated_training``: retrain in a child process per project, at a lower priority,
+    so requests never wait on it for the GIL (``parts_for`` must then be picklable)."""
 
     def __init__(
         self,
@@ -29,10 +31,12 @@ class ProjectServices:
         enabled: bool = True,
         parts_for: Callable[..., Any] | None = None,
         retrain_interval: float = RETRAIN_INTERVAL,
+        isolated_training: bool = True,
     ) -> None:
         self.root, self.enabled = root, enabled
         self.parts_for = parts_for or components_for
         self.retrain_interval = retrain_interval
+        self.isolated_training = isolated_training
         self.runners: dict[str, JobRunner] = {}
         self.models: dict[str, LiveModel] = {}
         self._lock = threading.Lock()  # request threads and the warm-up ask at once
@@ -51,7 +55,9 @@ class ProjectServices:
         with self._lock:
             if project not in self.models:
                 path = self.root / "projects" / project
-                self.models[project] = LiveModel(path, self.parts_for, self.retrain_interval)
+                self.models[project] = LiveModel(
+                    path, self.parts_for, self.retrain_interval, isolated=self.isolated_training
+                )
             return self.models[project]
 
     def start_existing(self, projects: list[str]) -> None:
@@ -63,3 +69,7 @@ class ProjectServices:
     def stop_all(self) -> None:
         for runner in self.runners.values():
             runner.stop(timeout=5)
+        with self._lock:
+            models = list(self.models.values())
+        for model in models:
+            model.close()

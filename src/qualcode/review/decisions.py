@@ -75,13 +75,13 @@ def _check_span(store: Store, segment_id: int, action: str, span: tuple[int, int
 
 def undo(store: Store, event_id: int, coder: str) -> int:
     """Reverse an earlier decision by appending an ``undo`` entry that names it.  The
-    check and the write share one transaction, so two undos of one entry can't both land."""
+    check and the write share one transaction, so two undos of one entry can't both land
+    (it reads the two rows it needs, not the whole log, while it holds the write lock)."""
     with store.atomic():
-        events = {e["id"]: e for e in store.review.review_events()}
-        target = events.get(event_id)
+        target = store.review.review_event(event_id)
         if target is None or target["action"] == "undo":
             raise NotFoundError(f"No review decision with id {event_id} to undo.")
-        if any(e["undoes"] == event_id for e in events.values()):
+        if store.review.undone_by(event_id) is not None:
             raise ConflictError(f"Review decision {event_id} has already been undone.")
         at = datetime.now(UTC).isoformat(timespec="microseconds")
         event = ReviewEvent(target["segment_id"], target["code_id"], "undo", coder.strip(), at)

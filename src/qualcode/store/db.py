@@ -7,6 +7,7 @@ interrupted step leaves the database as it was before that step.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -18,6 +19,22 @@ from qualcode.errors import NotFoundError, PipelineError
 from qualcode.store.migrations import migrations
 
 DB_NAME = "qualcode.db"
+BUSY_TIMEOUT_MS = 5000
+WRITER_WAIT = 30.0  # seconds a transaction queues for its database's writer lock
+
+_writers: dict[Path, threading.RLock] = {}
+_writers_lock = threading.Lock()
+
+
+def writer_lock(path: Path) -> threading.RLock:
+    """The one lock per database file that this process's write transactions queue on.
+
+    SQLite's own busy handler polls, sleeping up to 100 ms between tries, and lets a
+    newcomer win over a writer that has waited long: with 20 request threads writing at
+    once, waits grew past ``busy_timeout`` (503 Busy).  Threads of one process queue here
+    instead and are woken as soon as the writer before them commits."""
+    with _writers_lock:
+        return _writers.setdefault(path, threading.RLock())
 
 
 def utcnow() -> str:
@@ -44,9 +61,10 @@ class Connection:
                 hint="Run `qualcode init` there first, or pass --project.",
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.writer = writer_lock(self.path.resolve())
         self.db = Database(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA busy_timeout = 5000")
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.db.enable_wal()
         migrations.apply(self.db)
@@ -60,21 +78,28 @@ class Connection:
 
         The outermost one starts with BEGIN IMMEDIATE: it takes the write lock before
         reading, so a read-then-write cannot fail with "database is locked" when another
-        connection (the API, a job) commits in between; it waits for busy_timeout."""
+        connection (the API, a job) commits in between.  Writers of this process first
+        queue on ``writer_lock`` (at most ``WRITER_WAIT`` s: past it, as across processes,
+        SQLite's busy_timeout decides)."""
         conn = self.db.conn
         try:
             if conn.in_transaction:
                 with self.db.atomic():
                     yield
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            queued = self.writer.acquire(timeout=WRITER_WAIT)
             try:
-                yield
-            except BaseException:
-                if conn.in_transaction:
-                    conn.rollback()
-                raise
-            conn.commit()
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise
+                conn.commit()
+            finally:
+                if queued:
+                    self.writer.release()
         except sqlite3.IntegrityError as err:
             raise PipelineError(
                 f"The database refused a write ({err}); nothing from this step was kept."

@@ -30,6 +30,13 @@ class ReviewStore(Part):
         rows = list(self.db.query("SELECT * FROM review_log WHERE id = ?", [event_id]))
         return rows[0] if rows else None
 
+    def undone_by(self, event_id: int) -> int | None:
+        """The id of the entry that undoes ``event_id``, if any."""
+        row = self.db.execute(
+            "SELECT id FROM review_log WHERE undoes = ? LIMIT 1", [event_id]
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def review_events(self, segment_id: int | None = None) -> list[dict[str, Any]]:
         where, args = where_equals("segment_id", segment_id)
         return list(self.db.query(f"SELECT * FROM review_log {where} ORDER BY id", args))
