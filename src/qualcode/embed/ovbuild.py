@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,21 @@ WEIGHTS = ("model.safetensors", "pytorch_model.bin")
 CALIBRATION_BATCH = 16
 
 
+@dataclass(frozen=True)
+class Recipe:
+    """How ``int8`` is quantised; ``version`` goes into the build key, so a changed
+    recipe builds anew instead of reusing a cached model."""
+
+    version: int
+    batch: int = CALIBRATION_BATCH  # texts per calibration batch (1: no padding seen)
+    ignored: tuple[str, ...] = ()  # regexes of nodes kept in floating point
+    smooth_quant: float | None = None  # NNCF's SmoothQuant alpha; None: its default
+    fast_bias_correction: bool = True
+
+
+RECIPE = Recipe(version=1)
+
+
 def cache_root() -> Path:
     return Path(os.environ.get("QUALCODE_CACHE") or Path.home() / ".cache" / "qualcode")
 
@@ -40,7 +56,10 @@ def model_key(model_dir: Path, precision: str) -> str:
     import nncf
     import openvino
 
-    digest = hashlib.sha256(f"{precision}|{openvino.__version__}|{nncf.__version__}".encode())
+    recipe = repr(RECIPE) if precision == "int8" else ""  # a new recipe builds anew
+    digest = hashlib.sha256(
+        f"{precision}|{recipe}|{openvino.__version__}|{nncf.__version__}".encode()
+    )
     weights = [model_dir / w for w in WEIGHTS if (model_dir / w).is_file()]
     if not weights:
         raise ConfigError(
@@ -76,7 +95,7 @@ def built_model(model_dir: Path, precision: str, tell: Callable[[str], None] | N
     return xml
 
 
-def _build(model_dir: Path, precision: str, out: Path) -> None:
+def _build(model_dir: Path, precision: str, out: Path, recipe: Recipe = RECIPE) -> None:
     import openvino as ov
     from sentence_transformers import SentenceTransformer
 
@@ -84,19 +103,29 @@ def _build(model_dir: Path, precision: str, out: Path) -> None:
     hf: Any = st[0].auto_model
     hf.eval()
     tokenizer, limit = st.tokenizer, int(st.max_seq_length or 512)
-    example = next(_calibration_batches(tokenizer, limit, "pt"))
+    example = next(_calibration_batches(tokenizer, limit, "pt", CALIBRATION_BATCH))
     model = ov.convert_model(hf, example_input=example)
     if precision == "int8":
-        import nncf
-
-        batches = list(_calibration_batches(tokenizer, limit, "np"))
-        model = nncf.quantize(
-            model,
-            nncf.Dataset(batches),
-            model_type=nncf.ModelType.TRANSFORMER,
-            subset_size=len(batches) * CALIBRATION_BATCH,
+        model = _quantize(
+            model, list(_calibration_batches(tokenizer, limit, "np", recipe.batch)), recipe
         )
     ov.save_model(model, str(out), compress_to_fp16=False)
+
+
+def _quantize(model: Any, batches: list[dict[str, Any]], recipe: Recipe) -> Any:
+    import nncf
+    from nncf.quantization.advanced_parameters import AdvancedQuantizationParameters
+
+    advanced = AdvancedQuantizationParameters(smooth_quant_alpha=recipe.smooth_quant)
+    return nncf.quantize(
+        model,
+        nncf.Dataset(batches),
+        model_type=nncf.ModelType.TRANSFORMER,
+        subset_size=len(batches),
+        fast_bias_correction=recipe.fast_bias_correction,
+        ignored_scope=nncf.IgnoredScope(patterns=list(recipe.ignored), validate=False),
+        advanced_parameters=advanced,
+    )
 
 
 def calibration_texts() -> list[str]:
@@ -115,11 +144,18 @@ def calibration_texts() -> list[str]:
     return segments + singles + joined
 
 
-def _calibration_batches(tokenizer: Any, limit: int, tensors: str) -> Iterator[dict[str, Any]]:
-    texts = calibration_texts()
-    for i in range(0, len(texts), CALIBRATION_BATCH):
+def _calibration_batches(
+    tokenizer: Any, limit: int, tensors: str, size: int
+) -> Iterator[dict[str, Any]]:
+    return _calibration_items(tokenizer, limit, calibration_texts(), size, tensors)
+
+
+def _calibration_items(
+    tokenizer: Any, limit: int, texts: list[str], size: int, tensors: str = "np"
+) -> Iterator[dict[str, Any]]:
+    for i in range(0, len(texts), size):
         encoded = tokenizer(
-            texts[i : i + CALIBRATION_BATCH],
+            texts[i : i + size],
             padding=True,
             truncation=True,
             max_length=limit,
