@@ -120,3 +120,29 @@ def test_the_server_isolates_training_and_needs_parts_it_can_send(team: Team) ->
     assert services.model("demo").process is not None  # the default
     with pytest.raises(ValueError, match="module-level"):
         LiveModel(team.root / "projects" / "demo", GatedParts(), isolated=True)
+
+
+def _cached_fake_parts(store: Store) -> Components:
+    """As the server's components: the embedder behind the project's vector cache."""
+    from helpers import HashEmbedder
+    from qualcode.embed.cache import CachedEmbedder
+    from qualcode.pipeline.components import default_components
+    from qualcode.settings import Settings
+
+    settings = Settings.from_strings(store.settings.settings())
+    return default_components(settings, CachedEmbedder(store, HashEmbedder()))
+
+
+def test_retraining_after_a_codebook_edit_embeds_the_new_codebook(team: Team) -> None:
+    from qualcode.codebook.edit import add_code
+    from qualcode.project.training import SnapshotTrainer
+
+    project = team.root / "projects" / "demo"
+    trainer = SnapshotTrainer(project, _cached_fake_parts)
+    first = trainer()
+    store = Store(project)
+    new = {"id": "new_code", "label": "New code", "definition": "Talk of bus timetables."}
+    add_code(store, new, "rita")
+    store.close()
+    second = trainer()  # the components of the first call had a store since closed
+    assert second.raw.shape[1] == first.raw.shape[1] + 1  # scored against the new code

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from qualcode.embed.cache import CachedEmbedder
 from qualcode.errors import PipelineError
 from qualcode.pipeline.components import Components
 from qualcode.store import Store
@@ -79,11 +80,17 @@ class SnapshotTrainer:
 
     def _components(self, store: Store) -> Components:
         """The project's components, kept while its settings and languages stay the same:
-        the zero-shot suggester then keeps its embedded codebook between retrainings."""
+        the zero-shot suggester then keeps its embedded codebook between retrainings.
+        Their vector cache is pointed at this call's ``store``: a new text (a codebook
+        edit, a segment not embedded yet) is looked up and kept there, not in the store
+        of the call that made them, which is closed."""
         key = repr((sorted(store.settings.settings().items()), store.languages.present()))
         if self._parts is None or self._parts[0] != key:
             self._parts = (key, self.parts_for(store))
-        return self._parts[1]
+        parts = self._parts[1]
+        if isinstance(parts.embedder, CachedEmbedder):  # its store was closed after last time
+            parts.embedder.store = store
+        return parts
 
 
 class TrainingProcess:
