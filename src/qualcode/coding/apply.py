@@ -42,7 +42,7 @@ def suggest_all(
         max((e["id"] for e in events), default=0),  # new decisions: learn again
     )
     hashes = [text_hash(t) for t in texts]
-    fp = fingerprint(basis, hashes, ids)
+    fp = fingerprint(basis, hashes, ids)  # also the digest of scored_marker
     if store.analysis.stage_fingerprint("suggest") == fp:
         return "skipped"
     new = new_rows(store.analysis.stage_fingerprint("suggest-scored"), basis, ids, hashes)
@@ -51,18 +51,18 @@ def suggest_all(
     beta = settings.get("beta", 2.0)
     context = neighbour_mean(groups, vectors) if groups is not None else None
     model = suggester_for(suggester, book, ids, texts, vectors, events, beta, context=context)
-    rows = range(len(ids)) if new is None else new
+    rows = list(range(len(ids))) if new is None else new
     some = (
         [ids[i] for i in rows],
         [texts[i] for i in rows],
-        vectors[list(rows)],
+        vectors[rows],
     )
     if model is suggester:  # zero-shot, or a swapped-in suggester: the text alone
         suggestions = model.suggest(*some)
     else:
-        some_context = None if context is None else context[list(rows)]
+        some_context = None if context is None else context[rows]
         suggestions = model.suggest(*some, some_context)  # type: ignore[call-arg]
-    scored = scored_marker(basis, ids, hashes)
+    scored = f"{basis}:{max(ids, default=0)}:{fp}"  # scored_marker(basis, ids, hashes)
     learned = "learned from decisions" if model is not suggester else "zero-shot"
     if new is None:
         store.analysis.replace_suggestions(suggestions, fp, scored)
@@ -74,7 +74,7 @@ def suggest_all(
 def scored_marker(basis: str, ids: Sequence[int], hashes: Sequence[str]) -> str:
     """What a run scored: its basis, then the last segment id and a hash of the segments
     up to it, so a later run can tell whether segments were only added."""
-    return f"{basis}:{max(ids, default=0)}:{fingerprint(list(ids), list(hashes))}"
+    return f"{basis}:{max(ids, default=0)}:{fingerprint(basis, list(hashes), list(ids))}"
 
 
 def new_rows(
