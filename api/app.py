@@ -3,6 +3,8 @@ one background job runner per project (``qualcode.project.jobs``)."""
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -46,6 +48,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        freeze_heap(app.state.runners.warming)
         yield
         app.state.runners.stop_all()
 
@@ -72,3 +75,17 @@ def create_app(
         app.include_router(module.router)
     app.include_router(workbench.me_router)
     return app
+
+
+def freeze_heap(warming: threading.Thread | None) -> None:
+    """Move what start-up allocated (modules, the app, then the warmed models) out of
+    the collector's reach.  Left in, every full collection walked it all: 60-110 ms
+    pauses that stalled every request in flight (a burst of 20 queue reads)."""
+    gc.freeze()
+    if warming is not None:
+
+        def after_warm_up() -> None:
+            warming.join()
+            gc.freeze()
+
+        threading.Thread(target=after_warm_up, name="qualcode-gc-freeze", daemon=True).start()

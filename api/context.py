@@ -71,7 +71,8 @@ class Workspace:
         return sorted(p.name for p in base.glob("*") if (p / "qualcode.db").exists())
 
 
-def workspace(request: Request) -> Workspace:
+async def workspace(request: Request) -> Workspace:
+    """Async: it only reads app state, so FastAPI need not hand it to a worker thread."""
     return request.app.state.workspace
 
 

@@ -9,6 +9,12 @@ it saw, ``expected``), sometimes add a code, sometimes undo one of its decisions
 the time is up.  Then the review log is checked against the acknowledged writes: each
 201's id must be there exactly once, with what was sent, and nothing else.
 
+Coders arrive spread over one think interval (0-2x ``--think`` s, as a load tool's
+ramp-up), not in one millisecond.  After the load, every coder's queue read is also
+sent at one instant (``burst``), and reported on a row of its own, outside the goal.
+The server adds a ``Server-Timing`` header, so the queue's share spent in the server
+(not in the 20 client threads on the same two CPUs) is shown too.
+
 Peer in the same run: the same decision write through the library (``review.record``),
 single-threaded, on a copy of the same project.
 
@@ -122,9 +128,29 @@ def serve_child(root: str, port_file: str) -> None:
     from api import create_app
     from api.loopback import serve_announcing
 
-    app = create_app(Path(root), run_jobs=True, parts_for=fake_parts)
+    app = timed(create_app(Path(root), run_jobs=True, parts_for=fake_parts))
     # IPPROTO_TCP: asyncio sets TCP_NODELAY only on such sockets (else +40 ms per reply)
     serve_announcing(app, port_file, access_log=False)
+
+
+def timed(app: Any) -> Any:
+    """``app`` answering with a ``Server-Timing: app;dur=MS`` header: the time from the
+    request reaching the app to its answer, without the client's share of the two CPUs
+    (the coders run as threads of one Python process on the same machine)."""
+
+    async def wrapper(scope: Any, receive: Any, send: Any) -> None:
+        t0 = time.perf_counter()
+
+        async def stamped(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                ms = (time.perf_counter() - t0) * 1000
+                headers = [*message.get("headers", []), (b"server-timing", b"app;dur=%.2f" % ms)]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await app(scope, receive, stamped)
+
+    return wrapper
 
 
 class Server:
@@ -193,6 +219,8 @@ def coder_loop(
     import httpx
 
     rng = random.Random(seed)
+    if think:  # coders arrive spread over 0-2x think seconds, as a load tool's ramp-up
+        time.sleep(rng.uniform(0, 2 * think))  # (all at one instant: see ``burst``)
     mine: list[tuple[int, int, str]] = []  # (event id, segment, code) not undone yet
     headers = {"Authorization": f"Bearer {token}"}
     base = f"/api/projects/{PROJECT}"
@@ -210,6 +238,9 @@ def coder_loop(
                 tally.errors.append(f"{kind}: {type(err).__name__}: {err}"[:300])
                 return None
             tally.add(kind, time.perf_counter() - t0, r.status_code)
+            if timing := r.headers.get("server-timing"):  # a share of the above: not counted
+                ms = float(timing.rpartition("=")[2])
+                tally.latency.setdefault(f"{kind} server {r.status_code}", []).append(ms / 1000)
             if r.status_code >= 500:
                 tally.errors.append(f"{kind}: {r.status_code} {r.text[:200]}")
             return r
@@ -263,6 +294,39 @@ def conflict_kind(current: dict[str, Any], expected: int) -> str:
     if current.get("action") == "undo" and current.get("undoes") != expected:
         return "after an undo the queue cannot show"  # no version the coder could send
     return "stale view (another decision came first)"
+
+
+def burst(url: str, tokens: list[str]) -> tuple[list[float], list[float]]:
+    """Every coder's queue read sent at one instant (a barrier), on the warm server: the
+    worst case the ramp-up spares the load above."""
+    import httpx
+
+    clients = [
+        httpx.Client(base_url=url, headers={"Authorization": f"Bearer {t}"}, timeout=30)
+        for t in tokens
+    ]
+    path = f"/api/projects/{PROJECT}/queue"
+    for client in clients:  # connected first: the burst times requests, not handshakes
+        client.get(path, params={"limit": QUEUE_LIMIT}).raise_for_status()
+    gate, times = threading.Barrier(len(clients)), [0.0] * len(clients)
+    inside = [0.0] * len(clients)
+
+    def one(i: int) -> None:
+        gate.wait()
+        t0 = time.perf_counter()
+        r = clients[i].get(path, params={"limit": QUEUE_LIMIT})
+        times[i] = time.perf_counter() - t0
+        r.raise_for_status()
+        inside[i] = float(r.headers.get("server-timing", "=nan").rpartition("=")[2]) / 1000
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(clients))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for client in clients:
+        client.close()
+    return times, inside
 
 
 # the peer: the same write through the library, one thread -----------------------------
@@ -387,6 +451,7 @@ def main() -> None:
         for t in threads:
             t.join()
         elapsed = time.perf_counter() - t_load
+        spike, spike_inside = burst(server.url, list(tokens.values()))
         server.stop()
         log_tail = server.tail()
         server = None
@@ -395,6 +460,8 @@ def main() -> None:
         acked = [a for t in tallies for a in t.acked]
         problems = integrity(project / "qualcode.db", acked)
         report(args, tallies, acked, problems, peer, elapsed, setup, warm)
+        print(row(f"burst: {len(spike)} queue GETs at once", spike) + "  (after the load; no goal)")
+        print(row("  of which in the server", spike_inside))
         print(f"corpus: {n_segments} segments, {n_suggestions} suggestions, {len(codes)} codes")
         print(f"load average before {_loadavg(load_before)}; after {_loadavg(os.getloadavg())}")
         if args.first_page:
@@ -530,6 +597,7 @@ def report(
     print(row("API POST decision (any status)", all_decisions))
     print(row("API POST undo (201)", lat.get("undo 201", [])))
     print(row("API GET queue (200)", lat.get("queue 200", [])))
+    print(row("  of which in the server", lat.get("queue server 200", [])))
     print(row("peer: review.record, 1 thread", peer))
     if decisions and peer:
         p95 = pct(decisions, 95) / pct(peer, 95)

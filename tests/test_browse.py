@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -131,6 +133,7 @@ def test_statuses_follow_the_review_log_with_undo(b: Store) -> None:
         "bob",
     )
     assert state.memo == "note" and state.event_id == added
+    assert json.dumps(row.as_dict()) == json.dumps(asdict(row))  # the queue's cheap one
     review.undo(b, acc, "ann")
     review.undo(b, added, "ann")
     assert ids(b, status="accepted") == [] and ids(b, status="added") == []

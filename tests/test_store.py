@@ -31,6 +31,20 @@ def test_schema_is_built_by_numbered_migrations_with_wal_and_foreign_keys(store:
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_a_file_replaced_under_the_same_path_is_migrated_again(tmp_path: Path) -> None:
+    """Opening skips ``migrations.apply`` when all are recorded; a new file at the path
+    (here one that may reuse the old inode) is still brought up to date."""
+    Store(tmp_path, create=True).close()
+    db = tmp_path / "qualcode.db"
+    for extra in ("-wal", "-shm"):
+        Path(f"{db}{extra}").unlink(missing_ok=True)
+    db.unlink()
+    sqlite3.connect(db).close()  # an empty database where the migrated one was
+    store = Store(tmp_path)
+    assert "transcripts" in store.db.table_names()
+    store.close()
+
+
 def test_opening_a_missing_project_says_how_to_create_one(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="qualcode init"):
         Store(tmp_path / "nope")

@@ -4,7 +4,7 @@ after every change).  The HTTP routes call these and nothing else."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from qualcode.errors import NotFoundError
@@ -77,7 +77,7 @@ def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -
     decided = {segment for segment, _ in current_pairs(store, user.name)}
     ids = model.queue(store, decided, limit)
     rows = browse.load_rows(store, ids, blind_view(store, user)) if ids else []
-    return QueuePage([asdict(r) for r in rows], len(decided), len(store.segments.segment_ids()))
+    return QueuePage([r.as_dict() for r in rows], len(decided), len(store.segments.segment_ids()))
 
 
 def bulk_accept(

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from qualcode.errors import NotFoundError, PipelineError
-from qualcode.store.migrations import migrations
+from qualcode.store.migrations import migrations, up_to_date
 
 DB_NAME = "qualcode.db"
 BUSY_TIMEOUT_MS = 5000
@@ -67,7 +67,8 @@ class Connection:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.db.enable_wal()
-        migrations.apply(self.db)
+        if not up_to_date(self.db):
+            migrations.apply(self.db)
 
     def close(self) -> None:
         self.db.close()

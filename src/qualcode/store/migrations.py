@@ -6,9 +6,25 @@ transaction together with the record of it having been applied.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("qualcode")
+
+
+def up_to_date(db: Database) -> bool:
+    """Whether every migration is recorded as applied, in one query: a server opens a
+    connection per worker thread, and ``migrations.apply``'s own check costs ~1 ms."""
+    try:
+        rows = db.conn.execute(
+            f"SELECT name FROM [{migrations.migrations_table}] WHERE migration_set = ?",
+            [migrations.name],
+        ).fetchall()
+    except sqlite3.OperationalError:  # no migrations table yet
+        return False
+    applied = {name for (name,) in rows}
+    return all(m.name in applied for m in migrations._migrations)
 
 
 def append_only(table: str) -> str:
