@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from qualcode.errors import ConfigError
+from qualcode.nlp import blank
 
 _SPACY_LANG = {"english": "en", "russian": "ru", "german": "de", "french": "fr"}
 
@@ -42,11 +43,10 @@ class KeywordMatcher:
     """Per code, the keywords (as written in the codebook) that occur in a text."""
 
     def __init__(self, keywords: Sequence[Sequence[str]], language: str = "auto") -> None:
-        import spacy
         from spacy.matcher import PhraseMatcher
 
         self.n_codes = len(keywords)
-        self.nlp = spacy.blank(_SPACY_LANG.get(language, "xx"))
+        self.nlp = blank(_SPACY_LANG.get(language, "xx"))
         self._stem = _stemmer(language)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._keyword: dict[int, tuple[int, str]] = {}

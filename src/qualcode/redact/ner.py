@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.errors import ConfigError
+from qualcode.nlp import load as load_pipeline
 from qualcode.redact.words import Candidate, stem
 
 if TYPE_CHECKING:
@@ -88,10 +89,8 @@ class SpacyNer:
         )
         if not self.path.is_dir():
             raise ConfigError(f"NER model not found: {self.path} is not a directory.", hint=hint)
-        import spacy
-
         try:
-            nlp = spacy.load(self.path)
+            nlp = load_pipeline(self.path)
         except (OSError, ValueError, KeyError) as err:
             raise ConfigError(
                 f"NER model {self.path} is not a loadable spaCy pipeline: {err}", hint=hint

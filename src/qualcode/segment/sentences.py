@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from qualcode.nlp import blank
 from qualcode.records import Segment
 
 if TYPE_CHECKING:
@@ -31,9 +32,7 @@ class Segmenter(Protocol):
 
 @lru_cache(maxsize=1)
 def _sentencizer() -> Language:
-    import spacy
-
-    nlp = spacy.blank("en")
+    nlp = blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
 

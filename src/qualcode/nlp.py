@@ -1,0 +1,72 @@
+"""spaCy pipelines, made without importing every spaCy plug-in installed beside them.
+
+Each ``spacy.Language()`` imports every package that registers a component factory by
+entry point, whether the pipeline uses it or not: with Presidio installed that is its
+Hugging Face token pipe, which imports transformers (2.3 s in each process that redacts
+or segments).  A pipeline made only of spaCy's own components -- the blank ones here and
+the bundled NER model -- is built with entry points off; any other pipeline (a user's,
+with a plug-in's component) loads as spaCy loads it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_toggle = threading.Lock()
+
+
+@contextmanager
+def _builtin_factories_only() -> Iterator[None]:
+    from spacy import util
+
+    registry = util.registry._entry_point_factories
+    with _toggle:
+        saved = registry.entry_points
+        registry.entry_points = False
+        try:
+            yield
+        finally:
+            registry.entry_points = saved
+
+
+def blank(lang: str) -> Language:
+    """``spacy.blank(lang)``, without importing spaCy plug-ins."""
+    import spacy
+
+    with _builtin_factories_only():
+        return spacy.blank(lang)
+
+
+def load(path: Path) -> Language:
+    """``spacy.load(path)``; without importing plug-ins when every component of the
+    pipeline's config is one of spaCy's own."""
+    import spacy
+
+    if _only_builtin_components(path):
+        with _builtin_factories_only():
+            return spacy.load(path)
+    return spacy.load(path)
+
+
+def _only_builtin_components(path: Path) -> bool:
+    import catalogue
+    from spacy import util
+    from spacy.pipeline.factories import register_factories
+
+    try:
+        config = util.load_config(Path(path) / "config.cfg", interpolate=False)
+    except (OSError, ValueError):
+        return False  # spacy.load says what is wrong
+    register_factories()
+    components = config.get("components", {}).values()
+    return all(
+        "factory" in c and catalogue.check_exists("spacy", "internal_factories", c["factory"])
+        for c in components
+    )
