@@ -10,6 +10,7 @@ it was before that step.  Logs carry counts and ids only, never transcript text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -28,8 +29,8 @@ from qualcode.errors import ConflictError, QualcodeError
 from qualcode.ingest.meta import file_meta
 from qualcode.pipeline.components import Components, components_for, redactor_for
 from qualcode.progress import ProgressLike, tracker
-from qualcode.records import RawTranscript
-from qualcode.redact import Redactor, RuleRedactor
+from qualcode.records import RawTranscript, RedactedTranscript
+from qualcode.redact import Redactor, RuleRedactor, pool
 from qualcode.redact.vault import seal
 from qualcode.segment.languages import detect_languages
 from qualcode.segment.transcripts import segment_transcripts
@@ -77,6 +78,12 @@ def store_transcript(
         del originals
     else:
         doc = red.redact(raw)
+    return _store_redacted(store, doc, tokens)
+
+
+def _store_redacted(
+    store: Store, doc: RedactedTranscript, tokens: dict[str, str] | None = None
+) -> int:
     text, spans = layout(doc.turns)
     tid = store.transcripts.add_transcript(doc, text, spans, tokens)
     log.info(
@@ -103,13 +110,56 @@ def ingest_paths(
     upload's own name rather than where the server keeps it).  ``progress``: stage
     "ingest", one step per file (each read, redacted and stored)."""
     report = IngestReport()
-    red = redactor or redactor_for(store)
     files = list(ingest.find_transcripts(paths))
+    workers = pool.default_workers()
     with tracker(progress).stage("ingest", len(files)) as step:
+        if redactor is None and key is None and pool.worth_a_pool(files, workers):
+            spec = redactor_for(store).spec()
+            _ingest_pooled(store, files, report, spec, workers, names or {}, overrides, step)
+            return report
+        red = redactor or redactor_for(store)
         for path in files:
             _ingest_one(store, path, report, red, key, names, overrides)
             step.advance()
     return report
+
+
+def _ingest_pooled(
+    store: Store,
+    files: list[Path],
+    report: IngestReport,
+    spec: Mapping[str, Any],
+    workers: int,
+    names: Mapping[Path, str],
+    overrides: Mapping[str, Any] | None,
+    step: Any,
+) -> None:
+    """``_ingest_one`` for each file, read and redacted by worker processes, stored
+    here in the order of ``files``; files already stored are not sent to a worker."""
+    stored = {p for p in files if store.transcripts.transcript_id_by_hash(_file_hash(p))}
+    todo = [p for p in files if p not in stored]
+    redacted = pool.redact_files(todo, spec, overrides, names, workers)
+    for path in files:
+        doc = None
+        if path not in stored:
+            done = next(redacted)
+            report.errors += [done.error] if done.error else []
+            doc = done.doc
+        if doc is not None and not store.transcripts.transcript_id_by_hash(doc.content_hash):
+            report.added.append(_store_redacted(store, doc))
+            report.notices.extend(done.notices)
+            report.kept_places += [p for p in done.kept_places if p not in report.kept_places]
+        elif path in stored or doc is not None:  # stored before, or twice in this batch
+            report.duplicates.append(names.get(path) or path.name)
+        step.advance()
+
+
+def _file_hash(path: Path) -> str:
+    """The content hash ``ingest.read_transcript`` gives the file ('' if unreadable)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _ingest_one(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from qualcode.records import RawTranscript, RedactedTranscript, RedactedTurn, TranscriptMeta
 from qualcode.redact.layers import PER_TRANSCRIPT, Finder, build_finders
@@ -64,12 +64,23 @@ class RuleRedactor:
         detect_unknown: bool = True,
         redact_districts: bool = False,
     ) -> None:
-        self.keep = keep
+        self.keep = tuple(keep)
         self.layers = layers
-        self.orgs = orgs
+        self.orgs = tuple(orgs)
         self.ner_model = ner_model
         self.detect_unknown = detect_unknown
         self.redact_districts = redact_districts
+
+    def spec(self) -> dict[str, Any]:
+        """The arguments that build this redactor again (in another process)."""
+        return {
+            "keep": self.keep,
+            "layers": tuple(self.layers),
+            "orgs": self.orgs,
+            "ner_model": self.ner_model,
+            "detect_unknown": self.detect_unknown,
+            "redact_districts": self.redact_districts,
+        }
 
     @cached_property
     def _keep(self) -> frozenset[str]:
