@@ -138,7 +138,7 @@ def _ingest_pooled(
     here in the order of ``files``; files already stored are not sent to a worker."""
     stored = {p for p in files if store.transcripts.transcript_id_by_hash(_file_hash(p))}
     todo = [p for p in files if p not in stored]
-    redacted = pool.redact_files(todo, spec, overrides, names, workers)
+    redacted = pool.redact_in_workers(todo, spec, overrides, names, workers)
     for path in files:
         doc = None
         if path not in stored:

@@ -51,7 +51,7 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
-def redact_files(
+def redact_in_workers(
     files: Sequence[Path],
     spec: Mapping[str, Any],
     overrides: Mapping[str, Any] | None,
