@@ -15,7 +15,7 @@ import json
 import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,27 +136,31 @@ def _ingest_pooled(
 ) -> None:
     """``_ingest_one`` for each file, read and redacted by worker processes, stored
     here in the order of ``files``; files already stored are not sent to a worker."""
-    stored = {p for p in files if store.transcripts.transcript_id_by_hash(_file_hash(p))}
+    known = store.transcripts.transcript_id_by_hash
+    stored = {p for p in files if known(_file_hash(p)) is not None}
     todo = [p for p in files if p not in stored]
-    redacted = pool.redact_in_workers(todo, spec, overrides, names, workers)
-    for path in files:
-        doc = None
-        if path not in stored:
-            done = next(redacted)
-            report.errors += [done.error] if done.error else []
-            doc = done.doc
-        if doc is not None and not store.transcripts.transcript_id_by_hash(doc.content_hash):
-            report.added.append(_store_redacted(store, doc))
-            report.notices.extend(done.notices)
-            report.kept_places += [p for p in done.kept_places if p not in report.kept_places]
-        elif path in stored or doc is not None:  # stored before, or twice in this batch
-            report.duplicates.append(names.get(path) or path.name)
-        step.advance()
+    with closing(pool.redact_in_workers(todo, spec, overrides, names, workers)) as redacted:
+        for path in files:
+            doc = None
+            if path not in stored:
+                done = next(redacted)
+                report.errors += [done.error] if done.error else []
+                doc = done.doc
+            if doc is not None and known(doc.content_hash) is None:
+                report.added.append(_store_redacted(store, doc))
+                report.notices.extend(done.notices)
+                report.kept_places += [p for p in done.kept_places if p not in report.kept_places]
+            elif path in stored or doc is not None:  # stored before, or twice in this batch
+                report.duplicates.append(names.get(path) or path.name)
+            step.advance()
 
 
 def _file_hash(path: Path) -> str:
-    """The content hash ``ingest.read_transcript`` gives the file ('' if unreadable)."""
+    """The content hash ``ingest.read_transcript`` gives the file; '' for one it would
+    refuse as unreadable or too large (its worker says so)."""
     try:
+        if path.stat().st_size > ingest.DEFAULT_MAX_BYTES:
+            return ""
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""

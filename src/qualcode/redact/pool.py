@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -57,7 +57,7 @@ def redact_in_workers(
     overrides: Mapping[str, Any] | None,
     names: Mapping[Path, str],
     workers: int,
-) -> Iterator[Redacted]:
+) -> Generator[Redacted, None, None]:
     """Each file read and redacted by ``RuleRedactor(**spec)`` in a worker process, in
     the order of ``files``; a file's ``QualcodeError`` comes back as its ``error``."""
     context = multiprocessing.get_context("spawn")  # no forked copy of a threaded parent
