@@ -64,3 +64,10 @@ def test_a_small_batch_or_one_core_stays_in_process(tmp_path: Path) -> None:
     assert not pool.worth_a_pool(files, 2)  # the demo files are far below MIN_BYTES
     assert not pool.worth_a_pool(files * 100, 1)
     assert not pool.worth_a_pool(files[:1], 8)
+
+
+def test_workers_follow_the_cores_up_to_a_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert pool.default_workers() == pool.MAX_WORKERS
+    monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert pool.default_workers() == 2

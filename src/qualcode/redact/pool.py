@@ -27,6 +27,7 @@ from qualcode.records import RedactedTranscript
 from qualcode.redact.redactor import RuleRedactor
 
 MIN_BYTES = 1_000_000  # about 150,000 words: below this, starting workers costs more
+MAX_WORKERS = 4  # each holds the NER model and its imports (~0.5 GB): a server's 64 cores
 _redactor: RuleRedactor | None = None  # in a worker: the redactor it built
 
 
@@ -48,7 +49,9 @@ def worth_a_pool(files: Sequence[Path], workers: int) -> bool:
 
 
 def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    """The cores this process may run on, at most ``MAX_WORKERS``."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return max(1, min(cores, MAX_WORKERS))
 
 
 def redact_in_workers(
