@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +51,12 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)  # messages naming the file
     notices: list[str] = field(default_factory=list)  # how a file was read (prose, ...)
     kept_places: list[str] = field(default_factory=list)  # metadata regions/districts kept
+
+    def add_stored(self, tid: int, notices: Sequence[str], kept_places: Sequence[str]) -> None:
+        """A file was stored as transcript ``tid``: what it says joins the report."""
+        self.added.append(tid)
+        self.notices.extend(notices)
+        self.kept_places += [p for p in kept_places if p not in self.kept_places]
 
 
 @dataclass
@@ -141,16 +147,12 @@ def _ingest_pooled(
     todo = [p for p in files if p not in stored]
     with closing(pool.redact_in_workers(todo, spec, overrides, names, workers)) as redacted:
         for path in files:
-            doc = None
-            if path not in stored:
-                done = next(redacted)
-                report.errors += [done.error] if done.error else []
-                doc = done.doc
-            if doc is not None and known(doc.content_hash) is None:
-                report.added.append(_store_redacted(store, doc))
-                report.notices.extend(done.notices)
-                report.kept_places += [p for p in done.kept_places if p not in report.kept_places]
-            elif path in stored or doc is not None:  # stored before, or twice in this batch
+            done = pool.Redacted(None) if path in stored else next(redacted)
+            if done.error:
+                report.errors.append(done.error)
+            elif done.doc is not None and known(done.doc.content_hash) is None:
+                report.add_stored(_store_redacted(store, done.doc), done.notices, done.kept_places)
+            else:  # stored before, or twice in this batch
                 report.duplicates.append(names.get(path) or path.name)
             step.advance()
 
@@ -179,11 +181,9 @@ def _ingest_one(
     name = (names or {}).get(path)
     try:
         raw = ingest.read_transcript(path, file_meta(path, overrides), name=name)
-        report.added.append(store_transcript(store, raw, red, key))
-        report.notices.extend(raw.notices)
-        if isinstance(red, RuleRedactor):
-            kept = red.kept_places(raw.meta)
-            report.kept_places += [p for p in kept if p not in report.kept_places]
+        tid = store_transcript(store, raw, red, key)
+        kept = red.kept_places(raw.meta) if isinstance(red, RuleRedactor) else ()
+        report.add_stored(tid, raw.notices, kept)
     except ConflictError:
         report.duplicates.append(name or path.name)
     except QualcodeError as err:
