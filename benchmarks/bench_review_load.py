@@ -577,7 +577,12 @@ def report(
         status.update(t.status)
         conflicts.update(t.conflicts)
     decisions = lat.get("decision 201", [])
-    all_decisions = [x for k, v in lat.items() if k.startswith("decision ") for x in v]
+    all_decisions = [  # every answered decision, not the server's share of each
+        x
+        for (kind, code), n in status.items()
+        if kind == "decision"
+        for x in lat.get(f"decision {code}", [])
+    ]
     requests = sum(status.values())
     writes = len(acked)
     pace = _pace(args)

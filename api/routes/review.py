@@ -75,7 +75,9 @@ def queue(
     access: CoderAccess,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> dict[str, Any]:
-    """The next segments for this coder, those whose decisions teach the model most first."""
+    """The next segments for this coder, those whose decisions teach the model most first.
+    Unless coding is blind, segments another coder decided on, or was served in the last
+    minutes, are left out: coders working at the same time get different segments."""
     page = reviewing.next_segments(access.store, _model(request, access), access.user, limit)
     return {"items": page.items, "progress": {"decided": page.decided, "total": page.total}}
 

@@ -180,7 +180,7 @@
     const seen = new Set(state.history);
     const item = (q.items || []).find((row) => !seen.has(row.id));
     if (!item) {
-      say(state.history.length ? "No more segments in your queue." : "Your queue is empty: you have decided on every segment.");
+      say(state.history.length ? "No more segments in your queue." : "Your queue is empty: every segment has been decided.");
       return undefined;
     }
     state.history.push(item.id);

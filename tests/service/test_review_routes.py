@@ -179,3 +179,31 @@ def test_a_researcher_may_undo_anyones_decision_and_the_log_names_them(
     assert client.post(f"{P}/decisions/{eid}/undo", headers=team.headers("rita")).status_code == 409
     missing = client.post(f"{P}/decisions/{eid + 1000}/undo", headers=team.headers("rita"))
     assert missing.status_code == 404
+
+
+def _queue(client: TestClient, team: Team, coder: str, limit: int = 5) -> list[int]:
+    r = client.get(f"{P}/queue?limit={limit}", headers=team.headers(coder))
+    assert r.status_code == 200
+    return [item["id"] for item in r.json()["items"]]
+
+
+def test_coders_sharing_decisions_get_different_segments_at_the_same_time(
+    client: TestClient, team: Team
+) -> None:
+    cem, dina = _queue(client, team, "cem"), _queue(client, team, "dina")
+    assert len(cem) == len(dina) == 5
+    assert not set(cem) & set(dina)  # served to cem a moment ago: not to dina
+    assert _queue(client, team, "cem") == cem  # cem asking again keeps his page
+    seg = cem[0]
+    code = client.get(f"{P}/segments/{seg}", headers=team.headers("cem")).json()["segment"]
+    code_id = code["codes"][0]["code_id"] if code["codes"] else "unemployment"
+    body = {"code_id": code_id, "action": "accept"}
+    client.post(f"{P}/segments/{seg}/decisions", json=body, headers=team.headers("cem"))
+    assert seg not in _queue(client, team, "cem", 50)
+    assert seg not in _queue(client, team, "dina", 50)  # decided by cem: done for all
+
+
+def test_blind_coders_each_get_the_whole_queue(client: TestClient, team: Team) -> None:
+    Store(team.root / "projects" / "demo").settings.set_settings({"blind_coding": "true"})
+    cem, dina = _queue(client, team, "cem"), _queue(client, team, "dina")
+    assert cem == dina  # each codes every segment on their own

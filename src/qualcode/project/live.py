@@ -18,6 +18,7 @@ import numpy as np
 from qualcode.coding.feedback import BackgroundTrainer
 from qualcode.coding.order import review_order
 from qualcode.pipeline.components import components_for
+from qualcode.project.leases import Leases
 from qualcode.project.training import PartsFor, Snapshot, SnapshotTrainer, TrainingProcess
 from qualcode.store import Store
 
@@ -44,6 +45,7 @@ class LiveModel:
         self.trainer: BackgroundTrainer[Snapshot] = BackgroundTrainer(
             train, min_interval=min_interval
         )
+        self.leases = Leases()  # who was served which segments, for shared queues
 
     def close(self) -> None:
         """Stop the training process, if any (a retraining under way finishes first)."""

@@ -72,11 +72,23 @@ def _check_may_undo(store: Store, user: User, event_id: int) -> None:
 
 
 def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -> QueuePage:
-    """The next segments for ``user``, those whose decisions teach the model most first."""
+    """The next segments for ``user``, those whose decisions teach the model most first.
+
+    Under blind coding every coder works through every segment on their own.  Otherwise
+    the decisions are shared: the queue leaves out segments anyone has decided on, and
+    those just served to another coder (``project.leases``), so coders who work at the
+    same time get different segments instead of refusing each other's decisions."""
     # the user's decisions that stand: an undone one no longer counts (issue 17)
     decided = {segment for segment, _ in current_pairs(store, user.name)}
-    ids = model.queue(store, decided, limit)
-    rows = browse.load_rows(store, ids, blind_view(store, user)) if ids else []
+    blind = blind_view(store, user)
+    if blind:
+        ids = model.queue(store, decided, limit)
+    else:
+        done = decided | {segment for segment, _ in current_pairs(store)}
+        ids = model.leases.serve(
+            user.name, lambda held: model.queue(store, done | held, limit), limit
+        )
+    rows = browse.load_rows(store, ids, blind) if ids else []
     return QueuePage([r.as_dict() for r in rows], len(decided), len(store.segments.segment_ids()))
 
 
