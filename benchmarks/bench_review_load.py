@@ -578,10 +578,7 @@ def report(
         conflicts.update(t.conflicts)
     decisions = lat.get("decision 201", [])
     all_decisions = [  # every answered decision, not the server's share of each
-        x
-        for (kind, code), n in status.items()
-        if kind == "decision"
-        for x in lat.get(f"decision {code}", [])
+        x for kind, code in status if kind == "decision" for x in lat.get(f"decision {code}", [])
     ]
     requests = sum(status.values())
     writes = len(acked)
