@@ -104,3 +104,30 @@ def test_plain_lines_show_a_stage_at_most_every_so_often() -> None:
         plain("embed", done, 10)
     assert lines[0] == "embed: started, 10 to do" and lines[-1].startswith("embed: done (10 / 10")
     assert len(lines) == 2
+
+
+@pytest.mark.parametrize("decisions", [0, 6], ids=["zero-shot", "learned"])
+def test_suggest_counts_the_segments_it_scores_and_its_chunks_change_nothing(
+    processed_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, decisions: int
+) -> None:
+    from qualcode.coding import apply
+    from qualcode.review.decisions import record
+
+    def suggested(name: str, progress: Any = None) -> tuple[str, list[Any]]:
+        store = copy_project(processed_demo, tmp_path / name)
+        store.db.execute("DELETE FROM stages")  # suggest runs again
+        for seg in [s.id or 0 for s in store.segments.segments()][:decisions]:
+            record(store, seg, "unemployment", "accept" if seg % 2 else "reject", "cem")
+        parts = default_components(Settings.from_strings({}), HashEmbedder())
+        how = run.process(store, parts=parts, progress=progress).suggestions
+        return how, sorted(store.analysis.suggestions(), key=lambda s: (s.segment_id, s.code_id))
+
+    whole = suggested("whole")
+    assert ("learned from decisions" in whole[0]) == bool(decisions)
+    monkeypatch.setattr(apply, "CHUNK", 7)
+    seen, report = recorder()
+    assert suggested("chunked", report) == whole
+    counts = [(d, t) for s, d, t in seen if s == "suggest"]
+    total = counts[0][1]
+    assert total is not None and total > 100
+    assert [d for d, _ in counts[:4]] == [0, 7, 14, 21] and counts[-1] == (total, total)

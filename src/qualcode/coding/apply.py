@@ -10,10 +10,13 @@ import numpy as np
 
 from qualcode.codebook.load import codebook_to_dict
 from qualcode.coding.context import neighbour_mean
-from qualcode.coding.suggest import Suggester
-from qualcode.records import Codebook
+from qualcode.coding.suggest import Suggester, ZeroShotSuggester
+from qualcode.progress import ProgressLike, Step, tracker
+from qualcode.records import Codebook, Suggestion
 from qualcode.store import Store
 from qualcode.text import fingerprint, text_hash
+
+CHUNK = 2048  # segments scored between two progress reports
 
 
 def suggest_all(
@@ -26,9 +29,11 @@ def suggest_all(
     texts: list[str],
     vectors: np.ndarray,
     groups: Sequence[int] | None = None,
+    progress: ProgressLike = None,
 ) -> str:
     """Suggest codes for the segments ``ids`` (in reading order; ``groups``: each one's
     transcript, so neighbouring turns give context); return what was done, in words.
+    Progress: stage ``suggest``, counting the segments scored.
 
     When only segments were added since the last run (same model, settings, codebook and
     decisions; the earlier segments unchanged), only the new ones are scored and stored:
@@ -44,31 +49,53 @@ def suggest_all(
     hashes = [text_hash(t) for t in texts]
     fp = fingerprint(basis, hashes, ids)  # also the digest of scored_marker
     if store.analysis.stage_fingerprint("suggest") == fp:
-        return "skipped"
+        with tracker(progress).stage("suggest"):  # done at once, as every stage shows
+            return "skipped"
     new = new_rows(store.analysis.stage_fingerprint("suggest-scored"), basis, ids, hashes)
-    from qualcode.coding.feedback import suggester_for  # scikit-learn: only when suggesting
-
-    beta = settings.get("beta", 2.0)
-    context = neighbour_mean(groups, vectors) if groups is not None else None
-    model = suggester_for(suggester, book, ids, texts, vectors, events, beta, context=context)
     rows = list(range(len(ids))) if new is None else new
-    some = (
-        [ids[i] for i in rows],
-        [texts[i] for i in rows],
-        vectors[rows],
-    )
-    if model is suggester:  # zero-shot, or a swapped-in suggester: the text alone
-        suggestions = model.suggest(*some)
-    else:
-        some_context = None if context is None else context[rows]
-        suggestions = model.suggest(*some, some_context)  # type: ignore[call-arg]
-    scored = f"{basis}:{max(ids, default=0)}:{fp}"  # scored_marker(basis, ids, hashes)
-    learned = "learned from decisions" if model is not suggester else "zero-shot"
-    if new is None:
-        store.analysis.replace_suggestions(suggestions, fp, scored)
-        return f"{len(suggestions)} suggestions ({learned})"
-    store.analysis.add_suggestions(some[0], suggestions, fp, scored)
-    return f"{len(suggestions)} suggestions for {len(new)} new segments ({learned})"
+    with tracker(progress).stage("suggest", len(rows)) as step:
+        from qualcode.coding.feedback import suggester_for  # scikit-learn: when suggesting
+
+        beta = settings.get("beta", 2.0)
+        context = neighbour_mean(groups, vectors) if groups is not None else None
+        model = suggester_for(suggester, book, ids, texts, vectors, events, beta, context=context)
+        suggestions = _suggest(model, suggester, (ids, texts, vectors, context), rows, step)
+        scored = f"{basis}:{max(ids, default=0)}:{fp}"  # scored_marker(basis, ids, hashes)
+        learned = "learned from decisions" if model is not suggester else "zero-shot"
+        if new is None:
+            store.analysis.replace_suggestions(suggestions, fp, scored)
+            return f"{len(suggestions)} suggestions ({learned})"
+        store.analysis.add_suggestions([ids[i] for i in rows], suggestions, fp, scored)
+        return f"{len(suggestions)} suggestions for {len(new)} new segments ({learned})"
+
+
+def _suggest(
+    model: Suggester,
+    zero_shot: Suggester,
+    segments: tuple[list[int], list[str], np.ndarray, np.ndarray | None],
+    rows: list[int],
+    step: Step,
+) -> list[Suggestion]:
+    """``model``'s suggestions for ``rows`` of ``segments`` (ids, texts, vectors,
+    context), ``CHUNK`` rows at a time so that progress shows; qualcode's suggesters score
+    each row on its own, so the chunks change nothing.  A swapped-in suggester is called
+    once, with the text alone, as it may look at all the rows together."""
+    from qualcode.coding.learn import LearningSuggester  # scikit-learn: when suggesting
+
+    ids, texts, vectors, context = segments
+    ours = isinstance(model, ZeroShotSuggester | LearningSuggester)
+    size = CHUNK if ours else max(len(rows), 1)
+    out: list[Suggestion] = []
+    for start in range(0, len(rows), size):
+        part = rows[start : start + size]
+        some = ([ids[i] for i in part], [texts[i] for i in part], vectors[part])
+        if model is zero_shot:  # zero-shot, or a swapped-in suggester: the text alone
+            out += model.suggest(*some)
+        else:
+            part_context = None if context is None else context[part]
+            out += model.suggest(*some, part_context)  # type: ignore[call-arg]
+        step.advance(len(part))
+    return out
 
 
 def scored_marker(basis: str, ids: Sequence[int], hashes: Sequence[str]) -> str:

@@ -238,7 +238,7 @@ def process(
             refit_topics,
             [s.language for s in segments],
         )
-    with _timed(report, "suggest"), track.stage("suggest"):
+    with _timed(report, "suggest"):
         report.suggestions = suggest_all(
             store,
             parts.suggester,
@@ -249,6 +249,7 @@ def process(
             texts,
             vectors,
             [s.transcript_id for s in segments],
+            track.report,
         )
     log.info("process: %s", json.dumps(report.__dict__))
     return report
