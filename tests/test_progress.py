@@ -57,6 +57,9 @@ def test_process_reports_its_stages_in_order_with_counts_that_only_grow(
         assert counts == sorted(counts)
     embed = [(d, t) for s, d, t in seen if s == "embed"]
     assert embed[0][0] == 0 and embed[-1][0] == embed[-1][1] > 100
+    topics = [(d, t) for s, d, t in seen if s == "topics"]  # reduce, cluster, words,
+    assert [d for d, _ in topics] == [0, 1, 2, 3, 4, 5, 5]  # topics, stored; then its end
+    assert {t for _, t in topics} == {5}
 
 
 def _project(processed_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -101,3 +101,22 @@ def test_bertopic_is_imported_without_umap_numba_or_plotly() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("clusterer", ["kmeans", "hdbscan"])
+def test_fitting_in_steps_gives_what_one_bertopic_fit_gives(clusterer: str) -> None:
+    """BERTopicModeler runs BERTopic's reduction and clustering itself, so each step can
+    report progress: the topics, their words and every label are those of one
+    ``fit_transform`` with the reducer and clusterer inside BERTopic."""
+    rng = np.random.default_rng(1)
+    ids, texts, vecs = _corpus()
+    noisy = vecs + 0.15 * rng.normal(size=vecs.shape).astype(np.float32)  # clusters overlap
+    modeler = BERTopicModeler(min_topic_size=5, clusterer=clusterer, embedder=HashEmbedder())
+    steps: list[int] = []
+    labels, stepped = modeler._fit_bertopic(texts, noisy, lambda: steps.append(1))
+    whole = modeler._model(modeler._reducer(), modeler._clusterer(len(texts)))
+    expected, _ = whole.fit_transform(texts, noisy)
+    assert list(labels) == list(expected) and len(set(expected)) >= 2
+    assert stepped.get_topics() == whole.get_topics()
+    assert stepped.topic_aspects_ == whole.topic_aspects_  # KeyBERT-style words
+    assert len(steps) == 3

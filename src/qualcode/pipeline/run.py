@@ -226,7 +226,7 @@ def process(
     texts = [s.text for s in segments]
     with _timed(report, "embed"):
         vectors, report.embedded = embed_cached(store, parts.embedder, texts, track)
-    with _timed(report, "topics"), track.stage("topics"):
+    with _timed(report, "topics"):
         report.topics = update_topics(
             store,
             parts.topic_modeler,
@@ -237,6 +237,7 @@ def process(
             vectors,
             refit_topics,
             [s.language for s in segments],
+            track.report,
         )
     with _timed(report, "suggest"):
         report.suggestions = suggest_all(

@@ -17,6 +17,10 @@ for focus-group corpora (hundreds to tens of thousands of segments):
   and any HDBSCAN outliers are then given the topic whose centroid is nearest (cosine)
   when the similarity reaches ``outlier_floor``, else none.  ``reassigned`` lists them.
 
+The fit runs in steps that report progress (``FIT_STEPS``): the reduction and the
+clustering run before BERTopic, which takes their labels as given to find the words;
+the result is that of one BERTopic ``fit_transform``.
+
 Topic centroids (normalised mean embedding of the fitted members) are kept so that new
 segments can be assigned later without a refit (:func:`nearest_topics`).  The random
 state is fixed, so the same input gives the same topics, labels and assignment.
@@ -45,6 +49,7 @@ if TYPE_CHECKING:
 
 REDUCERS = ("pca", "umap")
 CLUSTERERS = ("kmeans", "hdbscan")
+FIT_STEPS = 4  # reduce, cluster, words, topics: the steps BERTopicModeler.fit reports
 OUTLIER_FLOOR = 0.35  # cosine to the nearest centroid below which a segment gets no topic
 _NOTES = re.compile(r"\[[^\]]*\]")  # [laughter], [inaudible 00:14:02], [PERSON_1]
 _TOKENS = r"(?u)\b[^\W\d_][^\W\d_'’]{2,}\b"  # words of 3+ letters, no digits
@@ -192,21 +197,49 @@ class BERTopicModeler:
         self.embedder = embedder
         self.random_state = random_state
 
-    def fit(self, ids: Sequence[int], texts: Sequence[str], vectors: np.ndarray) -> TopicResult:
+    def fit(
+        self,
+        ids: Sequence[int],
+        texts: Sequence[str],
+        vectors: np.ndarray,
+        advance: Callable[[], None] = lambda: None,
+    ) -> TopicResult:
+        """Topics of the segments; ``advance()`` after each of the ``FIT_STEPS`` steps."""
         assignment = dict.fromkeys(ids, -1)
         cleaned = [clean_for_words(t) for t in texts]
         keep = [k for k, t in enumerate(cleaned) if len(t.split()) >= self.min_words]
         if len(keep) < max(2 * self.min_topic_size, self.n_components + 2):
             return TopicResult((), assignment)
-        model = self._model(len(keep))
-        labels, _ = model.fit_transform([cleaned[k] for k in keep], vectors[keep])
+        labels, model = self._fit_bertopic([cleaned[k] for k in keep], vectors[keep], advance)
         fitted = {ids[k]: int(t) for k, t in zip(keep, labels, strict=True) if int(t) != -1}
         centroids = centroids_of(ids, vectors, fitted)
         assignment.update(fitted)
         reassigned = self._reduce_outliers(ids, vectors, assignment, centroids)
         keywords = self._keywords(model, sorted(centroids))
         topics = self._topics(model, ids, vectors, assignment, fitted, centroids, keywords)
+        advance()
         return TopicResult(topics, assignment, reassigned, keywords, centroids)
+
+    def _fit_bertopic(
+        self, docs: list[str], vectors: np.ndarray, advance: Callable[[], None]
+    ) -> tuple[Sequence[int], Any]:
+        """BERTopic's fit, in steps that show: the reduction and the clustering run here,
+        as BERTopic would run them (fit, then transform), and BERTopic takes their labels
+        as given (its manual topic modelling) to find each topic's words; the topics come
+        out the same as from one ``fit_transform`` (tests/test_topics.py)."""
+        reducer = self._reducer()
+        reduced = reducer.fit(vectors).transform(vectors)
+        advance()
+        labels = self._clusterer(len(docs)).fit(reduced).labels_
+        advance()
+        import_bertopic(with_umap=self.reducer == "umap")
+        from bertopic.cluster import BaseCluster
+        from bertopic.dimensionality import BaseDimensionalityReduction
+
+        model = self._model(BaseDimensionalityReduction(), BaseCluster())
+        topics, _ = model.fit_transform(docs, vectors, y=np.asarray(labels))
+        advance()
+        return topics, model
 
     def _reduce_outliers(
         self,
@@ -222,7 +255,7 @@ class BERTopicModeler:
         assignment.update(moved)
         return frozenset(moved)
 
-    def _model(self, n: int) -> Any:
+    def _model(self, reducer: Any, clusterer: Any) -> Any:
         from sklearn.feature_extraction.text import CountVectorizer
 
         BERTopic = import_bertopic(with_umap=self.reducer == "umap")
@@ -241,8 +274,8 @@ class BERTopicModeler:
             }
         return BERTopic(
             embedding_model=embedder_backend(embedder) if embedder is not None else None,
-            umap_model=self._reducer(),
-            hdbscan_model=self._clusterer(n),
+            umap_model=reducer,
+            hdbscan_model=clusterer,
             vectorizer_model=CountVectorizer(
                 stop_words=sorted(stop_words()), token_pattern=_TOKENS
             ),

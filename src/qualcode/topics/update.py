@@ -3,15 +3,23 @@ nearest stored topic centroid without a refit."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
+from qualcode.progress import ProgressLike, Step, tracker
 from qualcode.store import Store
 from qualcode.text import fingerprint, text_hash
 from qualcode.topics.languages import centre_by_language
-from qualcode.topics.model import OUTLIER_FLOOR, TopicModeler, centroids_of, nearest_topics
+from qualcode.topics.model import (
+    FIT_STEPS,
+    OUTLIER_FLOOR,
+    TopicModeler,
+    centroids_of,
+    nearest_topics,
+)
 
 
 def update_topics(
@@ -24,11 +32,14 @@ def update_topics(
     vectors: np.ndarray,
     refit: bool = False,
     languages: Sequence[str] = (),
+    progress: ProgressLike = None,
 ) -> str:
     """Fit topics when there are none yet, when the embedder or topic settings changed,
     when a segment already seen changed or went, or when asked (``refit``); when only
     new segments arrived, assign them to the nearest existing topic without a refit.
-    ``languages`` (per segment): vectors are centred by language first."""
+    ``languages`` (per segment): vectors are centred by language first.  Progress: stage
+    ``topics``, in steps (a refit: the modeler's steps, then storing)."""
+    track = tracker(progress)
     if languages:
         vectors = centre_by_language(vectors, languages)
     hashes = [text_hash(t) for t in texts]
@@ -36,12 +47,21 @@ def update_topics(
     fp = f"{config}:{fingerprint(hashes, ids)}"
     stored = store.analysis.stage_fingerprint("topics") or ""
     if not refit and stored == fp:
-        return "skipped"
+        with track.stage("topics"):  # done at once, as every stage shows
+            return "skipped"
     if not refit and stored.startswith(f"{config}:"):
         new = _new_segments(store, ids, hashes)
         if new is not None:
-            return _assign_new(store, modeler, ids, hashes, vectors[new], new, fp)
-    return _refit(store, modeler, model_id, ids, texts, hashes, vectors, fp)
+            with track.stage("topics", 1):
+                return _assign_new(store, modeler, ids, hashes, vectors[new], new, fp)
+    steps = FIT_STEPS if _reports(modeler) else 1
+    with track.stage("topics", steps + 1) as step:
+        return _refit(store, modeler, (model_id, ids, texts, hashes, vectors, fp), step)
+
+
+def _reports(modeler: TopicModeler) -> bool:
+    """Whether the modeler's ``fit`` takes ``advance`` (a swapped-in one may not)."""
+    return "advance" in inspect.signature(modeler.fit).parameters
 
 
 def _new_segments(store: Store, ids: list[int], hashes: list[str]) -> list[int] | None:
@@ -79,14 +99,15 @@ def _assign_new(
 def _refit(
     store: Store,
     modeler: TopicModeler,
-    model_id: str,
-    ids: list[int],
-    texts: list[str],
-    hashes: list[str],
-    vectors: np.ndarray,
-    fp: str,
+    inputs_of: tuple[str, list[int], list[str], list[str], np.ndarray, str],
+    step: Step,
 ) -> str:
-    result = modeler.fit(ids, texts, vectors)
+    model_id, ids, texts, hashes, vectors, fp = inputs_of
+    if _reports(modeler):
+        result = modeler.fit(ids, texts, vectors, advance=step.advance)  # type: ignore[call-arg]
+    else:
+        result = modeler.fit(ids, texts, vectors)
+        step.advance()
     known = {t.topic_id for t in result.topics if t.topic_id != -1}
     fitted = {s: t for s, t in result.assignment.items() if s not in result.reassigned}
     centroids = {
@@ -106,6 +127,7 @@ def _refit(
         model=model_id,
         inputs=inputs,
     )
+    step.advance()
     return f"{len(known)} topics"
 
 
