@@ -30,22 +30,32 @@ from __future__ import annotations
 
 import math
 import re
-import sys
-import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from qualcode.errors import ConfigError
 from qualcode.records import Topic
+from qualcode.topics.backend import embedder_backend, import_bertopic
+from qualcode.topics.labels import readable_label
 from qualcode.topics.stopwords import stop_words
 
 if TYPE_CHECKING:
     from qualcode.embed.encoder import Embedder
+
+__all__ = [
+    "BERTopicModeler",
+    "TopicModeler",
+    "TopicResult",
+    "centroids_of",
+    "clean_for_words",
+    "import_bertopic",
+    "nearest_topics",
+    "readable_label",
+]
 
 REDUCERS = ("pca", "umap")
 CLUSTERERS = ("kmeans", "hdbscan")
@@ -53,7 +63,6 @@ FIT_STEPS = 4  # reduce, cluster, words, topics: the steps BERTopicModeler.fit r
 OUTLIER_FLOOR = 0.35  # cosine to the nearest centroid below which a segment gets no topic
 _NOTES = re.compile(r"\[[^\]]*\]")  # [laughter], [inaudible 00:14:02], [PERSON_1]
 _TOKENS = r"(?u)\b[^\W\d_][^\W\d_'’]{2,}\b"  # words of 3+ letters, no digits
-_IMPORT = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -99,70 +108,9 @@ def nearest_topics(
     return np.where(top >= floor, tids[best], -1), top
 
 
-def readable_label(words: Sequence[str], n: int = 3) -> str:
-    """The first ``n`` words with distinct stems, joined: "Wedding · debt · dowry"."""
-    chosen: list[str] = []
-    seen: set[str] = set()
-    for word in words:
-        stems = {_stem(p) for p in word.split()}
-        if word and not stems <= seen:
-            chosen.append(word)
-            seen |= stems
-        if len(chosen) == n:
-            break
-    if not chosen:
-        return "(no words)"
-    return " · ".join([chosen[0][:1].upper() + chosen[0][1:], *chosen[1:]])
-
-
-@lru_cache(maxsize=50_000)
-def _stem(word: str) -> str:
-    from nltk.stem.snowball import SnowballStemmer
-
-    return str(SnowballStemmer("english").stem(word.lower()))
-
-
 def _unit(v: np.ndarray) -> np.ndarray:
     norm = np.linalg.norm(v, axis=-1, keepdims=True)
     return np.asarray(v / np.where(norm == 0, 1.0, norm))
-
-
-def import_bertopic(with_umap: bool = False) -> Any:
-    """``bertopic.BERTopic``, imported (once per process) without umap, unless asked
-    for, and plotly: bertopic imports both for plots only, and umap's import compiles
-    numba code (seconds warm, ~10 s on a cold cache).  Held under a lock, as a module
-    marked missing in ``sys.modules`` is missing for every thread meanwhile."""
-    with _IMPORT:
-        if with_umap:
-            import umap  # noqa: F401  (before bertopic, so its plots can use it)
-        blocked = [m for m in ("umap", "plotly") if m not in sys.modules]
-        if "bertopic" in sys.modules:
-            blocked = []
-        for name in blocked:
-            sys.modules[name] = None  # type: ignore[assignment]
-        try:
-            from bertopic import BERTopic
-        finally:
-            for name in blocked:
-                if sys.modules.get(name, 0) is None:
-                    del sys.modules[name]
-    return BERTopic
-
-
-def embedder_backend(embedder: Embedder) -> Any:
-    """Our ``Embedder`` as a ``bertopic.backend.BaseEmbedder`` (for KeyBERTInspired)."""
-    import_bertopic()
-    from bertopic.backend import BaseEmbedder
-
-    class _Backend(BaseEmbedder):
-        def __init__(self, inner: Embedder) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def embed(self, documents: list[str], verbose: bool = False) -> np.ndarray:
-            return np.asarray(self.inner.encode(list(documents)), dtype=np.float32)
-
-    return _Backend(embedder)
 
 
 class BERTopicModeler:
