@@ -79,12 +79,13 @@ def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -
     those just served to another coder (``project.leases``), so coders who work at the
     same time get different segments instead of refusing each other's decisions."""
     # the user's decisions that stand: an undone one no longer counts (issue 17)
-    decided = {segment for segment, _ in current_pairs(store, user.name)}
+    events = store.review.review_events()
+    decided = {segment for segment, _ in current_pairs(store, user.name, events)}
     blind = blind_view(store, user)
     if blind:
         ids = model.queue(store, decided, limit)
     else:
-        done = decided | {segment for segment, _ in current_pairs(store)}
+        done = decided | {segment for segment, _ in current_pairs(store, None, events)}
         ids = model.leases.serve(
             user.name, lambda held: model.queue(store, done | held, limit), limit
         )

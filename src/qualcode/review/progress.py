@@ -6,7 +6,7 @@ for its target.  With ``coder`` (blind coding) only that coder's decisions count
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,10 +52,14 @@ def visible(events: Iterable[Mapping[str, Any]], coder: str | None) -> list[Mapp
     return [e for e in events if coder is None or e["action"] == "undo" or e["coder"] == coder]
 
 
-def current_pairs(store: Store, coder: str | None = None) -> dict[tuple[int, str], str]:
-    """Per reviewed (segment, code) pair, its status now (merges resolved)."""
-    events = resolve_events(visible(store.review.review_events(), coder), resolve_code(store))
-    return {pair: ACTIONS[e["action"]] for pair, e in fold(events).items()}
+def current_pairs(
+    store: Store, coder: str | None = None, events: Sequence[Mapping[str, Any]] | None = None
+) -> dict[tuple[int, str], str]:
+    """Per reviewed (segment, code) pair, its status now (merges resolved); ``events``:
+    the review log, when the caller has just read it."""
+    log = store.review.review_events() if events is None else events
+    resolved = resolve_events(visible(log, coder), resolve_code(store))
+    return {pair: ACTIONS[e["action"]] for pair, e in fold(resolved).items()}
 
 
 def progress(store: Store, coder: str | None = None) -> Progress:
