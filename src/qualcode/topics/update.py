@@ -56,7 +56,7 @@ def update_topics(
                 return _assign_new(store, modeler, ids, hashes, vectors[new], new, fp)
     steps = FIT_STEPS if _reports(modeler) else 1
     with track.stage("topics", steps + 1) as step:
-        return _refit(store, modeler, (model_id, ids, texts, hashes, vectors, fp), step)
+        return _refit(store, modeler, model_id, ids, texts, hashes, vectors, fp, step)
 
 
 def _reports(modeler: TopicModeler) -> bool:
@@ -99,10 +99,14 @@ def _assign_new(
 def _refit(
     store: Store,
     modeler: TopicModeler,
-    inputs_of: tuple[str, list[int], list[str], list[str], np.ndarray, str],
+    model_id: str,
+    ids: list[int],
+    texts: list[str],
+    hashes: list[str],
+    vectors: np.ndarray,
+    fp: str,
     step: Step,
 ) -> str:
-    model_id, ids, texts, hashes, vectors, fp = inputs_of
     if _reports(modeler):
         result = modeler.fit(ids, texts, vectors, advance=step.advance)  # type: ignore[call-arg]
     else:
