@@ -43,13 +43,15 @@ GATE = 0.01  # the largest change of coding macro-F1 against fp32 a path may mak
 #   python benchmarks/bench_embed_quality.py --model minilm|e5 --path int8|bf16 --seeds S
 # e5 (drivers_en/ru/uz), ten seeds 13-22, 2026-12-04: int8 (RECIPE version 1) 0.010, with
 # 16 of 266, 24 of 225 and 21 of 199 zero-shot suggestions changed; bf16 0.016 (ru, 10
-# labels), with 0, 3 and 0 changed.  MiniLM, seeds 13,14,15 (the ten-seed runs did not
-# finish): int8 0.017 (all default sets, the same sign at 5, 10 and 20 labels), bf16 0.012
-# (drivers only; 1 of 598 changed).  OpenVINO fp32 against sentence-transformers gives
+# labels), with 0, 3 and 0 changed.  MiniLM int8, seeds 13,14,15: 0.017 (all default sets,
+# the same sign at 5, 10 and 20 labels).  MiniLM bf16, ten seeds 13-22, 2026-12-04: 0.031
+# (drivers within 0.006, 2 of 598 changed; congress 0.014 at 5 labels, 23 of 3,849;
+# proctoring_q5 0.031 at 5 labels, 6 of 116, its deltas of both signs on a test half of
+# about 60 segments).  OpenVINO fp32 against sentence-transformers gives
 # 0.000: the harness is exact for equal vectors, but at 5-20 labels it turns on single
 # segments, so even bf16's rounding moves it by about the gate itself.
 GATE_RESULTS: dict[str, dict[str, float]] = {
-    DEFAULT_MODEL: {"int8": 0.017, "bf16": 0.012},
+    DEFAULT_MODEL: {"int8": 0.017, "bf16": 0.031},
     NAME: {"int8": 0.010, "bf16": 0.016},
 }
 UNMEASURED = ("bf16",)  # allowed where the gate has not measured a model or path: never int8
