@@ -103,15 +103,24 @@ def test_bertopic_is_imported_without_umap_numba_or_plotly() -> None:
     assert out.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("clusterer", ["kmeans", "hdbscan"])
-def test_fitting_in_steps_gives_what_one_bertopic_fit_gives(clusterer: str) -> None:
+@pytest.mark.parametrize(
+    ("reducer", "clusterer"),
+    [
+        ("pca", "kmeans"),
+        ("pca", "hdbscan"),
+        pytest.param("umap", "kmeans", marks=pytest.mark.slow),
+    ],
+)
+def test_fitting_in_steps_gives_what_one_bertopic_fit_gives(reducer: str, clusterer: str) -> None:
     """BERTopicModeler runs BERTopic's reduction and clustering itself, so each step can
     report progress: the topics, their words and every label are those of one
     ``fit_transform`` with the reducer and clusterer inside BERTopic."""
     rng = np.random.default_rng(1)
-    ids, texts, vecs = _corpus()
+    _, texts, vecs = _corpus()
     noisy = vecs + 0.15 * rng.normal(size=vecs.shape).astype(np.float32)  # clusters overlap
-    modeler = BERTopicModeler(min_topic_size=5, clusterer=clusterer, embedder=HashEmbedder())
+    modeler = BERTopicModeler(
+        min_topic_size=5, reducer=reducer, clusterer=clusterer, embedder=HashEmbedder()
+    )
     steps: list[int] = []
     labels, stepped = modeler._fit_bertopic(texts, noisy, lambda: steps.append(1))
     whole = modeler._model(modeler._reducer(), modeler._clusterer(len(texts)))

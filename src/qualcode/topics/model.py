@@ -172,11 +172,11 @@ class BERTopicModeler:
         self, docs: list[str], vectors: np.ndarray, advance: Callable[[], None]
     ) -> tuple[Sequence[int], Any]:
         """BERTopic's fit, in steps that show: the reduction and the clustering run here,
-        as BERTopic would run them (fit, then transform), and BERTopic takes their labels
-        as given (its manual topic modelling) to find each topic's words; the topics come
-        out the same as from one ``fit_transform`` (tests/test_topics.py)."""
-        reducer = self._reducer()
-        reduced = reducer.fit(vectors).transform(vectors)
+        as BERTopic 0.17 runs them (``fit_transform``, NaN set to 0; then ``fit``), and
+        BERTopic takes their labels as given (its manual topic modelling) to find each
+        topic's words; the topics come out as from one ``fit_transform``
+        (tests/test_topics.py)."""
+        reduced = np.nan_to_num(self._reducer().fit_transform(vectors))
         advance()
         labels = self._clusterer(len(docs)).fit(reduced).labels_
         advance()
