@@ -201,6 +201,7 @@ class Tally:
     """One coder's requests: latencies (s) by kind, statuses, and acknowledged writes."""
 
     latency: dict[str, list[float]] = field(default_factory=dict)
+    in_server: dict[str, list[float]] = field(default_factory=dict)  # a share of latency
     status: Counter[tuple[str, str]] = field(default_factory=Counter)
     acked: list[tuple[int, int, str, str, str, int | None]] = field(default_factory=list)
     conflicts: Counter[str] = field(default_factory=Counter)
@@ -243,9 +244,9 @@ def coder_loop(
                 tally.errors.append(f"{kind}: {type(err).__name__}: {err}"[:300])
                 return None
             tally.add(kind, time.perf_counter() - t0, r.status_code)
-            if "server-timing" in r.headers:  # a share of the above: not counted
+            if "server-timing" in r.headers:  # a share of the above
                 share = in_server(r.headers)
-                tally.latency.setdefault(f"{kind} server {r.status_code}", []).append(share)
+                tally.in_server.setdefault(f"{kind} {r.status_code}", []).append(share)
             if r.status_code >= 500:
                 tally.errors.append(f"{kind}: {r.status_code} {r.text[:200]}")
             return r
@@ -569,17 +570,18 @@ def report(
     warm: float,
 ) -> None:
     lat: dict[str, list[float]] = {}
+    inside: dict[str, list[float]] = {}
     status: Counter[tuple[str, str]] = Counter()
     conflicts: Counter[str] = Counter()
     for t in tallies:
         for k, v in t.latency.items():
             lat.setdefault(k, []).extend(v)
+        for k, v in t.in_server.items():
+            inside.setdefault(k, []).extend(v)
         status.update(t.status)
         conflicts.update(t.conflicts)
     decisions = lat.get("decision 201", [])
-    all_decisions = [  # every answered decision, not the server's share of each
-        x for kind, code in status if kind == "decision" for x in lat.get(f"decision {code}", [])
-    ]
+    all_decisions = [x for k, v in lat.items() if k.startswith("decision ") for x in v]
     requests = sum(status.values())
     writes = len(acked)
     pace = _pace(args)
@@ -604,7 +606,7 @@ def report(
     print(row("API POST decision (any status)", all_decisions))
     print(row("API POST undo (201)", lat.get("undo 201", [])))
     print(row("API GET queue (200)", lat.get("queue 200", [])))
-    print(row("  of which in the server", lat.get("queue server 200", [])))
+    print(row("  of which in the server", inside.get("queue 200", [])))
     print(row("peer: review.record, 1 thread", peer))
     if decisions and peer:
         p95 = pct(decisions, 95) / pct(peer, 95)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import DEMO_CORPUS
+from qualcode import ingest
 from qualcode.pipeline.run import IngestReport, ingest_paths
 from qualcode.redact import pool
 from qualcode.store import Store
@@ -71,3 +72,12 @@ def test_workers_follow_the_cores_up_to_a_cap(monkeypatch: pytest.MonkeyPatch) -
     assert pool.default_workers() == pool.MAX_WORKERS
     monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert pool.default_workers() == 2
+
+
+def test_content_hash_is_the_one_read_transcript_gives(tmp_path: Path) -> None:
+    path = tmp_path / "fg.txt"
+    path.write_text("Moderator: Hello.\nP1: Hi.\n", encoding="utf-8")
+    assert ingest.content_hash(path) == ingest.read_transcript(path).content_hash
+    assert ingest.content_hash(path, max_bytes=5) is None  # refused as too large
+    assert ingest.content_hash(tmp_path) is None  # a folder
+    assert ingest.content_hash(tmp_path / "gone.txt") is None

@@ -86,6 +86,19 @@ def _unsupported(path: Path, source: str | None = None) -> IngestError:
     )
 
 
+def content_hash(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """The ``content_hash`` that ``read_transcript`` gives the file, without reading its
+    turns; None for a file it would refuse as missing, unreadable or too large."""
+    try:
+        return _digest(read_limited(Path(path), max_bytes))
+    except IngestError:
+        return None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def read_transcript(
     path: Path,
     meta: TranscriptMeta | None = None,
@@ -117,7 +130,7 @@ def read_transcript(
     return RawTranscript(
         source_name=path.name,
         fmt=fmt,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=_digest(data),
         turns=tuple(turns),
         meta=meta,
         notices=notices,

@@ -10,7 +10,6 @@ it was before that step.  Logs carry counts and ids only, never transcript text.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import time
@@ -143,7 +142,7 @@ def _ingest_pooled(
     """``_ingest_one`` for each file, read and redacted by worker processes, stored
     here in the order of ``files``; files already stored are not sent to a worker."""
     known = store.transcripts.transcript_id_by_hash
-    stored = {p for p in files if known(_file_hash(p)) is not None}
+    stored = {p for p in files if (h := ingest.content_hash(p)) and known(h) is not None}
     todo = [p for p in files if p not in stored]
     with closing(pool.redact_in_workers(todo, spec, overrides, names, workers)) as redacted:
         for path in files:
@@ -155,17 +154,6 @@ def _ingest_pooled(
             else:  # stored before, or twice in this batch
                 report.duplicates.append(names.get(path) or path.name)
             step.advance()
-
-
-def _file_hash(path: Path) -> str:
-    """The content hash ``ingest.read_transcript`` gives the file; '' for one it would
-    refuse as unreadable or too large (its worker says so)."""
-    try:
-        if path.stat().st_size > ingest.DEFAULT_MAX_BYTES:
-            return ""
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 def _ingest_one(

@@ -85,7 +85,7 @@ def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -
     if blind:
         ids = model.queue(store, decided, limit)
     else:
-        done = decided | {segment for segment, _ in current_pairs(store, None, events)}
+        done = {segment for segment, _ in current_pairs(store, None, events)}  # anyone's
         ids = model.leases.serve(
             user.name, lambda held: model.queue(store, done | held, limit), limit
         )
