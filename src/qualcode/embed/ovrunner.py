@@ -10,6 +10,12 @@ stayed under half of what it was with every width its own shape); the padded pos
 are masked, so the vectors are those of the unpadded batch.  (A probe of 3,000 texts of
 random length, e5 int8: 3.9 GB resident with one shape per width and the default cache,
 1.9 GB with both.)
+
+``width_batches`` cuts the length-sorted texts so that each batch holds one padded
+width: a batch of fixed size would span widths, and pad its short texts to its longest
+(on the demo's first 400 segments, 19 % more tokens than the texts hold, against 7 %).
+Widths in steps of 4 ran slower than steps of 8 in a probe (e5 int8, 800 segments,
+A/B/B/A), whatever the shape cache's size, so the step stays 8.
 """
 
 from __future__ import annotations
@@ -23,6 +29,15 @@ import numpy as np
 
 WIDTH_STEP = 8
 SHAPE_CACHE = 32  # OpenVINO's per-shape cache (its default keeps 5,000)
+
+
+def width_batches(lengths: Sequence[int], rows: int) -> list[np.ndarray]:
+    """Indices into ``lengths``, shortest first, in batches of at most ``rows`` that
+    each pad to one width (``WIDTH_STEP``)."""
+    order = np.argsort(np.asarray(lengths, dtype=np.int64), kind="stable")
+    widths = -(-np.asarray(lengths, dtype=np.int64)[order] // WIDTH_STEP)
+    cuts = np.flatnonzero(np.diff(widths)) + 1  # where the padded width grows
+    return [part[i : i + rows] for part in np.split(order, cuts) for i in range(0, len(part), rows)]
 
 
 class Runner:
