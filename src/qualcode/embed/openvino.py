@@ -116,7 +116,8 @@ class OpenVINOEmbedder:
             return out
         with registry.lock_for(self.model_id):  # the tokenizer: one thread at a time
             ids = runner.tokenize([self.prefix + t for t in texts] if self.prefix else texts)
-        batches = width_batches([len(x) for x in ids], self.batch_size)
+        # longest first, so that the batches left when a stream falls idle are short
+        batches = width_batches([len(x) for x in ids], self.batch_size)[::-1]
         with track.stage("embed", len(texts)) as bar:
             runner.embed_into(out, batches, ids.__getitem__, bar.advance)
         return out
