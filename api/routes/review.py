@@ -82,6 +82,14 @@ def queue(
     return {"items": page.items, "progress": {"decided": page.decided, "total": page.total}}
 
 
+@router.get("/queue/progress")
+def queue_progress(access: CoderAccess) -> dict[str, int]:
+    """Your progress as ``/queue`` reports it (segments you decided on, of all), without
+    serving a segment: asking leases nothing and leaves your queue page as it was."""
+    decided, total = reviewing.queue_progress(access.store, access.user)
+    return {"decided": decided, "total": total}
+
+
 @router.post("/bulk-accept")
 def bulk_accept(body: Bulk, request: Request, access: CoderAccess) -> dict[str, Any]:
     """Preview (default) or apply: accept every undecided suggestion scoring at least

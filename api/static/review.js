@@ -165,8 +165,7 @@
   }
 
   async function refreshProgress() {
-    const q = await call("GET", "/queue?limit=1");
-    showProgress(q.progress);
+    showProgress(await call("GET", "/queue/progress"));
   }
 
   async function next() {

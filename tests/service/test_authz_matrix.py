@@ -85,6 +85,7 @@ OPERATIONS: dict[tuple[str, str], tuple[frozenset[str], bool, Any]] = {
     ("GET", f"{P}/themes/distribution"): (READ, MEMBERS, None),
     ("GET", f"{P}/transcripts"): (READ, MEMBERS, None),
     ("GET", f"{P}/queue"): (ONLY[CODER], MEMBERS, None),
+    ("GET", f"{P}/queue/progress"): (ONLY[CODER], MEMBERS, None),
     ("POST", f"{P}/bulk-accept"): (ONLY[CODER], MEMBERS, {"min_score": 0.99}),
     ("POST", f"{P}/segments/{{segment_id}}/decisions"): (
         ONLY[CODER],

@@ -207,3 +207,21 @@ def test_blind_coders_each_get_the_whole_queue(client: TestClient, team: Team) -
     Store(team.root / "projects" / "demo").settings.set_settings({"blind_coding": "true"})
     cem, dina = _queue(client, team, "cem"), _queue(client, team, "dina")
     assert cem == dina  # each codes every segment on their own
+
+
+def test_queue_progress_counts_like_the_queue_and_leases_nothing(
+    client: TestClient, team: Team
+) -> None:
+    h = team.headers("cem")
+    page = _queue(client, team, "cem")
+    before = client.get(f"{P}/queue/progress", headers=h).json()
+    assert before["decided"] == 0 and before["total"] > len(page)
+    code = client.get(f"{P}/segments/{page[0]}", headers=h).json()["segment"]
+    body = {"code_id": code["codes"][0]["code_id"] if code["codes"] else "unemployment",
+            "action": "accept"}  # fmt: skip
+    client.post(f"{P}/segments/{page[0]}/decisions", json=body, headers=h)
+    after = client.get(f"{P}/queue/progress", headers=h).json()
+    assert after == {"decided": 1, "total": before["total"]}
+    # cem's page stays his: asking for progress did not re-lease it (/queue?limit=1 did)
+    assert not set(page) & set(_queue(client, team, "dina", 50))
+    assert client.get(f"{P}/queue/progress", headers=team.headers("dina")).json()["decided"] == 0

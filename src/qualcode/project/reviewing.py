@@ -78,9 +78,8 @@ def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -
     the decisions are shared: the queue leaves out segments anyone has decided on, and
     those just served to another coder (``project.leases``), so coders who work at the
     same time get different segments instead of refusing each other's decisions."""
-    # the user's decisions that stand: an undone one no longer counts (issue 17)
     events = store.review.review_events()
-    decided = {segment for segment, _ in current_pairs(store, user.name, events)}
+    decided = _decided(store, user, events)
     blind = blind_view(store, user)
     if blind:
         ids = model.queue(store, decided, limit)
@@ -91,6 +90,18 @@ def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -
         )
     rows = browse.load_rows(store, ids, blind) if ids else []
     return QueuePage([r.as_dict() for r in rows], len(decided), len(store.segments.segment_ids()))
+
+
+def queue_progress(store: Store, user: User) -> tuple[int, int]:
+    """The progress ``next_segments`` reports (segments ``user`` decided on, of all),
+    without serving a segment: nothing is leased, and no page is taken from the coder."""
+    return len(_decided(store, user)), len(store.segments.segment_ids())
+
+
+def _decided(store: Store, user: User, events: list[dict[str, Any]] | None = None) -> set[int]:
+    """The segments with a decision of ``user``'s that stands: an undone one no longer
+    counts (issue 17)."""
+    return {segment for segment, _ in current_pairs(store, user.name, events)}
 
 
 def bulk_accept(
