@@ -4,8 +4,10 @@ context, calibration, queue, agreement."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from helpers import HashEmbedder
+from qualcode.coding import order as order_module
 from qualcode.coding.agreement import alpha, kappa
 from qualcode.coding.classifiers import codebook_rows
 from qualcode.coding.context import neighbour_mean
@@ -148,6 +150,55 @@ def test_review_order_puts_unsure_rare_and_varied_segments_first() -> None:
     order = review_order(scores, np.array([0.45, 0.45]), np.array([10, 0]), vectors, 3)
     assert order[0] == 3  # at the threshold of the code with no labels
     assert set(order[1:]) != {1, 2}  # the two identical segments are not both next
+
+
+def _plain_greedy(value: np.ndarray, vectors: np.ndarray, n: int) -> list[int]:
+    """The order's definition, written out: maximal marginal relevance, diversity 0.3."""
+    chosen: list[int] = []
+    max_sim = np.zeros(len(value))
+    for _ in range(min(n, len(value))):
+        gain = 0.7 * value - 0.3 * max_sim
+        gain[chosen] = -np.inf
+        chosen.append(int(np.argmax(gain)))
+        max_sim = np.maximum(max_sim, vectors @ vectors[chosen[-1]])
+    return chosen
+
+
+def _value(scores: np.ndarray, thresholds: np.ndarray, n_labels: np.ndarray) -> np.ndarray:
+    closeness = 1.0 - np.minimum(np.abs(scores - thresholds) / 0.5, 1.0)
+    return (closeness / np.sqrt(1.0 + n_labels)).max(axis=1)
+
+
+def test_review_order_leaves_out_what_is_not_allowed_and_is_the_plain_greedy() -> None:
+    rng = np.random.default_rng(3)
+    scores, vectors = rng.random((60, 3)), rng.normal(size=(60, 8))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    thresholds, n_labels = np.array([0.5, 0.4, 0.6]), np.array([0, 3, 9])
+    allowed = rng.random(60) < 0.5
+    rows = np.flatnonzero(allowed)
+    order = review_order(scores, thresholds, n_labels, vectors, 10, allowed=allowed)
+    plain = _plain_greedy(_value(scores[rows], thresholds, n_labels), vectors[rows], 10)
+    assert order == [int(rows[p]) for p in plain]  # as over the allowed rows alone
+    everything = review_order(scores, thresholds, n_labels, vectors, 99, allowed=allowed)
+    assert sorted(everything) == rows.tolist()  # no more than are allowed
+
+
+def test_review_order_chooses_among_the_most_valuable_on_large_projects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(order_module, "POOL", 16)
+    rng = np.random.default_rng(4)
+    scores, vectors = rng.random((200, 2)), rng.normal(size=(200, 6))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    thresholds, n_labels = np.array([0.5, 0.5]), np.array([1, 2])
+    allowed = np.ones(200, dtype=bool)
+    allowed[:40] = False
+    value = np.where(allowed, _value(scores, thresholds, n_labels), -np.inf)
+    pool = np.sort(np.argsort(-value, kind="stable")[:16])
+    order = review_order(scores, thresholds, n_labels, vectors, 8, allowed=allowed)
+    plain = _plain_greedy(value[pool], vectors[pool], 8)
+    assert order == [int(pool[p]) for p in plain]
+    assert order[0] == int(np.argmax(value))  # the most valuable segment still leads
 
 
 def test_agreement_is_perfect_for_identical_codings_and_lower_otherwise() -> None:

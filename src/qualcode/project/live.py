@@ -77,10 +77,9 @@ class LiveModel:
         snap = self.snapshot(wait)
         if snap is None or not snap.ids:
             return [i for i in store.segments.segment_ids() if i not in decided][:limit]
-        rows = np.array([i for i, sid in enumerate(snap.ids) if sid not in decided], dtype=int)
-        if len(rows) == 0:
-            return []
+        ids = np.asarray(snap.ids)
+        allowed = ~np.isin(ids, np.fromiter(decided, dtype=ids.dtype, count=len(decided)))
         picks = review_order(
-            snap.raw[rows], snap.thresholds, snap.n_labels, snap.vectors[rows], limit
+            snap.raw, snap.thresholds, snap.n_labels, snap.vectors, limit, allowed=allowed
         )
-        return [snap.ids[int(rows[p])] for p in picks]
+        return [snap.ids[p] for p in picks]

@@ -89,13 +89,13 @@ def next_segments(store: Store, model: LiveModel, user: User, limit: int = 20) -
             user.name, lambda held: model.queue(store, done | held, limit), limit
         )
     rows = browse.load_rows(store, ids, blind) if ids else []
-    return QueuePage([r.as_dict() for r in rows], len(decided), len(store.segments.segment_ids()))
+    return QueuePage([r.as_dict() for r in rows], len(decided), store.segments.segment_count())
 
 
 def queue_progress(store: Store, user: User) -> tuple[int, int]:
     """The progress ``next_segments`` reports (segments ``user`` decided on, of all),
     without serving a segment: nothing is leased, and no page is taken from the coder."""
-    return len(_decided(store, user)), len(store.segments.segment_ids())
+    return len(_decided(store, user)), store.segments.segment_count()
 
 
 def _decided(store: Store, user: User, events: list[dict[str, Any]] | None = None) -> set[int]:

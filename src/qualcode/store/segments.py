@@ -134,6 +134,10 @@ class SegmentStore(Part):
         rows = self.db.execute("SELECT id FROM segments ORDER BY transcript_id, seq")
         return [int(r[0]) for r in rows]
 
+    def segment_count(self) -> int:
+        row = self.db.execute("SELECT COUNT(*) FROM segments").fetchone()
+        return int(row[0])
+
     def segment_exists(self, segment_id: int) -> bool:
         return bool(self.db.execute("SELECT 1 FROM segments WHERE id = ?", [segment_id]).fetchone())
 
