@@ -4,10 +4,8 @@ context, calibration, queue, agreement."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from helpers import HashEmbedder
-from qualcode.coding import order as order_module
 from qualcode.coding.agreement import alpha, kappa
 from qualcode.coding.classifiers import codebook_rows
 from qualcode.coding.context import neighbour_mean
@@ -183,10 +181,7 @@ def test_review_order_leaves_out_what_is_not_allowed_and_is_the_plain_greedy() -
     assert sorted(everything) == rows.tolist()  # no more than are allowed
 
 
-def test_review_order_chooses_among_the_most_valuable_on_large_projects(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(order_module, "POOL", 16)
+def test_review_order_with_a_pool_chooses_among_the_most_valuable() -> None:
     rng = np.random.default_rng(4)
     scores, vectors = rng.random((200, 2)), rng.normal(size=(200, 6))
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -195,7 +190,10 @@ def test_review_order_chooses_among_the_most_valuable_on_large_projects(
     allowed[:40] = False
     value = np.where(allowed, _value(scores, thresholds, n_labels), -np.inf)
     pool = np.sort(np.argsort(-value, kind="stable")[:16])
-    order = review_order(scores, thresholds, n_labels, vectors, 8, allowed=allowed)
+    order = review_order(scores, thresholds, n_labels, vectors, 8, allowed=allowed, pool=16)
+    assert review_order(scores, thresholds, n_labels, vectors, 8, allowed=allowed, pool=500) == (
+        review_order(scores, thresholds, n_labels, vectors, 8, allowed=allowed)
+    )  # a pool as large as the candidates: the plain greedy
     plain = _plain_greedy(value[pool], vectors[pool], 8)
     assert order == [int(pool[p]) for p in plain]
     assert order[0] == int(np.argmax(value))  # the most valuable segment still leads

@@ -7,18 +7,19 @@ already chosen (greedy maximal marginal relevance on the embeddings).
 
 The greedy choice reads every candidate's similarity to each pick.  On a project of
 40,000 segments that read the whole vector matrix twenty times per page, tens of
-milliseconds per queue read.  So the choice runs among the ``POOL`` most valuable
-candidates, as cluster-margin active learning draws its diverse batch from the most
-uncertain examples (Citovsky et al., 2021): a segment outside them is never picked for
-being unlike the others alone.  With ``POOL`` candidates or fewer, as in the coding
-evaluation sets, the order is the plain greedy's over all of them.
+milliseconds per queue read.  So the live queue passes ``pool=POOL``: the choice runs
+among the ``POOL`` most valuable candidates, as cluster-margin active learning draws its
+diverse batch from the most uncertain examples (Citovsky et al., 2021), and a segment
+outside them is never picked for being unlike the others alone.  With ``pool`` unset
+(the evaluation harness), or no more candidates than it, the order is the plain
+greedy's over all of them.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-POOL = 1024  # rows the greedy choice starts from
+POOL = 1024  # the live queue's candidates for the greedy choice
 
 
 def review_order(
@@ -30,19 +31,21 @@ def review_order(
     *,
     diversity: float = 0.3,
     allowed: np.ndarray | None = None,
+    pool: int | None = None,
 ) -> list[int]:
     """Indices of the ``n`` rows to review first, best first; ``allowed``: a boolean
-    mask of the rows that may be chosen (default: all)."""
+    mask of the rows that may be chosen (default: all); ``pool``: choose among that many
+    of the most valuable (default: among all)."""
     closeness = 1.0 - np.minimum(np.abs(scores - thresholds) / 0.5, 1.0)  # 1 at the threshold
     rarity = 1.0 / np.sqrt(1.0 + n_labels)  # codes with few labels count more
     value = (closeness * rarity).max(axis=1)
     ok = np.ones(len(value), dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)
     n = min(n, int(np.count_nonzero(ok)))
-    if np.count_nonzero(ok) <= POOL:
+    if pool is None or np.count_nonzero(ok) <= pool:
         return _greedy(value, vectors, ok, n, diversity)
-    top = np.argpartition(-np.where(ok, value, -np.inf), POOL)[:POOL]
-    pool = np.sort(top)  # in row order, so that ties within it go as over all rows
-    return [int(pool[p]) for p in _greedy(value[pool], vectors[pool], ok[pool], n, diversity)]
+    top = np.argpartition(-np.where(ok, value, -np.inf), pool)[:pool]
+    rows = np.sort(top)  # in row order, so that ties within it go as over all rows
+    return [int(rows[p]) for p in _greedy(value[rows], vectors[rows], ok[rows], n, diversity)]
 
 
 def _greedy(

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from qualcode.coding.feedback import BackgroundTrainer
-from qualcode.coding.order import review_order
+from qualcode.coding.order import POOL, review_order
 from qualcode.pipeline.components import components_for
 from qualcode.project.leases import Leases
 from qualcode.project.training import PartsFor, Snapshot, SnapshotTrainer, TrainingProcess
@@ -80,6 +80,7 @@ class LiveModel:
         ids = np.asarray(snap.ids)
         allowed = ~np.isin(ids, np.fromiter(decided, dtype=ids.dtype, count=len(decided)))
         picks = review_order(
-            snap.raw, snap.thresholds, snap.n_labels, snap.vectors, limit, allowed=allowed
-        )
+            snap.raw, snap.thresholds, snap.n_labels, snap.vectors, limit,
+            allowed=allowed, pool=POOL,
+        )  # fmt: skip
         return [snap.ids[p] for p in picks]
