@@ -40,8 +40,9 @@ def review_order(
     rarity = 1.0 / np.sqrt(1.0 + n_labels)  # codes with few labels count more
     value = (closeness * rarity).max(axis=1)
     ok = np.ones(len(value), dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)
-    n = min(n, int(np.count_nonzero(ok)))
-    if pool is None or np.count_nonzero(ok) <= pool:
+    candidates = int(np.count_nonzero(ok))
+    n = min(n, candidates)
+    if pool is None or candidates <= pool:
         return _greedy(value, vectors, ok, n, diversity)
     top = np.argpartition(-np.where(ok, value, -np.inf), pool)[:pool]
     rows = np.sort(top)  # in row order, so that ties within it go as over all rows

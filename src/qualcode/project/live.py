@@ -75,12 +75,11 @@ class LiveModel:
         (the segments this coder has decided on).  Never waits on training by default:
         before the first model is trained the queue is in reading order."""
         snap = self.snapshot(wait)
-        if snap is None or not snap.ids:
+        if snap is None or not len(snap.ids):
             return [i for i in store.segments.segment_ids() if i not in decided][:limit]
-        ids = np.asarray(snap.ids)
-        allowed = ~np.isin(ids, np.fromiter(decided, dtype=ids.dtype, count=len(decided)))
+        allowed = ~np.isin(snap.ids, np.fromiter(decided, dtype=np.int64, count=len(decided)))
         picks = review_order(
             snap.raw, snap.thresholds, snap.n_labels, snap.vectors, limit,
             allowed=allowed, pool=POOL,
         )  # fmt: skip
-        return [snap.ids[p] for p in picks]
+        return [int(snap.ids[p]) for p in picks]

@@ -36,7 +36,7 @@ TRAIN = "train"
 
 @dataclass(frozen=True)
 class Snapshot:
-    ids: list[int]
+    ids: np.ndarray  # segment ids, one per row (an array once: every queue read masks it)
     vectors: np.ndarray
     raw: np.ndarray  # (n_segments, n_codes) scores before calibration
     thresholds: np.ndarray
@@ -187,4 +187,4 @@ def _snapshot(
         k = raw.shape[1] if raw.ndim == 2 else 0
         thresholds = np.full(k, getattr(model, "threshold", 0.45))
         n = np.zeros(k)
-    return Snapshot(ids, vectors, raw, thresholds, n)
+    return Snapshot(np.asarray(ids, dtype=np.int64), vectors, raw, thresholds, n)
