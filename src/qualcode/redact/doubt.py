@@ -1,17 +1,21 @@
-"""The NER layer's gate: the model reads only what the cheaper layers leave in doubt.
+"""The NER layer's gate: only what the cheaper layers leave in doubt is read by a model.
 
-The spaCy model is most of the redactor's time, and most words need no model: a rare
-capitalised word is redacted by ``unknown`` whatever the model says; a kept, ordinary
-or Cyrillic word is dropped from the model's spans afterwards anyway; a given name is
-claimed by ``names`` first.  ``GatedNer`` finds the doubtful words (``doubtful``) and
-sends the model only the text around them (``windows``), all of a transcript's -- or of
-many transcripts' -- in one batch (``find_many``, ``find_groups``), and maps the spans
-back onto the whole texts.
+Most words need no model: a rare capitalised word is redacted by ``unknown`` whatever a
+model says; a kept, ordinary or Cyrillic word is dropped from a model's spans afterwards
+anyway; a given name is claimed by ``names`` first.  ``DoubtGate`` finds the doubtful
+words (``doubtful``) and keeps a reader's spans (``_kept``); its readers decide all of a
+transcript's -- or of many transcripts' -- doubtful words in one call (``find_many``,
+``find_groups``):
 
-How much text around a doubtful word: for the bundled model, ``CONTEXT_WORDS`` words
-either side, which hold all that model reads for that word (its CNN sees four tokens
-either side, and the entity recogniser's state the token before); for any other model,
-whose reach we don't know, the doubtful word's sentence and the sentences either side.
+- ``judge.JudgedDoubts`` (the default): a classifier of each doubtful word in its context;
+- ``GatedNer``: a spaCy NER model, sent only the text around the doubtful words
+  (``windows``), its spans mapped back onto the whole texts.
+
+How much text around a doubtful word ``GatedNer`` sends: for the spaCy model trained here
+(``models/ner``), ``CONTEXT_WORDS`` words either side, which hold all that model reads for
+that word (its CNN sees four tokens either side, and the entity recogniser's state the
+token before); for any other model, whose reach we don't know, the doubtful word's
+sentence and the sentences either side.
 """
 
 from __future__ import annotations
@@ -50,29 +54,21 @@ class NerFinder(Protocol):
     def find(self, text: str) -> list[Candidate]: ...
 
 
-class GatedNer:
-    """Runs an NER model only on texts the cheaper layers leave in doubt.
+class DoubtGate:
+    """What every reader of doubtful words shares: which words are in doubt
+    (``doubtful``) and which of a reader's spans to keep (``_kept``).  A subclass
+    decides the doubtful words of many texts at once (``find_groups``): ``GatedNer``
+    with an NER model over the text around them, ``judge.JudgedDoubts`` with a
+    classifier of each word in its context.
 
-    The bundled model is used for PERSON only: its places and organisations cost more
-    precision than they add recall (see models/ner/README.md).  It was trained on English:
-    on Cyrillic it tags ordinary words ('Теперь', 'Кризисного'), so its Cyrillic spans are
-    dropped (natasha and the morphology of ``unknown`` cover Russian), and so are spans
-    of keep-list words ('Hokimiyat', 'Namangan').  ``names``: the given-name layer that
-    runs before this one, if any (words it claims are settled).  ``context_words``: how
-    many words either side of a doubtful word the model needs (``CONTEXT_WORDS`` for the
-    bundled model); None, for a model whose reach is unknown, sends whole sentences."""
+    A reader's spans are used for PERSON only.  Its Cyrillic spans are dropped (natasha
+    and the morphology of ``unknown`` cover Russian), and so are spans of keep-list
+    words ('Hokimiyat', 'Namangan').  ``names``: the given-name layer that runs before
+    this one, if any (words it claims are settled)."""
 
-    def __init__(
-        self,
-        ner: NerFinder,
-        keep: frozenset[str] = KEEP,
-        names: GivenNames | None = None,
-        context_words: int | None = None,
-    ) -> None:
-        self.ner = ner
+    def __init__(self, keep: frozenset[str] = KEEP, names: GivenNames | None = None) -> None:
         self.keep = keep
         self.names = names
-        self.context_words = context_words
 
     def needed(self, text: str, ordinary: Ordinary | None = None) -> bool:
         """Whether ``text`` holds a doubtful word (see ``doubtful``)."""
@@ -140,6 +136,44 @@ class GatedNer:
         ``ordinary`` knows the transcript's vocabulary (``run.prefetch_all``)."""
         return self.find_groups([(texts, ordinary)])[0]
 
+    def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        out = []
+        for c in found:
+            surface = text[c.start : c.end]
+            words = [fold(w) for w in WORD.findall(surface)]
+            if CYRILLIC.search(surface) or (words and all(w in self.keep for w in words)):
+                continue
+            out.append(c)
+        return out
+
+    def find_groups(
+        self, groups: Sequence[tuple[Sequence[str], Ordinary | None]]
+    ) -> list[list[list[Candidate]]]:
+        """``find_many`` for the texts of several transcripts, each with its own
+        vocabulary, in one batch."""
+        raise NotImplementedError
+
+
+class GatedNer(DoubtGate):
+    """Runs an NER model only on the text around the words the cheaper layers leave in
+    doubt.  The bundled spaCy model (``models/ner``) was trained on English: on Cyrillic
+    it tags ordinary words ('Теперь', 'Кризисного'), and its places and organisations
+    cost more precision than they add recall (see models/ner/README.md).
+    ``context_words``: how many words either side of a doubtful word the model needs
+    (``CONTEXT_WORDS`` for the bundled model); None, for a model whose reach is unknown,
+    sends whole sentences."""
+
+    def __init__(
+        self,
+        ner: NerFinder,
+        keep: frozenset[str] = KEEP,
+        names: GivenNames | None = None,
+        context_words: int | None = None,
+    ) -> None:
+        super().__init__(keep, names)
+        self.ner = ner
+        self.context_words = context_words
+
     def find_groups(
         self, groups: Sequence[tuple[Sequence[str], Ordinary | None]]
     ) -> list[list[list[Candidate]]]:
@@ -189,16 +223,6 @@ class GatedNer:
                 out[-1] = (out[-1][0], bounds[j][1])
             else:
                 out.append(bounds[j])
-        return out
-
-    def _kept(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        out = []
-        for c in found:
-            surface = text[c.start : c.end]
-            words = [fold(w) for w in WORD.findall(surface)]
-            if CYRILLIC.search(surface) or (words and all(w in self.keep for w in words)):
-                continue
-            out.append(c)
         return out
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from qualcode.records import Redaction
 from qualcode.redact import scan
-from qualcode.redact.doubt import GatedNer
+from qualcode.redact.doubt import DoubtGate
 from qualcode.redact.keys import name_key, name_keys
 from qualcode.redact.layers import Finder
 from qualcode.redact.metaplaces import PlaceKeep
@@ -222,7 +222,7 @@ def prefetch_all(items: Sequence[tuple[Run, list[str], Sequence[str]]]) -> None:
     if not items:
         return
     for name, finder in items[0][0].finders:
-        if isinstance(finder, GatedNer):  # the transcript's vocabulary settles more words
+        if isinstance(finder, DoubtGate):  # the transcript's vocabulary settles more words
             groups = [(b, run.ordinary) for (run, _, _), b in zip(items, batches, strict=True)]
             found = finder.find_groups(groups)
             for (run, _, _), texts, spans in zip(items, batches, found, strict=True):
