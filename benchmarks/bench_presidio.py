@@ -12,10 +12,11 @@ See benchmarks/_presidio.py for the full configuration.
 
 Timing covers detection only (the detectors' calls on the documents, not loading, scoring or
 model set-up), after a warm-up on the first documents.  qualcode is timed as ingest would
-call it, --batch transcripts at a time (``RuleRedactor.find_spans_many``: one NER batch for
-them all; the same spans as one at a time, see tests/redact/test_doubt.py); --batch 1 times
-it one transcript at a time.  Presidio has no cross-document batching to gain from (its
-BatchAnalyzerEngine loops over the texts), so it analyses each text in turn.  The two
+call it, --batch transcripts at a time (``RuleRedactor.find_spans_many``: the doubtful
+words of them all in one call; the same spans as one at a time, see
+tests/redact/test_doubt.py); --batch 1 times it one transcript at a time.  Presidio has
+no cross-document batching to gain from (its BatchAnalyzerEngine loops over the texts),
+so it analyses each text in turn.  The two
 detectors alternate in the same process, A/B/B/A (qualcode, Presidio, Presidio, qualcode),
 --repeat times over (more on small sets, about a second's worth), so that load from
 elsewhere falls on both alike; each one's figure is its best pass.  The load average is

@@ -4,7 +4,7 @@ Each ``spacy.Language()`` imports every package that registers a component facto
 entry point, whether the pipeline uses it or not: with Presidio installed that is its
 Hugging Face token pipe, which imports transformers (2.3 s in each process that redacts
 or segments).  A pipeline made only of spaCy's own components -- the blank ones here and
-the bundled NER model -- is built with entry points off; any other pipeline (a user's,
+the spaCy NER model trained here -- is built with entry points off; any other pipeline (a user's,
 with a plug-in's component) loads as spaCy loads it.
 """
 

@@ -57,7 +57,7 @@ DEFAULTS: dict[str, str] = {
     "redact_keep": "",  # words never redacted, comma-separated (e.g. district names needed)
     "redact_orgs": "",  # organisations that identify a person, comma-separated
     "redact_layers": ",".join(DEFAULT_LAYERS),
-    "redact_ner_model": "",  # a spaCy pipeline path; empty: the model in models/ner
+    "redact_ner_model": "",  # a spaCy pipeline path; empty: the judge in models/judge
     "redact_districts": "false",  # true: redact the district named in a transcript's metadata
 }
 BOOLEANS = ("blind_coding", "redact_districts")

@@ -1,14 +1,16 @@
-"""The NER gate (``redact.doubt``): which words need the model, what it reads, batching,
-and that the gate leaks no word of a name the model would have redacted, on the redaction
-evaluation sets."""
+"""The NER gate (``redact.doubt``): which words need a model, what the spaCy model reads,
+batching, and that the gate leaks no word of a name the spaCy model would have redacted,
+on the redaction evaluation sets.  The judge that decides the doubts by default:
+test_judge.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from qualcode.redact.doubt import GatedNer
+from qualcode.redact.doubt import CONTEXT_WORDS, DoubtGate, GatedNer
 from qualcode.redact.evaluate import EvalDoc, load_eval_set, qualcode_detector
 from qualcode.redact.givennames import GivenNames
 from qualcode.redact.ner import SpacyNer
@@ -102,16 +104,16 @@ def test_the_bundled_model_reads_the_words_either_side_of_each_doubt() -> None:
     assert gate.find("Scott")[0] == Candidate(0, 5, "PERSON", "Scott", 0.75)
 
 
-def test_the_default_layers_give_the_bundled_model_words_and_a_users_model_sentences(
+def test_the_default_layers_judge_the_doubts_and_a_users_model_reads_sentences(
     tmp_path: Path,
 ) -> None:
-    from qualcode.redact.doubt import CONTEXT_WORDS
+    from qualcode.redact.judge import JudgedDoubts
     from qualcode.redact.layers import build_finders
 
     ours = dict(build_finders(["names", "ner"], KEEP))["ner"]
     theirs = dict(build_finders(["ner"], KEEP, ner_model=tmp_path))["ner"]
-    assert isinstance(ours, GatedNer) and isinstance(theirs, GatedNer)
-    assert ours.context_words == CONTEXT_WORDS and theirs.context_words is None
+    assert isinstance(ours, JudgedDoubts) and isinstance(ours.names, GivenNames)
+    assert isinstance(theirs, GatedNer) and theirs.context_words is None
 
 
 def test_find_many_gives_what_find_gives_text_by_text() -> None:
@@ -178,10 +180,18 @@ def test_the_gate_leaks_no_word_of_a_name_that_the_model_on_every_text_redacts(
     stretch a rare word's span over a lower-case word beside it ('jamoati Tugalang'),
     which the gate doesn't read.  No capitalised word may leak for the gate's sake."""
     docs = _docs(name)
-    gated = RuleRedactor()
-    ungated = RuleRedactor()
-    ungated._finders = [
-        (n, Ungated(f.ner, f.keep, f.names) if isinstance(f, GatedNer) else f)
-        for n, f in gated._finders
-    ]
+    gated = _with_ner(lambda f: GatedNer(_bundled(), f.keep, f.names, CONTEXT_WORDS))
+    ungated = _with_ner(lambda f: Ungated(_bundled(), f.keep, f.names))
     assert _capitals_left(docs, gated) <= _capitals_left(docs, ungated)
+
+
+def _bundled() -> SpacyNer:
+    return SpacyNer(labels={"PERSON": "PERSON", "PER": "PERSON"})
+
+
+def _with_ner(make: Callable[[DoubtGate], DoubtGate]) -> RuleRedactor:
+    """The default redactor with the bundled spaCy model in its NER layer's place."""
+    red = RuleRedactor()
+    red._finders = [(n, make(f) if isinstance(f, DoubtGate) else f) for n, f in red._finders]
+    assert any(isinstance(f, GatedNer) for _, f in red._finders)
+    return red

@@ -2,7 +2,7 @@
 
 Per-transcript layers (contact patterns, names known for the transcript) live in
 ``run.Run``; the layers here are built once per redactor and shared by every
-transcript.  Heavy ones (natasha, the spaCy NER model) import their libraries on first use.
+transcript.  Heavy ones (natasha, a spaCy NER model) import their libraries on first use.
 
 Layer names, in the order they claim text (an earlier layer's span wins an overlap):
 
@@ -13,7 +13,8 @@ Layer names, in the order they claim text (an earlier layer's span wins an overl
 - ``gazetteer``: districts and towns of the region (regions and capitals are kept)
 - ``names``: given names of the region, also those that are English words (Dana, Laura)
 - ``russian``: natasha NER on Cyrillic passages
-- ``ner``: the spaCy NER model trained here (``models/ner``) or the user's own
+- ``ner``: the judge of doubtful words trained here (``models/judge``) or the user's own
+  spaCy NER model
 - ``unknown``: capitalised words that are not common English, by wordfreq and morphology
 """
 
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from qualcode.redact.doubt import CONTEXT_WORDS, GatedNer
+from qualcode.redact.doubt import GatedNer
 from qualcode.redact.givennames import GivenNames
 from qualcode.redact.names import fold
 from qualcode.redact.unknown import find_unknown
@@ -98,13 +99,20 @@ def build_finders(
 
             out.append((name, NatashaNer()))
         elif name == "ner":
-            from qualcode.redact.ner import SpacyNer
-
-            labels = None if ner_model else {"PERSON": "PERSON", "PER": "PERSON"}
             names = next((f for n, f in out if isinstance(f, GivenNames)), None)
-            reach = None if ner_model else CONTEXT_WORDS  # a user's model: whole sentences
-            ner = SpacyNer(ner_model, labels=labels)
-            out.append((name, GatedNer(ner, keep, names, context_words=reach)))
+            out.append((name, _ner(keep, names, ner_model)))
         elif name == "unknown":
             out.append((name, UnknownWords(keep)))
     return out
+
+
+def _ner(keep: frozenset[str], names: GivenNames | None, model: str | Path | None) -> Finder:
+    """The bundled judge of doubtful words or, with ``model``, the user's spaCy NER model
+    over the sentences around them."""
+    if model is None:
+        from qualcode.redact.judge import JudgedDoubts
+
+        return JudgedDoubts(keep=keep, names=names)
+    from qualcode.redact.ner import SpacyNer
+
+    return GatedNer(SpacyNer(model, labels=None), keep, names, context_words=None)

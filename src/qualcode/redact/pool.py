@@ -5,7 +5,7 @@ idle while a large batch is ingested.  Here each worker process builds the proje
 redactor once and reads and redacts whole files; only the redacted transcript comes
 back (the original text never leaves the worker, which is gone when the batch is).
 Results arrive in the order of the files, so transcript ids are those of a run in one
-process.  A worker costs a few seconds to start (imports, the NER model), so a batch
+process.  A worker costs a few seconds to start (imports, name lists, models), so a batch
 goes to workers only when it is large enough to repay that (``worth_a_pool``).
 """
 
@@ -27,7 +27,7 @@ from qualcode.records import RedactedTranscript
 from qualcode.redact.redactor import RuleRedactor
 
 MIN_BYTES = 1_000_000  # about 150,000 words: below this, starting workers costs more
-MAX_WORKERS = 4  # each holds the NER model and its imports (~0.5 GB): a server's 64 cores
+MAX_WORKERS = 4  # each holds the redactor and its imports (~0.5 GB): a server's 64 cores
 _redactor: RuleRedactor | None = None  # in a worker: the redactor it built
 
 

@@ -44,7 +44,8 @@ class FieldSpan:
 class RuleRedactor:
     """Recall-first redaction in layers (see ``redact.layers``): contact patterns, names
     known for the transcript, the project's organisations, a place gazetteer, natasha on
-    Cyrillic passages, a spaCy NER model, and capitalised words that are not common English.
+    Cyrillic passages, a judge of the words those leave in doubt (or a spaCy NER model), and
+    capitalised words that are not common English.
 
     ``keep``: words never redacted (a project's places needed for analysis), on top of
     ``unknown.KEEP``; ``layers``: which layers run; ``orgs``: organisations that identify
