@@ -31,6 +31,7 @@ from _common import CORPUS, Goal, load, print_goals, record
 HERE = Path(__file__).resolve().parent
 QUALCODE = [sys.executable, "-m", "qualcode"]
 STAGES = re.compile(r"(\w+) ([\d.]+)")
+GOAL_WORDS = 1_000_000  # issue 15: 1M words end to end in <= 180 s
 
 
 def run(args: list[str]) -> tuple[float, float, str]:
@@ -90,7 +91,7 @@ def small_run(tmp: Path) -> dict[str, tuple[float, float, str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="1M words end to end, per stage.")
-    ap.add_argument("--words", type=int, default=1_000_000)
+    ap.add_argument("--words", type=int, default=GOAL_WORDS)
     ap.add_argument("--transcripts", type=int, default=100)
     ap.add_argument("--corpus", type=Path, help="an existing corpus folder")
     ap.add_argument("--languages", default="", help="e.g. en: English sources only (MiniLM)")
@@ -108,23 +109,30 @@ def main() -> None:
     for label, (wall, rss, out, before) in rows.items():
         stages = " ".join(f"{k} {v:.1f}" for k, v in stage_seconds(out).items())
         print(f"{label:<34}{wall:>8.1f}{rss:>10.0f}  {before:<13}{stages}")
-    goals(rows)
+    goals(rows, args.words)
 
 
-def goals(rows: dict[str, tuple[float, float, str, str]]) -> None:
+def goals(rows: dict[str, tuple[float, float, str, str]], words: int) -> None:
+    """The goals' table; the end-to-end goal is judged, and the table recorded for
+    `make bench`, only for a corpus of the goal's size."""
     total = rows["ingest (read + redact + store)"][0] + rows["process, first run"][0]
     rerun = rows["process, re-run (all cached)"][0]
     small = rows["small: process, unchanged"][0]
+    full = words == GOAL_WORDS
     found = [
-        Goal("1M words end to end (ingest + process)", "<= 180 s", f"{total:.0f} s",
-             f"{total / 180:.2f} of goal", total <= 180),
+        Goal(f"{words:,} words end to end (ingest + process)",
+             "<= 180 s" if full else f"<= 180 s at {GOAL_WORDS:,} words", f"{total:.0f} s",
+             f"{total / 180:.2f} of goal" if full else "not judged", full and total <= 180),
         Goal("re-run on the finished project", "<= 10% of first run", f"{rerun:.1f} s",
              f"{rerun / total:.1%} of first", rerun <= 0.1 * total),
         Goal("small process after the first run", "<= 2 s", f"{small:.2f} s",
              f"{small / 2:.2f} of goal", small <= 2),
     ]  # fmt: skip
     print_goals(found)
-    record("scale", found)
+    if full:
+        record("scale", found)
+    else:
+        print(f"(not recorded for `make bench`: its goal is for {GOAL_WORDS:,} words)")
 
 
 if __name__ == "__main__":
