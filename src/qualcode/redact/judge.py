@@ -3,14 +3,14 @@
 The gate (``doubt.DoubtGate``) leaves few words in doubt: capitalised Latin words common
 enough in English to pass as a word ('Grace', 'Hope', 'Bill', 'Welcome', 'Twenty') and not
 settled by the transcript or the name lists.  The spaCy model (``models/ner``) decided
-them by reading six words either side of each, and was most of the redactor's time.
+them by reading six words either side of each, and was the redactor's largest cost.
 ``WordJudge`` decides each one from a few features of the word and the two words either
 side (``features``): a logistic regression trained here (``models/judge``, its model card
 and training script), whose weights are a table from feature to weight.  Scoring a word
 is a sum of about twenty table look-ups.
 
-The model's threshold was chosen on the NER's development split, not on an evaluation
-set (models/judge/README.md).
+The model's threshold was chosen on the NER's development split and the demo corpus, not
+on an evaluation set (models/judge/README.md, which also says how that rule came about).
 """
 
 from __future__ import annotations
