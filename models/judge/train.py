@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 import time
 from collections.abc import Callable
@@ -61,6 +60,7 @@ NER_DATA = HERE.parent / "ner" / "data"
 GRID = (0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 C = 1.0
 TURNS, DOCS_PER_TURN = 40, 3
+GATE = DoubtGate(KEEP)  # its rule for a keep-list word before a capitalised one
 
 
 def synth(nlp: spacy.language.Language, split: str, seed: int) -> list[Doc]:
@@ -103,17 +103,9 @@ def candidates(text: str) -> list[tuple[int, int, int]]:
             continue
         if 3.0 <= zipf(word) < 5.5 and word not in KEEP:
             out.append((m.start(), m.end(), m.end()))
-        elif _pair(text, word, m, after) and after is not None:
+        elif after is not None and GATE._pair(text, m, after):
             out.append((m.start(), m.end(), after.end()))
     return out
-
-
-def _pair(text: str, word: str, m: re.Match[str], after: re.Match[str] | None) -> bool:
-    if after is None or after.start() != m.end() + 1 or text[m.end()] != " ":
-        return False
-    if not (word.isalpha() and len(word) >= 3 and word in KEEP):
-        return False
-    return fold(after.group(0)) not in KEEP and not CYRILLIC.search(after.group(0))
 
 
 def examples(docs: list[Doc]) -> tuple[list[dict[str, int]], np.ndarray]:
