@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -136,3 +138,12 @@ def test_integrity_errors_become_pipeline_errors(store: Store) -> None:
             "INSERT INTO turns (transcript_id, idx, speaker, text, char_start, "
             "char_end) VALUES (999, 0, 'x', 'y', 0, 1)"
         )
+
+
+def test_a_command_start_loads_no_pandas_yet_pandas_still_imports_after() -> None:
+    code = (
+        "import sys, qualcode.store, qualcode.pipeline.run, qualcode.cli.main; "
+        "print('pandas' in sys.modules); import pandas; print(pandas.Timestamp(0).year)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "1970"]

@@ -13,10 +13,9 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from qualcode.errors import NotFoundError, PipelineError
 from qualcode.store.migrations import migrations, up_to_date
+from qualcode.store.sqlite import Database
 
 DB_NAME = "qualcode.db"
 BUSY_TIMEOUT_MS = 5000

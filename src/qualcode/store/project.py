@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from qualcode.store.analysis import AnalysisStore
 from qualcode.store.auth import AuthStore
 from qualcode.store.codebook_history import CodebookStore
@@ -28,6 +26,7 @@ from qualcode.store.review import ReviewStore
 from qualcode.store.segments import SegmentStore
 from qualcode.store.sessions import SessionStore
 from qualcode.store.settings import SettingsStore
+from qualcode.store.sqlite import Database
 from qualcode.store.topics import TopicStore
 from qualcode.store.transcripts import TranscriptStore
 
