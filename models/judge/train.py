@@ -34,6 +34,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "ner"))
@@ -52,9 +53,8 @@ from qualcode.redact import RuleRedactor  # noqa: E402
 from qualcode.redact.doubt import CONTEXT_WORDS, DoubtGate, GatedNer  # noqa: E402
 from qualcode.redact.givennames import GivenNames  # noqa: E402
 from qualcode.redact.judge import FORMAT, JudgedDoubts, WordJudge, features  # noqa: E402
-from qualcode.redact.names import fold  # noqa: E402
 from qualcode.redact.ner import SpacyNer  # noqa: E402
-from qualcode.redact.words import CAP_WORD, CYRILLIC, KEEP, zipf  # noqa: E402
+from qualcode.redact.words import CAP_WORD, KEEP  # noqa: E402
 
 NER_DATA = HERE.parent / "ner" / "data"
 GRID = (0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
@@ -93,17 +93,14 @@ def splits(seed: int) -> dict[str, list[Doc]]:
 def candidates(text: str) -> list[tuple[int, int, int]]:
     """The words the gate can leave in doubt whatever their context: (start, end of the
     word, end of the candidate span).  Latin, Zipf 3 to 5.5 and not on the keep-list, or
-    a keep-list word before a capitalised word ('Temir Sattorov', ``DoubtGate._pair``),
+    a keep-list word before a capitalised word ('Temir Sattorov', ``DoubtGate.pair``),
     whose candidate spans both."""
     words = list(CAP_WORD.finditer(text))
     out = []
     for m, after in zip(words, [*words[1:], None], strict=False):
-        word = fold(m.group(0))
-        if CYRILLIC.search(word):
-            continue
-        if 3.0 <= zipf(word) < 5.5 and word not in KEEP:
+        if GATE.open_to_doubt(m.group(0)):
             out.append((m.start(), m.end(), m.end()))
-        elif after is not None and GATE._pair(text, m, after):
+        elif GATE.pair(text, m, after):
             out.append((m.start(), m.end(), after.end()))
     return out
 
@@ -205,11 +202,11 @@ def with_spacy() -> RuleRedactor:
 
 
 def swapped(make: Callable[[frozenset[str], GivenNames | None], DoubtGate]) -> RuleRedactor:
+    """The default redactor with ``make(keep, names)`` as its NER layer."""
     red = RuleRedactor()
-    finders = red._finders  # built once per redactor; swapped before its first use
-    for i, (name, finder) in enumerate(finders):
-        if isinstance(finder, DoubtGate):
-            finders[i] = (name, make(finder.keep, finder.names))
+    red.swap_layer(
+        "ner", lambda gate: make(cast(DoubtGate, gate).keep, cast(DoubtGate, gate).names)
+    )
     return red
 
 

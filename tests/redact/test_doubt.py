@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -192,6 +193,15 @@ def _bundled() -> SpacyNer:
 def _with_ner(make: Callable[[DoubtGate], DoubtGate]) -> RuleRedactor:
     """The default redactor with the bundled spaCy model in its NER layer's place."""
     red = RuleRedactor()
-    red._finders = [(n, make(f) if isinstance(f, DoubtGate) else f) for n, f in red._finders]
-    assert any(isinstance(f, GatedNer) for _, f in red._finders)
+    red.swap_layer("ner", lambda gate: make(cast(DoubtGate, gate)))
     return red
+
+
+def test_swapping_a_layer_replaces_it_in_place_and_an_unknown_one_is_refused() -> None:
+    red = RuleRedactor()
+    order = [n for n, _ in red._finders]
+    red.swap_layer("ner", lambda gate: GatedNer(Echo(), cast(DoubtGate, gate).keep))
+    assert [n for n, _ in red._finders] == order
+    assert isinstance(dict(red._finders)["ner"], GatedNer)
+    with pytest.raises(ValueError, match="no layer 'nope'"):
+        red.swap_layer("nope", lambda layer: layer)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -98,12 +98,27 @@ class DoubtGate:
         Cyrillic words are never doubtful: the model's Cyrillic spans are dropped.  Names
         written in lower case are the name lists' job, as the model needs capitals too.
         """
+        return (m.start() for m in self.doubtful_words(text, ordinary))
+
+    def doubtful_words(
+        self, text: str, ordinary: Ordinary | None = None
+    ) -> Iterator[regex.Match[str]]:
+        """The doubtful words of ``text`` (see ``doubtful``), as matches of ``CAP_WORD``."""
         words = list(CAP_WORD.finditer(text))
         for m, after in zip(words, [*words[1:], None], strict=False):
-            if self._doubtful(text, m, ordinary) or self._pair(text, m, after):
-                yield m.start()
+            if self._doubtful(text, m, ordinary) or self.pair(text, m, after):
+                yield m
 
-    def _pair(self, text: str, m: regex.Match[str], after: regex.Match[str] | None) -> bool:
+    def open_to_doubt(self, word: str) -> bool:
+        """Whether ``word`` can be in doubt in some context: Latin, common enough in
+        English to pass as a word and rare enough to be a name (Zipf 3 to 5.5), and not
+        on the keep-list."""
+        folded = fold(word)
+        return 3.0 <= zipf(folded) < 5.5 and not CYRILLIC.search(word) and folded not in self.keep
+
+    def pair(self, text: str, m: regex.Match[str], after: regex.Match[str] | None) -> bool:
+        """Whether ``m`` is a keep-list word that may start a full name with the
+        capitalised word ``after`` it ('Temir Sattorov'; see ``doubtful``)."""
         if after is None or after.start() != m.end() + 1 or text[m.end()] != " ":
             return False
         first = fold(m.group(0))
@@ -116,9 +131,7 @@ class DoubtGate:
     def _doubtful(self, text: str, m: regex.Match[str], ordinary: Ordinary | None) -> bool:
         word = m.group(0)
         folded = fold(word)
-        if not 3.0 <= zipf(folded) < 5.5 or CYRILLIC.search(word):
-            return False
-        if folded in self.keep or (folded.endswith("s") and folded[:-1] in self.keep):
+        if not self.open_to_doubt(word) or (folded.endswith("s") and folded[:-1] in self.keep):
             return False
         if ordinary is not None and ordinary.word(word):
             return False

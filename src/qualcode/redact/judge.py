@@ -25,6 +25,7 @@ from qualcode.errors import ConfigError
 from qualcode.redact.doubt import DoubtGate
 from qualcode.redact.givennames import GivenNames
 from qualcode.redact.names import fold
+from qualcode.redact.ner import CONFIDENCE  # as the spaCy model's hits: flagged for review
 from qualcode.redact.ordinary import Ordinary
 from qualcode.redact.words import (
     CAP_WORD,
@@ -38,7 +39,6 @@ from qualcode.redact.words import (
 
 DEFAULT_JUDGE_PATH = Path(__file__).resolve().parents[3] / "models" / "judge" / "model.json.gz"
 FORMAT = 1
-CONFIDENCE = 0.75  # as the spaCy model's hits: flagged for review
 REACH = 60  # characters either side in which to look for the context words
 HINT = "Reinstall qualcode, or rebuild the model with models/judge/train.py."
 
@@ -138,7 +138,7 @@ class JudgedDoubts(DoubtGate):
     """The NER layer with ``WordJudge``: each doubtful word that the judge takes for a
     name becomes a PERSON candidate of that word alone (the layers after it, and the
     grouping of adjacent names, join it to the rest of a full name); a keep-list word
-    in doubt for the capitalised word after it ('Temir Sattorov', ``DoubtGate._pair``)
+    in doubt for the capitalised word after it ('Temir Sattorov', ``DoubtGate.pair``)
     becomes one candidate with that word."""
 
     def __init__(
@@ -157,9 +157,8 @@ class JudgedDoubts(DoubtGate):
 
     def _judged(self, text: str, ordinary: Ordinary | None) -> list[Candidate]:
         found = []
-        for offset in self.doubtful(text, ordinary):
-            m = CAP_WORD.match(text, offset)
-            if m is None or not self.judge.is_name(text, m.start(), m.end()):
+        for m in self.doubtful_words(text, ordinary):
+            if not self.judge.is_name(text, m.start(), m.end()):
                 continue
             end = m.end()
             if fold(m.group(0)) in self.keep:  # 'Temir Sattorov': a pair, a name together

@@ -10,7 +10,7 @@ to encrypt at once (``redact.vault``); ``redact`` keeps none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -93,6 +93,17 @@ class RuleRedactor:
         if not self.detect_unknown:
             names = [n for n in names if n == "orgs"]
         return build_finders(names, self._keep, self.orgs, self.ner_model)
+
+    def swap_layer(self, name: str, make: Callable[[Finder], Finder]) -> None:
+        """Put ``make(layer)`` in the place of this redactor's layer ``name``: to compare
+        implementations of one layer (``models/judge/train.py`` compares the judge with
+        the spaCy NER).  ``spec`` does not carry the change: hand the redactor itself to
+        ``ingest_paths(redactor=...)``, which then redacts in this process.
+        ``ValueError`` if no layer is called ``name``."""
+        at = [i for i, (n, _) in enumerate(self._finders) if n == name]
+        if not at:
+            raise ValueError(f"This redactor has no layer {name!r}.")
+        self._finders[at[0]] = (name, make(self._finders[at[0]][1]))
 
     def kept_places(self, meta: TranscriptMeta) -> tuple[str, ...]:
         """The metadata's region and district names this redactor leaves in the text."""
