@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -146,3 +148,14 @@ def test_retraining_after_a_codebook_edit_embeds_the_new_codebook(team: Team) ->
     store.close()
     second = trainer()  # the components of the first call had a store since closed
     assert second.raw.shape[1] == first.raw.shape[1] + 1  # scored against the new code
+
+
+def test_the_server_starts_without_the_learners_libraries() -> None:
+    """scikit-learn and SciPy cost seconds to import on 2 cores: the first retraining,
+    in the background, loads them, not the server's start."""
+    code = (
+        "import sys, api.app; "
+        "print(sorted(m for m in ('sklearn', 'scipy', 'pandas', 'torch') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -12,8 +12,12 @@ wrote as well as what coders did.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from sklearn.linear_model import LogisticRegression
+
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
 
 UNKNOWN = -1  # label matrix value for "no decision"
 
@@ -28,6 +32,8 @@ class CodeClassifiers:
         self, X: np.ndarray, Y: np.ndarray, sample_weight: np.ndarray | None = None
     ) -> CodeClassifiers:
         """``X``: (n, dim) vectors; ``Y``: (n, n_codes) with 1, 0 or ``UNKNOWN``."""
+        from sklearn.linear_model import LogisticRegression  # ~2 s to import: not at start
+
         w = np.ones(X.shape[0]) if sample_weight is None else sample_weight
         self.estimators_: list[LogisticRegression | None] = []
         self.n_positives_ = (Y == 1).sum(axis=0)

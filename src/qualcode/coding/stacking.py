@@ -21,7 +21,6 @@ segments carry one code, the learned decoding gives each segment at most its bes
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import minimize
 
 from qualcode.coding.classifiers import UNKNOWN
 
@@ -48,6 +47,8 @@ class MonotoneLogistic:
             reg = 0.5 / (self.C * len(y))
             grad = np.concatenate([F.T @ g + 2 * reg * theta[:d], [g.sum()]])
             return nll + reg * float(theta[:d] @ theta[:d]), grad
+
+        from scipy.optimize import minimize  # ~0.6 s to import: not at a server's start
 
         bounds = [(0.0, None)] * d + [(None, None)]
         found = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds)
