@@ -53,7 +53,7 @@ def record(name: str, goals: Sequence[Goal]) -> None:
 def demo_segments() -> list[str]:
     """The demo corpus's segment texts, as qualcode stores them (redacted)."""
     from qualcode.pipeline.components import default_components
-    from qualcode.pipeline.run import ingest_paths
+    from qualcode.pipeline.ingest import ingest_paths
     from qualcode.segment.transcripts import segment_transcripts
     from qualcode.settings import Settings
     from qualcode.store import Store

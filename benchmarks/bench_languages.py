@@ -121,7 +121,8 @@ def themes() -> None:
     import numpy as np
 
     from qualcode.embed.choose import make_embedder
-    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.pipeline.ingest import ingest_paths
+    from qualcode.pipeline.run import process
     from qualcode.store import Store
     from qualcode.topics.languages import centre_by_language
     from qualcode.topics.model import nearest_topics

@@ -100,7 +100,8 @@ def fake_parts(store: Any) -> Any:
 def build(root: Path, coders: int, corpus: Path = CORPUS) -> dict[str, str]:
     """The workspace: an admin, a researcher, ``coders`` coders with tokens, and the demo
     project (or ``corpus``) processed (as tests/service/conftest.py builds it)."""
-    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.pipeline.ingest import ingest_paths
+    from qualcode.pipeline.run import process
     from qualcode.project import auth, workspace
     from qualcode.store import Store
 
@@ -547,7 +548,8 @@ def _poll_first_page(
 
 def build_real(root: Path) -> dict[str, str]:
     """``build`` with one coder, the demo corpus processed with the real model."""
-    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.pipeline.ingest import ingest_paths
+    from qualcode.pipeline.run import process
     from qualcode.project import auth, workspace
     from qualcode.store import Store
 

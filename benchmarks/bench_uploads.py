@@ -36,7 +36,8 @@ PROJECT = "bench"
 
 def build(root: Path, fake: bool) -> str:
     """A workspace with a researcher and the demo project processed; their token."""
-    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.pipeline.ingest import ingest_paths
+    from qualcode.pipeline.run import process
     from qualcode.project import auth, workspace
     from qualcode.store import Store
 

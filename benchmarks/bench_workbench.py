@@ -46,7 +46,8 @@ class Tally:
 
 def build(root: Path) -> dict[str, str]:
     from qualcode.pipeline.components import default_components
-    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.pipeline.ingest import ingest_paths
+    from qualcode.pipeline.run import process
     from qualcode.project import auth, workspace
     from qualcode.settings import Settings
     from qualcode.store import Store

@@ -43,7 +43,8 @@ def processed_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Never change it: open a copy with ``copy_project`` (or use ``demo_store``)."""
     from helpers import DEMO_CORPUS
     from qualcode.pipeline.components import default_components
-    from qualcode.pipeline.run import ingest_paths, process
+    from qualcode.pipeline.ingest import ingest_paths
+    from qualcode.pipeline.run import process
     from qualcode.settings import Settings
     from qualcode.store import Store
 

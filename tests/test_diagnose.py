@@ -236,7 +236,7 @@ def test_a_project_is_checked_right_after_ingest(store: Any) -> None:
     embedded and cached; the project's stored codebook is read, not written."""
     from helpers import DEMO_CORPUS
     from qualcode.pipeline.components import default_components
-    from qualcode.pipeline.run import ingest_paths
+    from qualcode.pipeline.ingest import ingest_paths
     from qualcode.project.diagnostics import diagnose_project
     from qualcode.settings import Settings
     from qualcode.text import text_hash

@@ -11,7 +11,8 @@ import pytest
 from helpers import DEMO_CORPUS, HashEmbedder
 from qualcode.coding.apply import new_rows, scored_marker
 from qualcode.pipeline.components import default_components
-from qualcode.pipeline.run import ingest_paths, process
+from qualcode.pipeline.ingest import ingest_paths
+from qualcode.pipeline.run import process
 from qualcode.review.decisions import record
 from qualcode.settings import Settings
 from qualcode.store import Store

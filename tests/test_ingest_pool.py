@@ -10,7 +10,7 @@ import pytest
 
 from helpers import DEMO_CORPUS
 from qualcode import ingest
-from qualcode.pipeline.run import IngestReport, ingest_paths
+from qualcode.pipeline.ingest import IngestReport, ingest_paths
 from qualcode.redact import pool
 from qualcode.store import Store
 

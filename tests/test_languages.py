@@ -48,7 +48,8 @@ def test_segments_in_languages_the_model_lacks_are_named_in_a_warning() -> None:
 
 def test_process_stores_languages_and_warns(store) -> None:  # type: ignore[no-untyped-def]
     from qualcode.pipeline.components import default_components
-    from qualcode.pipeline.run import process, store_transcript
+    from qualcode.pipeline.ingest import store_transcript
+    from qualcode.pipeline.run import process
     from qualcode.records import RawTranscript, TranscriptMeta, Turn
     from qualcode.settings import Settings
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,8 @@ from helpers import DEMO_CORPUS, HashEmbedder
 from qualcode.errors import ConflictError, InputError
 from qualcode.ingest.meta import file_meta
 from qualcode.pipeline.components import default_components
-from qualcode.pipeline.run import ingest_paths, process
+from qualcode.pipeline.ingest import ingest_paths
+from qualcode.pipeline.run import process
 from qualcode.redact.names import name_tokens
 from qualcode.settings import Settings
 from qualcode.store import Store
@@ -171,3 +174,14 @@ def test_processing_again_learns_from_coders_decisions(loaded: Store) -> None:
     # transcripts worse beyond noise (F2 within 0.05), and must have changed course
     assert after >= before - 0.05, (before, after)
     assert {(s.segment_id, s.code_id) for s in loaded.analysis.suggestions()} != zero_shot
+
+
+def test_processing_imports_no_ingest_or_redaction_stage() -> None:
+    """``process`` runs the stages after storage: a small one starts without loading
+    the readers and the redaction layers, which only ingest needs."""
+    code = (
+        "import sys, qualcode.pipeline.run; "
+        "print(sorted(m for m in ('qualcode.ingest', 'qualcode.redact') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

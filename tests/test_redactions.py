@@ -11,7 +11,8 @@ from cryptography.fernet import Fernet
 from helpers import HashEmbedder
 from qualcode.errors import ConfigError, InputError, NotFoundError
 from qualcode.pipeline.components import default_components
-from qualcode.pipeline.run import process, store_transcript
+from qualcode.pipeline.ingest import store_transcript
+from qualcode.pipeline.run import process
 from qualcode.records import RawTranscript, TranscriptMeta, Turn
 from qualcode.redact import RuleRedactor
 from qualcode.redact.review import add_redaction, list_redactions, release_redaction, reveal

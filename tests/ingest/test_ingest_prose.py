@@ -12,7 +12,7 @@ from qualcode.errors import IngestError
 from qualcode.ingest import read_transcript
 from qualcode.ingest.labels import match_label
 from qualcode.ingest.roles import PROSE_LABEL, is_role_label, names_nobody
-from qualcode.pipeline.run import ingest_paths
+from qualcode.pipeline.ingest import ingest_paths
 from qualcode.records import Turn
 from qualcode.redact import RuleRedactor
 from qualcode.store import Store

@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient
 
 from helpers import DEMO_CORPUS, HashEmbedder, Team
 from qualcode.pipeline.components import Components, default_components
-from qualcode.pipeline.run import ingest_paths, process
+from qualcode.pipeline.ingest import ingest_paths
+from qualcode.pipeline.run import process
 from qualcode.project import auth, workspace
 from qualcode.settings import Settings
 from qualcode.store import Store

@@ -56,7 +56,7 @@ def ingest(
 ) -> None:
     """Read, redact and store transcripts; metadata from sidecars and these options."""
     from qualcode.cli.progress import shown
-    from qualcode.pipeline.run import ingest_paths
+    from qualcode.pipeline.ingest import ingest_paths
     from qualcode.redact.vault import load_key
     from qualcode.settings import Settings
 

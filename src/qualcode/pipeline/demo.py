@@ -14,7 +14,8 @@ from pathlib import Path
 from qualcode.errors import InputError
 from qualcode.exports.outputs import FORMATS, write_exports
 from qualcode.exports.summary import render_summary, summarise
-from qualcode.pipeline.run import ingest_paths, process
+from qualcode.pipeline.ingest import ingest_paths
+from qualcode.pipeline.run import process
 from qualcode.progress import ProgressLike
 from qualcode.store import Store
 

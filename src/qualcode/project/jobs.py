@@ -35,6 +35,7 @@ from typing import Any, Protocol
 
 from qualcode.errors import ConflictError, IngestError, InputError, QualcodeError
 from qualcode.ingest.meta import load_sidecar_meta, sidecar_candidates
+from qualcode.pipeline import ingest as intake
 from qualcode.pipeline import run as pipeline
 from qualcode.pipeline.components import Components, components_for, redactor_for
 from qualcode.records import RawTranscript, TranscriptMeta
@@ -430,7 +431,7 @@ def ingest_handler(parts_for: PartsFor = components_for) -> Handler:
         names = {p: _shown_name(p, redactor) for p in present}
         meta = params.get("meta") or None
         stages = StageReport(report, INGEST_SPANS)
-        done = pipeline.ingest_paths(store, present, meta, redactor, names=names, progress=stages)
+        done = intake.ingest_paths(store, present, meta, redactor, names=names, progress=stages)
         for path in present:
             for p in _staged(path):
                 p.unlink(missing_ok=True)
