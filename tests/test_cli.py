@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -186,3 +188,13 @@ def test_processing_an_empty_project_says_to_ingest_first(
     assert result.exit_code == 4, result.output  # ConflictError: see errors.py
     assert "no segments yet: ingest transcripts first" in result.output
     assert "Traceback" not in result.output
+
+
+def test_help_loads_no_store_or_model_library() -> None:
+    """``qualcode --help`` lists the commands without the store (sqlite-utils, numpy)."""
+    code = (
+        "import sys, qualcode.cli; "
+        "print(sorted(m for m in ('qualcode.store', 'numpy', 'torch') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

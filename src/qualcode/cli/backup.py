@@ -4,13 +4,15 @@ with SQLite's online backup (consistent while a server runs; see ``store.backup`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
 from qualcode.cli.common import ProjectOpt, app, run
-from qualcode.store.backup import BackupReport
+
+if TYPE_CHECKING:  # the store (sqlite-utils, numpy) loads when a command runs, not for --help
+    from qualcode.store.backup import BackupReport
 
 
 class _Bars:
