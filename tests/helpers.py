@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,3 +82,11 @@ def copy_project(source: Path, dest: Path) -> Any:
 
     shutil.copytree(source, dest)
     return Store(dest)
+
+
+def loaded_after(statements: str, modules: Sequence[str]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has loaded after running ``statements``
+    (e.g. "import api.app"): to keep heavy libraries out of a start-up path."""
+    code = f"import sys\n{statements}\nprint(*[m for m in {tuple(modules)!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.split()

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from helpers import DEMO_CORPUS, DRIVERS
+from helpers import DEMO_CORPUS, DRIVERS, loaded_after
 from qualcode.cli import app
 
 runner = CliRunner()
@@ -192,9 +190,4 @@ def test_processing_an_empty_project_says_to_ingest_first(
 
 def test_help_loads_no_store_or_model_library() -> None:
     """``qualcode --help`` lists the commands without the store (sqlite-utils, numpy)."""
-    code = (
-        "import sys, qualcode.cli; "
-        "print(sorted(m for m in ('qualcode.store', 'numpy', 'torch') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert loaded_after("import qualcode.cli", ("qualcode.store", "numpy", "torch")) == []

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import DEMO_CORPUS, HashEmbedder
+from helpers import DEMO_CORPUS, HashEmbedder, loaded_after
 from qualcode.errors import ConflictError, InputError
 from qualcode.ingest.meta import file_meta
 from qualcode.pipeline.components import default_components
@@ -179,9 +177,6 @@ def test_processing_again_learns_from_coders_decisions(loaded: Store) -> None:
 def test_processing_imports_no_ingest_or_redaction_stage() -> None:
     """``process`` runs the stages after storage: a small one starts without loading
     the readers and the redaction layers, which only ingest needs."""
-    code = (
-        "import sys, qualcode.pipeline.run; "
-        "print(sorted(m for m in ('qualcode.ingest', 'qualcode.redact') if m in sys.modules))"
+    assert (
+        loaded_after("import qualcode.pipeline.run", ("qualcode.ingest", "qualcode.redact")) == []
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"

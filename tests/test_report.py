@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import csv
 import re
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +15,7 @@ import docx
 import pytest
 import yaml
 
-from helpers import DEMO_CORPUS, copy_project
+from helpers import DEMO_CORPUS, copy_project, loaded_after
 from qualcode.errors import InputError
 from qualcode.exports.report import build_report, group_kind, render_docx, render_html, write_report
 from qualcode.exports.report.charts import all_charts
@@ -312,12 +310,7 @@ def test_report_paths_and_formats(project: Project, tmp_path: Path) -> None:
 
 
 def test_importing_the_report_package_loads_no_heavy_library() -> None:
-    code = (
-        "import sys, qualcode.exports.report; "
-        "print(sorted(m for m in ('matplotlib', 'docx', 'jinja2') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert loaded_after("import qualcode.exports.report", ("matplotlib", "docx", "jinja2")) == []
 
 
 def test_quotes_vary_by_language_where_they_can() -> None:

@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
-from helpers import HashEmbedder
+from helpers import HashEmbedder, loaded_after
 from qualcode.topics.model import BERTopicModeler, centroids_of, nearest_topics, readable_label
 
 THEMES = {
@@ -95,12 +92,13 @@ def test_nearest_topics_uses_cosine_and_a_floor() -> None:
 
 @pytest.mark.slow
 def test_bertopic_is_imported_without_umap_numba_or_plotly() -> None:
-    code = (
-        "import sys; from qualcode.topics.model import import_bertopic; import_bertopic(); "
-        "print(sorted(m for m in ('umap', 'numba', 'plotly', 'pynndescent') if m in sys.modules))"
+    assert (
+        loaded_after(
+            "from qualcode.topics.model import import_bertopic; import_bertopic()",
+            ("umap", "numba", "plotly", "pynndescent"),
+        )
+        == []
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

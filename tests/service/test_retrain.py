@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from helpers import Team
+from helpers import Team, loaded_after
 from qualcode.pipeline.components import Components
 from qualcode.project import auth, reviewing
 from qualcode.project.live import LiveModel
@@ -153,9 +151,4 @@ def test_retraining_after_a_codebook_edit_embeds_the_new_codebook(team: Team) ->
 def test_the_server_starts_without_the_learners_libraries() -> None:
     """scikit-learn and SciPy cost seconds to import on 2 cores: the first retraining,
     in the background, loads them, not the server's start."""
-    code = (
-        "import sys, api.app; "
-        "print(sorted(m for m in ('sklearn', 'scipy', 'pandas', 'torch') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert loaded_after("import api.app", ("sklearn", "scipy", "pandas", "torch")) == []
