@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from helpers import loaded_after
 from qualcode.embed import choose, ovbuild, ovrunner
 from qualcode.embed import openvino as qov
 from qualcode.embed.encoder import SentenceTransformerEmbedder
@@ -128,6 +129,16 @@ def test_a_new_int8_recipe_builds_a_new_model(
     monkeypatch.setattr(ovbuild, "RECIPE", ovbuild.Recipe(version=ovbuild.RECIPE.version + 1))
     assert ovbuild.model_key(tmp_path, "int8") != keys["int8"]
     assert ovbuild.model_key(tmp_path, "fp32") == keys["fp32"]
+
+
+def test_the_model_key_does_not_import_nncf(tmp_path: Path) -> None:
+    # NNCF takes seconds to import and only builds int8 models; every load takes the key
+    (tmp_path / "model.safetensors").write_bytes(b"weights")
+    statements = (
+        "from pathlib import Path\nfrom qualcode.embed.ovbuild import model_key\n"
+        f"model_key(Path({str(tmp_path)!r}), 'fp32')"
+    )
+    assert loaded_after(statements, ["nncf", "openvino"]) == ["openvino"]
 
 
 def test_auto_picks_the_fastest_path_whose_gate_passed(monkeypatch: pytest.MonkeyPatch) -> None:

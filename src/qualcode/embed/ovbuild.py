@@ -17,6 +17,7 @@ Only this module needs torch; running the model does not.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 import os
 import shutil
@@ -53,12 +54,14 @@ def cache_root() -> Path:
 
 
 def model_key(model_dir: Path, precision: str) -> str:
-    import nncf
     import openvino
 
     recipe = repr(RECIPE) if precision == "int8" else ""  # a new recipe builds anew
+    # NNCF's version from its metadata: importing NNCF takes seconds, and only int8
+    # builds need it
+    nncf_version = importlib.metadata.version("nncf")
     digest = hashlib.sha256(
-        f"{precision}|{recipe}|{openvino.__version__}|{nncf.__version__}".encode()
+        f"{precision}|{recipe}|{openvino.__version__}|{nncf_version}".encode()
     )
     weights = [model_dir / w for w in WEIGHTS if (model_dir / w).is_file()]
     if not weights:
