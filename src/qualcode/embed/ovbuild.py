@@ -60,9 +60,7 @@ def model_key(model_dir: Path, precision: str) -> str:
     # NNCF's version from its metadata: importing NNCF takes seconds, and only int8
     # builds need it
     nncf_version = importlib.metadata.version("nncf")
-    digest = hashlib.sha256(
-        f"{precision}|{recipe}|{openvino.__version__}|{nncf_version}".encode()
-    )
+    digest = hashlib.sha256(f"{precision}|{recipe}|{openvino.__version__}|{nncf_version}".encode())
     weights = [model_dir / w for w in WEIGHTS if (model_dir / w).is_file()]
     if not weights:
         raise ConfigError(
