@@ -43,10 +43,10 @@ class KeywordMatcher:
     """Per code, the keywords (as written in the codebook) that occur in a text."""
 
     def __init__(self, keywords: Sequence[Sequence[str]], language: str = "auto") -> None:
+        self.n_codes = len(keywords)
+        self.nlp = blank(_SPACY_LANG.get(language, "xx"))  # imports spaCy (qualcode.nlp)
         from spacy.matcher import PhraseMatcher
 
-        self.n_codes = len(keywords)
-        self.nlp = blank(_SPACY_LANG.get(language, "xx"))
         self._stem = _stemmer(language)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._keyword: dict[int, tuple[int, str]] = {}
