@@ -91,14 +91,25 @@ def test_nearest_topics_uses_cosine_and_a_floor() -> None:
 
 
 @pytest.mark.slow
-def test_bertopic_is_imported_without_umap_numba_or_plotly() -> None:
-    assert (
-        loaded_after(
-            "from qualcode.topics.model import import_bertopic; import_bertopic()",
-            ("umap", "numba", "plotly", "pynndescent"),
-        )
-        == []
+def test_bertopic_is_imported_without_what_qualcode_never_uses() -> None:
+    optional = ("umap", "numba", "plotly", "pynndescent", "sentence_transformers")
+    optional += ("transformers", "spacy", "thinc", "torch")
+    statements = "from qualcode.topics.model import import_bertopic; import_bertopic()"
+    assert loaded_after(statements, optional) == []
+
+
+@pytest.mark.slow
+def test_what_bertopic_was_imported_without_imports_as_usual_afterwards() -> None:
+    statements = (
+        "from qualcode.topics.model import import_bertopic; import_bertopic()\n"
+        "import torch, sentence_transformers, spacy\n"
+        "assert torch.ones(2).sum().item() == 2.0"
     )
+    assert loaded_after(statements, ("torch", "sentence_transformers", "spacy")) == [
+        "torch",
+        "sentence_transformers",
+        "spacy",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qualcode.imports import without
+from qualcode.imports import refused
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,7 +53,7 @@ def _import_spacy() -> None:
         import spacy
 
         return
-    with without(["torch"], unless_loaded=["thinc"]):
+    with refused(["torch"], unless_loaded=["thinc"]):
         import spacy  # noqa: F401
 
 
