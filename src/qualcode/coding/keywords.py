@@ -14,29 +14,20 @@ so re-scoring after a coder's decision costs nothing here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
-from qualcode.errors import ConfigError
 from qualcode.nlp import blank
+from qualcode.stems import stemmer
 
 _SPACY_LANG = {"english": "en", "russian": "ru", "german": "de", "french": "fr"}
 
 
 def _stemmer(language: str) -> Callable[[str], str]:
-    from nltk.stem.snowball import SnowballStemmer
-
     if language == "auto":
         from qualcode.coding.morphology import word_form
 
         return word_form
-    if language not in SnowballStemmer.languages:
-        raise ConfigError(
-            f"No stemmer for keyword language '{language}'.",
-            hint=f"Use one of: {', '.join(SnowballStemmer.languages)}.",
-        )
-    stem = SnowballStemmer(language).stem
-    return lru_cache(maxsize=200_000)(lambda word: stem(word.lower()))
+    return stemmer(language)
 
 
 class KeywordMatcher:

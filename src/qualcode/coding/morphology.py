@@ -13,6 +13,8 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from qualcode.stems import stemmer
+
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 TURKIC_CYRILLIC = set("ўқғҳңөүәіұһӣӯҷ")
 APOSTROPHE = re.compile(r"[ʻ'‘’`]")
@@ -42,7 +44,7 @@ def _form(word: str) -> str:
         return str(parsed.normal_form) if parsed.is_known else strip_suffixes(word, _TURKIC_CYR)
     if APOSTROPHE.search(word) or _uzbek_ending(word):
         return strip_suffixes(APOSTROPHE.sub("'", word), _UZ_LATIN)
-    return _english()(word)
+    return stemmer("english")(word)
 
 
 def strip_suffixes(word: str, suffixes: tuple[str, ...]) -> str:
@@ -71,10 +73,3 @@ def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
-
-
-@cache
-def _english() -> Any:
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english").stem

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+
+from qualcode.stems import stemmer
 
 
 def readable_label(words: Sequence[str], n: int = 3) -> str:
@@ -11,7 +12,7 @@ def readable_label(words: Sequence[str], n: int = 3) -> str:
     chosen: list[str] = []
     seen: set[str] = set()
     for word in words:
-        stems = {_stem(p) for p in word.split()}
+        stems = {stemmer("english")(p) for p in word.split()}
         if word and not stems <= seen:
             chosen.append(word)
             seen |= stems
@@ -20,10 +21,3 @@ def readable_label(words: Sequence[str], n: int = 3) -> str:
     if not chosen:
         return "(no words)"
     return " · ".join([chosen[0][:1].upper() + chosen[0][1:], *chosen[1:]])
-
-
-@lru_cache(maxsize=50_000)
-def _stem(word: str) -> str:
-    from nltk.stem.snowball import SnowballStemmer
-
-    return str(SnowballStemmer("english").stem(word.lower()))
