@@ -60,7 +60,8 @@ def _import_spacy() -> None:
 @functools.cache
 def _plugins() -> tuple[str, ...]:
     """Entry points of installed packages that add components, architectures or layers
-    to spaCy or thinc (spacy-legacy's, thinc's own older versions, aside)."""
+    to spaCy or thinc; spacy-legacy's (spaCy's own older architectures, plain thinc)
+    aside."""
     from importlib.metadata import entry_points
 
     return tuple(
