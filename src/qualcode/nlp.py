@@ -11,7 +11,6 @@ with a plug-in's component) loads as spaCy loads it.
 from __future__ import annotations
 
 import functools
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,12 +46,11 @@ def _import_spacy() -> None:
     with entry points.  With none installed, spaCy imports in a third of the time
     (2.0 s against 6.1 s on a busy 2-core machine) and torch, if a path needs it
     (sentence-transformers), imports as usual later."""
-    if "thinc" in sys.modules:
-        return
-    if _plugins() or "torch" in sys.modules:
+    if _plugins():
         import spacy
 
         return
+    # refuses nothing once torch or thinc is loaded
     with refused(["torch"], unless_loaded=["thinc"]):
         import spacy  # noqa: F401
 
