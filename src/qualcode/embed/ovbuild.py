@@ -16,7 +16,6 @@ Only this module needs torch; running the model does not.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import logging
 import os
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qualcode.embed.modelfiles import cache_root, file_digest
 from qualcode.errors import ConfigError
 
 log = logging.getLogger("qualcode.embed")
@@ -49,10 +49,6 @@ class Recipe:
 RECIPE = Recipe(version=1)
 
 
-def cache_root() -> Path:
-    return Path(os.environ.get("QUALCODE_CACHE") or Path.home() / ".cache" / "qualcode")
-
-
 def model_key(model_dir: Path, precision: str) -> str:
     import openvino
 
@@ -60,17 +56,14 @@ def model_key(model_dir: Path, precision: str) -> str:
     # NNCF's version from its metadata: importing NNCF takes seconds, and only int8
     # builds need it
     nncf_version = importlib.metadata.version("nncf")
-    digest = hashlib.sha256(f"{precision}|{recipe}|{openvino.__version__}|{nncf_version}".encode())
+    prefix = f"{precision}|{recipe}|{openvino.__version__}|{nncf_version}".encode()
     weights = [model_dir / w for w in WEIGHTS if (model_dir / w).is_file()]
     if not weights:
         raise ConfigError(
             f"No weights ({' or '.join(WEIGHTS)}) in the model folder '{model_dir.name}'.",
             hint="Give a folder saved by sentence-transformers (model.save(path)).",
         )
-    with weights[0].open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return f"{model_dir.name[:40]}-{precision}-{digest.hexdigest()[:16]}"
+    return f"{model_dir.name[:40]}-{precision}-{file_digest(weights[0], prefix)[:16]}"
 
 
 def built_model(model_dir: Path, precision: str, tell: Callable[[str], None] | None = None) -> Path:

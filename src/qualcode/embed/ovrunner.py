@@ -48,7 +48,7 @@ class Runner:
         import openvino as ov
         from tokenizers import Tokenizer
 
-        from qualcode.embed.ovbuild import cache_root
+        from qualcode.embed.modelfiles import cache_root
 
         self.dim, self.limit = dim, limit
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
