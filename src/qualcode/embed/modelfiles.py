@@ -49,11 +49,8 @@ def file_digest(path: Path, prefix: bytes = b"", memo: Path | None = None) -> st
 
 
 def _sha256(path: Path, prefix: bytes) -> str:
-    digest = hashlib.sha256(prefix)
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, lambda: hashlib.sha256(prefix)).hexdigest()
 
 
 def _read(memo: Path) -> dict[str, str]:
